@@ -65,8 +65,11 @@ public class GaussJacobiTests
                 Assert.That(rule.Integrate(x => Math.Pow(x, k)), Is.EqualTo(exact).Within(1e-14), $"n = {n}, k = {k}");
             }
 
-            // Degree 2n is not integrated exactly: the test can detect a wrong rule.
-            Assert.That(Math.Abs(rule.Integrate(x => Math.Pow(x, 2 * n)) - 2.0 / (2 * n + 1)), Is.GreaterThan(1e-12));
+            // Degree 2n is not integrated exactly (visibly so for small n): the test can detect a wrong rule.
+            if (n <= 12)
+            {
+                Assert.That(Math.Abs(rule.Integrate(x => Math.Pow(x, 2 * n)) - 2.0 / (2 * n + 1)), Is.GreaterThan(1e-12));
+            }
         }
     }
 
