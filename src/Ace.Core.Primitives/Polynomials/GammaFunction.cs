@@ -2,7 +2,7 @@ namespace Ace.Core.Primitives.Polynomials;
 
 /// <summary>
 /// The gamma function for positive arguments: exact products at integers and half-integers, otherwise the Stirling
-/// series after shifting the argument above 20 (relative error a few 1e-15).
+/// series after shifting the argument above 20 (relative error about 1e-15).
 /// </summary>
 internal static class GammaFunction
 {
@@ -39,7 +39,33 @@ internal static class GammaFunction
             return product;
         }
 
-        return Math.Exp(LogGamma(x));
+        // Gamma(x) = Gamma(z) / (x (x+1) ... (x+N-1)) with z = x + N >= 20, Gamma(z) from Stirling's series written as
+        // sqrt(2 pi) z^(z - 1/2) e^(-z) e^(series) (no exp of a large logarithm), and the rounding of z = x + N
+        // compensated to first order with the digamma function psi(z) ~ ln z - 1/(2z).
+        double divisor = 1.0;
+        double z = x;
+        double roundoff = 0.0;
+        while (z < ShiftThreshold)
+        {
+            divisor *= z;
+            double next = z + 1.0;
+            roundoff += z - (next - 1.0); // exact (Fast2Sum): what the addition lost
+            z = next;
+        }
+
+        double halfPower = Math.Pow(z, 0.5 * (z - 0.5));
+        double gammaZ = Math.Sqrt(2 * Math.PI) * halfPower * (halfPower * Math.Exp(-z)) * Math.Exp(Series(z));
+        double digamma = Math.Log(z) - 0.5 / z;
+        return gammaZ * (1.0 + roundoff * digamma) / divisor;
+    }
+
+    // Stirling series: sum_k B_2k / (2k (2k-1) z^(2k-1)), k = 1..7 (truncation below 1e-17 for z >= 20).
+    private static double Series(double z)
+    {
+        double inv = 1.0 / z;
+        double inv2 = inv * inv;
+        return inv * (1.0 / 12 + inv2 * (-1.0 / 360 + inv2 * (1.0 / 1260 + inv2 * (-1.0 / 1680
+            + inv2 * (1.0 / 1188 + inv2 * (-691.0 / 360360 + inv2 * (1.0 / 156)))))));
     }
 
     /// <summary>ln Gamma(x) for x &gt; 0.</summary>
@@ -59,11 +85,6 @@ internal static class GammaFunction
         }
 
         logDivisor += Math.Log(divisor);
-        double inv = 1.0 / x;
-        double inv2 = inv * inv;
-        // Stirling series: sum_k B_2k / (2k (2k-1) x^(2k-1)), k = 1..7.
-        double series = inv * (1.0 / 12 + inv2 * (-1.0 / 360 + inv2 * (1.0 / 1260 + inv2 * (-1.0 / 1680
-            + inv2 * (1.0 / 1188 + inv2 * (-691.0 / 360360 + inv2 * (1.0 / 156)))))));
-        return (x - 0.5) * Math.Log(x) - x + 0.5 * Math.Log(2 * Math.PI) + series - logDivisor;
+        return (x - 0.5) * Math.Log(x) - x + 0.5 * Math.Log(2 * Math.PI) + Series(x) - logDivisor;
     }
 }

@@ -94,7 +94,8 @@ public class GaussJacobiTests
             }
 
             double value = rule.Integrate(x => Math.Pow(1 + x, m));
-            Assert.That(value, Is.EqualTo(exact).Within(2e-14 * exact), $"m = {m}");
+            // (1 + x)^m amplifies a node error of a few ulps m-fold near x = 1: allow a few 1e-14 at m ~ 30.
+            Assert.That(value, Is.EqualTo(exact).Within((1e-14 + 1e-15 * m) * exact), $"m = {m}");
         }
     }
 
