@@ -4,7 +4,8 @@ namespace Ace.Core.Solvers.Backends;
 
 /// <summary>
 /// LAPACK/BLAS through function pointers into a shared library found at run time (OpenBLAS, MKL, or reference
-/// LAPACK + BLAS; see <see cref="LibraryDescription"/>): dgemm, dsyrk, dpotrf/dpotrs, dgeqrf/dormqr/dtrtrs, dgesdd,
+/// LAPACK + BLAS; see <see cref="LibraryDescription"/>; the environment variable ACE_LAPACK_LIBRARY names a
+/// specific library instead): dgemm, dsyrk, dpotrf/dpotrs, dgeqrf/dormqr/dtrtrs, dgesdd,
 /// dsyevd and dgelsy. LAPACK error codes become <see cref="SingularMatrixException"/> (numerical failure) or
 /// <see cref="InvalidOperationException"/> (an illegal argument, which would be a bug here).
 /// </summary>

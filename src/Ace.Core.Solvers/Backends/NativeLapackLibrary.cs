@@ -41,10 +41,17 @@ internal sealed unsafe class NativeLapackLibrary
     {
     }
 
+    /// <summary>The environment variable naming the library (or libraries) to load instead of probing.</summary>
+    public const string LibraryVariable = "ACE_LAPACK_LIBRARY";
+
     private static (NativeLapackLibrary?, string) Probe()
     {
         var failures = new List<string>();
-        foreach (var names in Candidates)
+        var requested = Environment.GetEnvironmentVariable(LibraryVariable);
+        var candidates = string.IsNullOrWhiteSpace(requested)
+            ? Candidates
+            : [requested.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+        foreach (var names in candidates)
         {
             var handles = new List<nint>();
             foreach (var name in names)
