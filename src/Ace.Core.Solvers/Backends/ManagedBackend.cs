@@ -44,9 +44,10 @@ public sealed class ManagedBackend : ILinearAlgebraBackend
     /// <inheritdoc />
     public void AddGram(int rows, int columns, ReadOnlySpan<double> a, MatrixLayout layout, Span<double> gram)
     {
+        var matrix = layout == MatrixLayout.ColumnMajor ? Wrap(rows, columns, a) : Wrap(columns, rows, a);
         var gramProduct = layout == MatrixLayout.ColumnMajor
-            ? Wrap(rows, columns, a).TransposeThisAndMultiply(Wrap(rows, columns, a))
-            : Wrap(columns, rows, a).TransposeAndMultiply(Wrap(columns, rows, a));
+            ? matrix.TransposeThisAndMultiply(matrix)
+            : matrix.TransposeAndMultiply(matrix);
         var values = ((DenseMatrix)gramProduct).Values;
         for (var i = 0; i < columns * columns; i++)
         {
