@@ -171,13 +171,35 @@ public sealed class NormalEquations
                 }
             }
             backend.AddGram(rowCount, n, wa, layout, _gram);
+            var weightedTargets = new double[rowCount];
             for (var r = 0; r < rowCount; r++)
             {
                 var wy = (weights.IsEmpty ? 1 : weights[r]) * targets[r];
+                weightedTargets[r] = wy;
                 TargetSquaredNorm += wy * wy;
+            }
+            if (layout == MatrixLayout.ColumnMajor)
+            {
                 for (var j = 0; j < n; j++)
                 {
-                    _projected[j] += wy * (layout == MatrixLayout.ColumnMajor ? wa[r + j * rowCount] : wa[r * n + j]);
+                    var column = wa.Slice(j * rowCount, rowCount);
+                    var dot = 0.0;
+                    for (var r = 0; r < rowCount; r++)
+                    {
+                        dot += column[r] * weightedTargets[r];
+                    }
+                    _projected[j] += dot;
+                }
+            }
+            else
+            {
+                for (var r = 0; r < rowCount; r++)
+                {
+                    var row = wa.Slice(r * n, n);
+                    for (var j = 0; j < n; j++)
+                    {
+                        _projected[j] += weightedTargets[r] * row[j];
+                    }
                 }
             }
             RowCount += rowCount;

@@ -111,6 +111,7 @@ public abstract partial class SolverSuite
         Assert.That(Math.Sqrt(solution.NoiseVariance), Is.EqualTo(noise).Within(5).Percent);
         Assert.That(TestProblems.MaxRelativeDifference(solution.Coefficients, truth), Is.LessThan(0.01));
         Assert.That(solution.EffectiveParameters, Is.EqualTo(30).Within(0.1));
+        Assert.That(solution.Iterations, Is.InRange(1, 1000));
     }
 
     [Test]
@@ -119,6 +120,7 @@ public abstract partial class SolverSuite
         var (problem, truth) = TestProblems.Noisy(50, 5, noise: 0, seed: 24);
         var solution = Solvers.BayesianLinearRegression(noiseVarianceFloor: 1e-10, backend: Backend).Solve(problem);
         Assert.That(solution.NoiseVariance, Is.EqualTo(1e-10));
+        Assert.That(solution.Converged, Is.True);
         Assert.That(TestProblems.MaxRelativeDifference(solution.Coefficients, truth), Is.LessThan(1e-6));
     }
 
