@@ -116,11 +116,11 @@ internal sealed class ExtendedXyzWriter
             {
                 throw Clash(index, $"info key '{key}' would be read back as reference data");
             }
-            if (value.Contains('\r', StringComparison.Ordinal))
+            if (value.Contains('\r', StringComparison.Ordinal) || key.Contains('\r', StringComparison.Ordinal))
             {
-                throw Clash(index, $"info value of '{key}' contains a carriage return, which extended XYZ cannot hold");
+                throw Clash(index, $"info entry '{key}' contains a carriage return, which extended XYZ cannot hold");
             }
-            sb.Append(' ').Append(key).Append('=').Append(ExtendedXyzHeader.Quote(value));
+            sb.Append(' ').Append(ExtendedXyzHeader.Quote(key)).Append('=').Append(ExtendedXyzHeader.Quote(value));
         }
         if (s.ConfigType?.Contains('\r', StringComparison.Ordinal) == true)
         {

@@ -157,8 +157,8 @@ public sealed class Structure
     public double? VirialWeight { get => _virialWeight; init => _virialWeight = CheckWeight(value); }
 
     /// <summary>
-    /// Other per-structure key=value pairs (e.g. free_energy), with values kept as the exact text read (unquoted),
-    /// in the order read. Never null.
+    /// Other per-structure key=value pairs (e.g. free_energy), with keys and values kept as the exact text read
+    /// (unquoted), in the order read. Never null.
     /// </summary>
     public IReadOnlyDictionary<string, string> Info
     {
@@ -169,9 +169,9 @@ public sealed class Structure
             var copy = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (k, v) in value)
             {
-                if (string.IsNullOrEmpty(k) || k.Any(c => char.IsWhiteSpace(c) || c == '=' || c == '"'))
+                if (string.IsNullOrEmpty(k))
                 {
-                    throw new ArgumentException($"info key '{k}' must be non-empty without whitespace, '=' or '\"'", nameof(value));
+                    throw new ArgumentException("info keys must be non-empty", nameof(value));
                 }
                 ArgumentNullException.ThrowIfNull(v, $"Info[{k}]");
                 copy.Add(k, v);
