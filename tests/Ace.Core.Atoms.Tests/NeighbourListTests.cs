@@ -92,7 +92,7 @@ public class NeighbourListTests
         }
         foreach (var (i, j, shift) in entries)
         {
-            Assert.That(entries, Does.Contain((j, i, -shift)));
+            Assert.That(entries.Contains((j, i, -shift)), Is.True, $"({j}, {i}, {-shift}) mirrors ({i}, {j}, {shift})");
         }
         Assert.That(list.PairCount, Is.EqualTo(entries.Count));
     }
@@ -197,5 +197,36 @@ public class NeighbourListTests
         {
             Assert.That(list.NeighbourCount(i), Is.EqualTo(28), $"atom {i}");
         }
+    }
+}
+
+public class CrystalsTests
+{
+    [Test]
+    public void SupercellNeighbourhoodsRepeatThoseOfTheCell()
+    {
+        var random = new Random(8);
+        var cell = TestStructures.SkewedCell(random, 3.0);
+        var s = TestStructures.RandomInCell(random, cell, Pbc.All, 5, [Element.FromSymbol("Si")]);
+        var super = Crystals.Supercell(s, 2, 3, 1);
+        Assert.That(super.AtomCount, Is.EqualTo(30));
+        Assert.That(super.Cell.Volume, Is.EqualTo(6 * cell.Volume).Within(1e-9));
+        var small = NeighbourList.Build(s, 4.0);
+        var large = NeighbourList.Build(super, 4.0);
+        for (int i = 0; i < super.AtomCount; i++)
+        {
+            var expected = small.Distances(i % 5).ToArray().Order().ToArray();
+            var actual = large.Distances(i).ToArray().Order().ToArray();
+            Assert.That(actual, Is.EqualTo(expected).Within(1e-10), $"atom {i}");
+        }
+    }
+
+    [Test]
+    public void DiamondHasEightAtomsPerCubicCell()
+    {
+        var s = Crystals.Diamond(Element.FromSymbol("C"), 3.567, 2);
+        Assert.That(s.AtomCount, Is.EqualTo(64));
+        Assert.That(s.Cell.Volume, Is.EqualTo(Math.Pow(2 * 3.567, 3)).Within(1e-9));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Crystals.Diamond(Element.FromSymbol("C"), -1));
     }
 }

@@ -42,28 +42,5 @@ internal static class TestStructures
     }
 
     /// <summary>Diamond-structure silicon: an n x n x n supercell of the 8-atom cubic cell with lattice constant a.</summary>
-    public static Structure Diamond(int n, double a = 5.431)
-    {
-        Vec3[] basis =
-        [
-            new(0, 0, 0), new(0, 0.5, 0.5), new(0.5, 0, 0.5), new(0.5, 0.5, 0),
-            new(0.25, 0.25, 0.25), new(0.25, 0.75, 0.75), new(0.75, 0.25, 0.75), new(0.75, 0.75, 0.25),
-        ];
-        var positions = new List<Vec3>(8 * n * n * n);
-        for (int x = 0; x < n; x++)
-        {
-            for (int y = 0; y < n; y++)
-            {
-                for (int z = 0; z < n; z++)
-                {
-                    foreach (var b in basis)
-                    {
-                        positions.Add(a * (b + new Vec3(x, y, z)));
-                    }
-                }
-            }
-        }
-        var si = Element.FromSymbol("Si");
-        return Structure.Periodic(positions.Select(_ => si), positions, Cell.Cubic(n * a));
-    }
+    public static Structure Diamond(int n, double a = 5.431) => Crystals.Diamond(Element.FromSymbol("Si"), a, n);
 }
