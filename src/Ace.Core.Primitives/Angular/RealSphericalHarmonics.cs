@@ -38,6 +38,9 @@ public static class RealSphericalHarmonics
     /// <summary>The largest supported degree (it bounds the stack scratch of the gradient kernels).</summary>
     public const int MaxLMax = 128;
 
+    /// <summary>Up to this degree the gradient kernel runs two SIMD vectors at a time (bounds its stack scratch to ~30 KB).</summary>
+    private const int MaxPairedLMax = 64;
+
     /// <summary>The position of component (l, m), -l &lt;= m &lt;= l, in an output block: l*l + l + m.</summary>
     /// <param name="l">The degree, l &gt;= 0.</param>
     /// <param name="m">The order, -l &lt;= m &lt;= l.</param>
@@ -106,14 +109,13 @@ public static class RealSphericalHarmonics
         var table = Coefficients(lMax);
         int count = RequireBatch(x, y, z);
         RequireLength(values, (long)Count(lMax) * count, nameof(values));
+        int j = 0;
         if (Vector.IsHardwareAccelerated)
         {
-            Values<VectorLane>(table, lMax, x, y, z, values);
+            j = ValueBlocks<LanePair<VectorLane>>(table, lMax, x, y, z, values, j);
+            j = ValueBlocks<VectorLane>(table, lMax, x, y, z, values, j);
         }
-        else
-        {
-            Values<ScalarLane>(table, lMax, x, y, z, values);
-        }
+        ValueBlocks<ScalarLane>(table, lMax, x, y, z, values, j);
     }
 
     /// <summary>
@@ -130,6 +132,7 @@ public static class RealSphericalHarmonics
     /// <param name="gradZ">Receives dY_lm/dz, laid out like <paramref name="values"/>.</param>
     /// <exception cref="ArgumentException">lMax is out of range, a point is zero or not finite (the message names its
     /// index), or a span has the wrong length.</exception>
+    [SkipLocalsInit]
     public static void EvaluateWithGradients(
         int lMax, ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z,
         Span<double> values, Span<double> gradX, Span<double> gradY, Span<double> gradZ)
@@ -141,19 +144,29 @@ public static class RealSphericalHarmonics
         RequireLength(gradX, length, nameof(gradX));
         RequireLength(gradY, length, nameof(gradY));
         RequireLength(gradZ, length, nameof(gradZ));
+        bool pairs = Vector.IsHardwareAccelerated && lMax <= MaxPairedLMax;
+        int laneBytes = pairs ? Unsafe.SizeOf<LanePair<VectorLane>>()
+            : Vector.IsHardwareAccelerated ? Unsafe.SizeOf<VectorLane>() : Unsafe.SizeOf<ScalarLane>();
+        Span<byte> scratch = stackalloc byte[SolidHarmonicsKernel.GradientScratchLength(lMax) * laneBytes];
+        int j = 0;
+        if (pairs)
+        {
+            j = GradientBlocks<LanePair<VectorLane>>(table, lMax, x, y, z, values, gradX, gradY, gradZ, j, scratch);
+        }
         if (Vector.IsHardwareAccelerated)
         {
-            ValuesAndGradients<VectorLane>(table, lMax, x, y, z, values, gradX, gradY, gradZ);
+            j = GradientBlocks<VectorLane>(table, lMax, x, y, z, values, gradX, gradY, gradZ, j, scratch);
         }
-        else
-        {
-            ValuesAndGradients<ScalarLane>(table, lMax, x, y, z, values, gradX, gradY, gradZ);
-        }
+        GradientBlocks<ScalarLane>(table, lMax, x, y, z, values, gradX, gradY, gradZ, j, scratch);
     }
 
-    private static void Values<TLane>(
+    /// <summary>
+    /// Evaluates the values of whole lanes of points from <paramref name="start"/> on; returns the first point not done
+    /// (fewer than <typeparamref name="TLane"/>.Width remain).
+    /// </summary>
+    internal static int ValueBlocks<TLane>(
         SphericalHarmonicsCoefficients table, int lMax, ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z,
-        Span<double> values)
+        Span<double> values, int start)
         where TLane : unmanaged, ILane<TLane>
     {
         int count = x.Length;
@@ -161,23 +174,22 @@ public static class RealSphericalHarmonics
         ref double y0 = ref MemoryMarshal.GetReference(y);
         ref double z0 = ref MemoryMarshal.GetReference(z);
         ref double v0 = ref MemoryMarshal.GetReference(values);
-        int j = 0;
+        int j = start;
         for (; j <= count - TLane.Width; j += TLane.Width)
         {
             var (ux, uy, uz, _) = UnitVectors<TLane>(ref x0, ref y0, ref z0, j);
             SolidHarmonicsKernel.Values(table, lMax, ux, uy, uz, ref Unsafe.Add(ref v0, j), count);
         }
-        for (; j < count; j++)
-        {
-            var (ux, uy, uz, _) = UnitVectors<ScalarLane>(ref x0, ref y0, ref z0, j);
-            SolidHarmonicsKernel.Values(table, lMax, ux, uy, uz, ref Unsafe.Add(ref v0, j), count);
-        }
+        return j;
     }
 
-    [SkipLocalsInit]
-    private static void ValuesAndGradients<TLane>(
+    /// <summary>
+    /// Evaluates values and gradients of whole lanes of points from <paramref name="start"/> on; returns the first point
+    /// not done. <paramref name="scratch"/> holds at least GradientScratchLength(lMax) lanes.
+    /// </summary>
+    internal static int GradientBlocks<TLane>(
         SphericalHarmonicsCoefficients table, int lMax, ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z,
-        Span<double> values, Span<double> gradX, Span<double> gradY, Span<double> gradZ)
+        Span<double> values, Span<double> gradX, Span<double> gradY, Span<double> gradZ, int start, Span<byte> scratch)
         where TLane : unmanaged, ILane<TLane>
     {
         int count = x.Length;
@@ -188,27 +200,16 @@ public static class RealSphericalHarmonics
         ref double gx0 = ref MemoryMarshal.GetReference(gradX);
         ref double gy0 = ref MemoryMarshal.GetReference(gradY);
         ref double gz0 = ref MemoryMarshal.GetReference(gradZ);
-        int scratchLength = SolidHarmonicsKernel.GradientScratchLength(lMax);
-        Span<TLane> scratch = stackalloc TLane[scratchLength];
-        int j = 0;
+        Span<TLane> lanes = MemoryMarshal.Cast<byte, TLane>(scratch);
+        int j = start;
         for (; j <= count - TLane.Width; j += TLane.Width)
         {
             var (ux, uy, uz, invR) = UnitVectors<TLane>(ref x0, ref y0, ref z0, j);
             SolidHarmonicsKernel.ValuesAndGradients(table, lMax, ux, uy, uz, invR,
                 ref Unsafe.Add(ref v0, j), ref Unsafe.Add(ref gx0, j), ref Unsafe.Add(ref gy0, j), ref Unsafe.Add(ref gz0, j),
-                count, scratch);
+                count, lanes);
         }
-        if (j < count)
-        {
-            Span<ScalarLane> scalarScratch = stackalloc ScalarLane[scratchLength];
-            for (; j < count; j++)
-            {
-                var (ux, uy, uz, invR) = UnitVectors<ScalarLane>(ref x0, ref y0, ref z0, j);
-                SolidHarmonicsKernel.ValuesAndGradients(table, lMax, ux, uy, uz, invR,
-                    ref Unsafe.Add(ref v0, j), ref Unsafe.Add(ref gx0, j), ref Unsafe.Add(ref gy0, j), ref Unsafe.Add(ref gz0, j),
-                    count, scalarScratch);
-            }
-        }
+        return j;
     }
 
     /// <summary>Loads the lane of points starting at <paramref name="j"/> and returns r/|r| and 1/|r| (validated).</summary>
