@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Ace.Core.Primitives.Angular;
 
@@ -28,18 +29,20 @@ namespace Ace.Core.Primitives.Angular;
 /// with respect to the unnormalised r, so they are orthogonal to r and scale as 1/|r|. The vector must be non-zero and
 /// finite, with |r|^2 representable as a positive finite double.</para>
 /// <para><b>Method</b>: the solid harmonics r^l Y_lm (polynomials in x, y, z) by a recursion in l, evaluated at r/|r|;
-/// grad Y = grad(r^l Y_lm)/r^l - l Y_lm r_hat/r. The batch methods vectorise across points with
-/// <see cref="Vector{T}"/> (the recursion in l is sequential) and fall back to the single-point code for the remainder
-/// and when SIMD is not hardware accelerated. Nothing is allocated per call; the recursion constants are computed
-/// once and shared between threads.</para>
+/// grad Y = grad(r^l Y_lm)/r^l - l Y_lm r_hat/r. The batch methods vectorise across points (the recursion in l is
+/// sequential), two SIMD vectors at a time: <see cref="Vector512{T}"/> where AVX-512 is accelerated, else
+/// <see cref="Vector{T}"/>; the remainder and machines without SIMD run the same recursion one point at a time (the
+/// code path of the single-point methods). Nothing is allocated per call; the recursion constants are computed once
+/// and shared between threads.</para>
 /// </remarks>
 public static class RealSphericalHarmonics
 {
-    /// <summary>The largest supported degree (it bounds the stack scratch of the gradient kernels).</summary>
+    /// <summary>The largest supported degree (it bounds the stack scratch of the gradient kernels; the recursion itself is
+    /// stable far beyond it).</summary>
     public const int MaxLMax = 128;
 
-    /// <summary>Up to this degree the gradient kernel runs two SIMD vectors at a time (bounds its stack scratch to ~30 KB).</summary>
-    private const int MaxPairedLMax = 64;
+    /// <summary>The stack budget of the batch gradient kernel's scratch; wider lanes are skipped when theirs would exceed it.</summary>
+    private const int MaxScratchBytes = 32 * 1024;
 
     /// <summary>The position of component (l, m), -l &lt;= m &lt;= l, in an output block: l*l + l + m.</summary>
     /// <param name="l">The degree, l &gt;= 0.</param>
@@ -109,7 +112,13 @@ public static class RealSphericalHarmonics
         var table = Coefficients(lMax);
         int count = RequireBatch(x, y, z);
         RequireLength(values, (long)Count(lMax) * count, nameof(values));
+        // Widest lanes first; each stage leaves fewer points than its width to the next.
         int j = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            j = ValueBlocks<LanePair<Vector512Lane>>(table, lMax, x, y, z, values, j);
+            j = ValueBlocks<Vector512Lane>(table, lMax, x, y, z, values, j);
+        }
         if (Vector.IsHardwareAccelerated)
         {
             j = ValueBlocks<LanePair<VectorLane>>(table, lMax, x, y, z, values, j);
@@ -144,17 +153,19 @@ public static class RealSphericalHarmonics
         RequireLength(gradX, length, nameof(gradX));
         RequireLength(gradY, length, nameof(gradY));
         RequireLength(gradZ, length, nameof(gradZ));
-        bool pairs = Vector.IsHardwareAccelerated && lMax <= MaxPairedLMax;
-        int laneBytes = pairs ? Unsafe.SizeOf<LanePair<VectorLane>>()
-            : Vector.IsHardwareAccelerated ? Unsafe.SizeOf<VectorLane>() : Unsafe.SizeOf<ScalarLane>();
-        Span<byte> scratch = stackalloc byte[SolidHarmonicsKernel.GradientScratchLength(lMax) * laneBytes];
+        // Widest lanes first, as far as their scratch fits the stack budget; each stage leaves fewer points than its
+        // width to the next, and the scalar stage (7 (lMax+1) doubles) always fits.
+        int lanes = SolidHarmonicsKernel.GradientScratchLength(lMax);
+        Span<byte> scratch = stackalloc byte[Math.Min(MaxScratchBytes, lanes * Unsafe.SizeOf<LanePair<Vector512Lane>>())];
         int j = 0;
-        if (pairs)
+        if (Vector512.IsHardwareAccelerated)
         {
-            j = GradientBlocks<LanePair<VectorLane>>(table, lMax, x, y, z, values, gradX, gradY, gradZ, j, scratch);
+            j = GradientBlocks<LanePair<Vector512Lane>>(table, lMax, x, y, z, values, gradX, gradY, gradZ, j, scratch);
+            j = GradientBlocks<Vector512Lane>(table, lMax, x, y, z, values, gradX, gradY, gradZ, j, scratch);
         }
         if (Vector.IsHardwareAccelerated)
         {
+            j = GradientBlocks<LanePair<VectorLane>>(table, lMax, x, y, z, values, gradX, gradY, gradZ, j, scratch);
             j = GradientBlocks<VectorLane>(table, lMax, x, y, z, values, gradX, gradY, gradZ, j, scratch);
         }
         GradientBlocks<ScalarLane>(table, lMax, x, y, z, values, gradX, gradY, gradZ, j, scratch);
@@ -185,7 +196,7 @@ public static class RealSphericalHarmonics
 
     /// <summary>
     /// Evaluates values and gradients of whole lanes of points from <paramref name="start"/> on; returns the first point
-    /// not done. <paramref name="scratch"/> holds at least GradientScratchLength(lMax) lanes.
+    /// not done. Does nothing when <paramref name="scratch"/> cannot hold GradientScratchLength(lMax) lanes.
     /// </summary>
     internal static int GradientBlocks<TLane>(
         SphericalHarmonicsCoefficients table, int lMax, ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z,
@@ -201,6 +212,10 @@ public static class RealSphericalHarmonics
         ref double gy0 = ref MemoryMarshal.GetReference(gradY);
         ref double gz0 = ref MemoryMarshal.GetReference(gradZ);
         Span<TLane> lanes = MemoryMarshal.Cast<byte, TLane>(scratch);
+        if (lanes.Length < SolidHarmonicsKernel.GradientScratchLength(lMax))
+        {
+            return start;
+        }
         int j = start;
         for (; j <= count - TLane.Width; j += TLane.Width)
         {
