@@ -55,5 +55,6 @@ internal readonly struct LanePair<TLane>(TLane low, TLane high) : ILane<LanePair
     public static LanePair<TLane> Sqrt(LanePair<TLane> value) => new(TLane.Sqrt(value.Low), TLane.Sqrt(value.High));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool AllPositiveFinite(LanePair<TLane> value) => TLane.AllPositiveFinite(value.Low) & TLane.AllPositiveFinite(value.High);
+    public static bool AllWithin(LanePair<TLane> value, double lower, double upper) =>
+        TLane.AllWithin(value.Low, lower, upper) & TLane.AllWithin(value.High, lower, upper);
 }

@@ -27,7 +27,7 @@ namespace Ace.Core.Primitives.Angular;
 /// Batches are component-major: component k of point j sits at <c>values[k * count + j]</c>.</para>
 /// <para><b>Inputs</b> need not be unit vectors: Y is a function of r/|r|, and the gradients are Cartesian gradients
 /// with respect to the unnormalised r, so they are orthogonal to r and scale as 1/|r|. The vector must be non-zero and
-/// finite, with |r|^2 representable as a positive finite double.</para>
+/// finite, with |r|^2 a finite normal double (about 1.5e-154 &lt; |r| &lt; 1.3e154), so that r/|r| is accurate.</para>
 /// <para><b>Method</b>: the solid harmonics r^l Y_lm (polynomials in x, y, z) by a recursion in l, evaluated at r/|r|;
 /// grad Y = grad(r^l Y_lm)/r^l - l Y_lm r_hat/r. The batch methods vectorise across points (the recursion in l is
 /// sequential), two SIMD vectors at a time: <see cref="Vector512{T}"/> where AVX-512 is accelerated, else
@@ -43,6 +43,9 @@ public static class RealSphericalHarmonics
 
     /// <summary>The stack budget of the batch gradient kernel's scratch; wider lanes are skipped when theirs would exceed it.</summary>
     private const int MaxScratchBytes = 32 * 1024;
+
+    /// <summary>The smallest positive normal double, 2^-1022: the least |r|^2 accepted.</summary>
+    private const double SmallestNormal = 2.2250738585072014E-308;
 
     /// <summary>The position of component (l, m), -l &lt;= m &lt;= l, in an output block: l*l + l + m.</summary>
     /// <param name="l">The degree, l &gt;= 0.</param>
@@ -236,7 +239,7 @@ public static class RealSphericalHarmonics
         TLane y = TLane.Load(ref Unsafe.Add(ref y0, j));
         TLane z = TLane.Load(ref Unsafe.Add(ref z0, j));
         TLane r2 = TLane.MultiplyAdd(x, x, TLane.MultiplyAdd(y, y, z * z));
-        if (!TLane.AllPositiveFinite(r2))
+        if (!TLane.AllWithin(r2, SmallestNormal, double.PositiveInfinity))
         {
             ThrowFirstBadPoint(ref x0, ref y0, ref z0, j, TLane.Width);
         }
@@ -278,11 +281,11 @@ public static class RealSphericalHarmonics
         }
     }
 
-    /// <summary>1/|r|, or an ArgumentException when r is zero, not finite or |r|^2 is not a positive finite double.</summary>
+    /// <summary>1/|r|, or an ArgumentException when r is zero or not finite, or |r|^2 is not a finite normal double.</summary>
     private static double InverseNorm(double x, double y, double z, int point)
     {
         double r2 = (x * x) + (y * y) + (z * z);
-        if (!(r2 > 0 && r2 < double.PositiveInfinity))
+        if (!(r2 >= SmallestNormal && r2 < double.PositiveInfinity))
         {
             ThrowBadPoint(x, y, z, point);
         }
@@ -305,7 +308,7 @@ public static class RealSphericalHarmonics
         string where = point < 0 ? "r" : string.Create(CultureInfo.InvariantCulture, $"point {point}");
         string what = !double.IsFinite(x) || !double.IsFinite(y) || !double.IsFinite(z) ? "has a component that is not finite"
             : x == 0 && y == 0 && z == 0 ? "is the zero vector"
-            : "has a squared length that is not a positive finite double";
+            : "has a squared length outside the normal double range (|r| must lie between about 1.5e-154 and 1.3e154)";
         throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
             $"{where} = ({x:R}, {y:R}, {z:R}) {what}; spherical harmonics need a non-zero finite direction."), name);
     }

@@ -40,7 +40,7 @@ internal readonly struct Vector512Lane(Vector512<double> value) : ILane<Vector51
     public static Vector512Lane Sqrt(Vector512Lane value) => new(Vector512.Sqrt(value.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool AllPositiveFinite(Vector512Lane value) =>
-        Vector512.GreaterThanAll(value.Value, Vector512<double>.Zero)
-        && Vector512.LessThanAll(value.Value, Vector512.Create(double.PositiveInfinity));
+    public static bool AllWithin(Vector512Lane value, double lower, double upper) =>
+        Vector512.GreaterThanOrEqualAll(value.Value, Vector512.Create(lower))
+        && Vector512.LessThanAll(value.Value, Vector512.Create(upper));
 }
