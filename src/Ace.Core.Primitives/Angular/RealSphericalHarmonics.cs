@@ -21,7 +21,8 @@ namespace Ace.Core.Primitives.Angular;
 /// and the (-1)^m cancels the Condon-Shortley phase: Y_lm = sqrt((2l+1)/(2 pi) (l-|m|)!/(l+|m|)!) P_l^|m|(cos theta)
 /// cos(m phi) for m &gt; 0 and ... sin(|m| phi) for m &lt; 0, with P_l^m the associated Legendre function WITHOUT the
 /// (-1)^m factor. Hence Y_1,-1 = sqrt(3/(4 pi)) y/r, Y_10 = sqrt(3/(4 pi)) z/r, Y_11 = sqrt(3/(4 pi)) x/r
-/// (the same real harmonics as sphericart's and e3nn's up to the ordering of x, y, z).</para>
+/// and for l = 2: Y_2,-2 = sqrt(15/(4 pi)) xy/r^2, Y_21 = sqrt(15/(4 pi)) xz/r^2, Y_22 = sqrt(15/(16 pi)) (x^2-y^2)/r^2
+/// (no negative signs: the tests check these closed forms and the map from the complex harmonics for l &lt;= 3).</para>
 /// <para><b>Indexing</b>: component (l, m), -l &lt;= m &lt;= l, is stored at <see cref="Index"/>(l, m) = l*l + l + m;
 /// degrees 0..lMax make <see cref="Count"/>(lMax) = (lMax+1)^2 components.
 /// Batches are component-major: component k of point j sits at <c>values[k * count + j]</c>.</para>
@@ -119,15 +120,15 @@ public static class RealSphericalHarmonics
         int j = 0;
         if (Vector512.IsHardwareAccelerated)
         {
-            j = ValueBlocks<LanePair<Vector512Lane>>(table, lMax, x, y, z, values, j);
-            j = ValueBlocks<Vector512Lane>(table, lMax, x, y, z, values, j);
+            j = ValueBlocks<LanePair<Vector512Lane>>(table, lMax, x, y, z, values, j, overlapTail: false);
+            j = ValueBlocks<Vector512Lane>(table, lMax, x, y, z, values, j, overlapTail: true);
         }
         if (Vector.IsHardwareAccelerated)
         {
-            j = ValueBlocks<LanePair<VectorLane>>(table, lMax, x, y, z, values, j);
-            j = ValueBlocks<VectorLane>(table, lMax, x, y, z, values, j);
+            j = ValueBlocks<LanePair<VectorLane>>(table, lMax, x, y, z, values, j, overlapTail: false);
+            j = ValueBlocks<VectorLane>(table, lMax, x, y, z, values, j, overlapTail: true);
         }
-        ValueBlocks<ScalarLane>(table, lMax, x, y, z, values, j);
+        ValueBlocks<ScalarLane>(table, lMax, x, y, z, values, j, overlapTail: false);
     }
 
     /// <summary>
@@ -163,24 +164,25 @@ public static class RealSphericalHarmonics
         int j = 0;
         if (Vector512.IsHardwareAccelerated)
         {
-            j = GradientBlocks<LanePair<Vector512Lane>>(table, lMax, x, y, z, values, gradX, gradY, gradZ, j, scratch);
-            j = GradientBlocks<Vector512Lane>(table, lMax, x, y, z, values, gradX, gradY, gradZ, j, scratch);
+            j = GradientBlocks<LanePair<Vector512Lane>>(table, lMax, x, y, z, values, gradX, gradY, gradZ, j, false, scratch);
+            j = GradientBlocks<Vector512Lane>(table, lMax, x, y, z, values, gradX, gradY, gradZ, j, true, scratch);
         }
         if (Vector.IsHardwareAccelerated)
         {
-            j = GradientBlocks<LanePair<VectorLane>>(table, lMax, x, y, z, values, gradX, gradY, gradZ, j, scratch);
-            j = GradientBlocks<VectorLane>(table, lMax, x, y, z, values, gradX, gradY, gradZ, j, scratch);
+            j = GradientBlocks<LanePair<VectorLane>>(table, lMax, x, y, z, values, gradX, gradY, gradZ, j, false, scratch);
+            j = GradientBlocks<VectorLane>(table, lMax, x, y, z, values, gradX, gradY, gradZ, j, true, scratch);
         }
-        GradientBlocks<ScalarLane>(table, lMax, x, y, z, values, gradX, gradY, gradZ, j, scratch);
+        GradientBlocks<ScalarLane>(table, lMax, x, y, z, values, gradX, gradY, gradZ, j, false, scratch);
     }
 
     /// <summary>
     /// Evaluates the values of whole lanes of points from <paramref name="start"/> on; returns the first point not done
-    /// (fewer than <typeparamref name="TLane"/>.Width remain).
+    /// (fewer than <typeparamref name="TLane"/>.Width remain, or none with <paramref name="overlapTail"/> when the batch
+    /// has at least one lane of points).
     /// </summary>
     internal static int ValueBlocks<TLane>(
         SphericalHarmonicsCoefficients table, int lMax, ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z,
-        Span<double> values, int start)
+        Span<double> values, int start, bool overlapTail)
         where TLane : unmanaged, ILane<TLane>
     {
         int count = x.Length;
@@ -189,10 +191,16 @@ public static class RealSphericalHarmonics
         ref double z0 = ref MemoryMarshal.GetReference(z);
         ref double v0 = ref MemoryMarshal.GetReference(values);
         int j = start;
-        for (; j <= count - TLane.Width; j += TLane.Width)
+        while (j < count)
         {
-            var (ux, uy, uz, _) = UnitVectors<TLane>(ref x0, ref y0, ref z0, j);
-            SolidHarmonicsKernel.Values(table, lMax, ux, uy, uz, ref Unsafe.Add(ref v0, j), count);
+            int block = BlockStart(j, count, TLane.Width, overlapTail);
+            if (block < 0)
+            {
+                break;
+            }
+            var (ux, uy, uz, _) = UnitVectors<TLane>(ref x0, ref y0, ref z0, block);
+            SolidHarmonicsKernel.Values(table, lMax, ux, uy, uz, ref Unsafe.Add(ref v0, block), count);
+            j = block + TLane.Width;
         }
         return j;
     }
@@ -203,7 +211,8 @@ public static class RealSphericalHarmonics
     /// </summary>
     internal static int GradientBlocks<TLane>(
         SphericalHarmonicsCoefficients table, int lMax, ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z,
-        Span<double> values, Span<double> gradX, Span<double> gradY, Span<double> gradZ, int start, Span<byte> scratch)
+        Span<double> values, Span<double> gradX, Span<double> gradY, Span<double> gradZ, int start, bool overlapTail,
+        Span<byte> scratch)
         where TLane : unmanaged, ILane<TLane>
     {
         int count = x.Length;
@@ -220,15 +229,29 @@ public static class RealSphericalHarmonics
             return start;
         }
         int j = start;
-        for (; j <= count - TLane.Width; j += TLane.Width)
+        while (j < count)
         {
-            var (ux, uy, uz, invR) = UnitVectors<TLane>(ref x0, ref y0, ref z0, j);
+            int block = BlockStart(j, count, TLane.Width, overlapTail);
+            if (block < 0)
+            {
+                break;
+            }
+            var (ux, uy, uz, invR) = UnitVectors<TLane>(ref x0, ref y0, ref z0, block);
             SolidHarmonicsKernel.ValuesAndGradients(table, lMax, ux, uy, uz, invR,
-                ref Unsafe.Add(ref v0, j), ref Unsafe.Add(ref gx0, j), ref Unsafe.Add(ref gy0, j), ref Unsafe.Add(ref gz0, j),
-                count, lanes);
+                ref Unsafe.Add(ref v0, block), ref Unsafe.Add(ref gx0, block), ref Unsafe.Add(ref gy0, block),
+                ref Unsafe.Add(ref gz0, block), count, lanes);
+            j = block + TLane.Width;
         }
         return j;
     }
+
+    /// <summary>
+    /// The first point of the next lane when point <paramref name="next"/> is the first not yet done: next itself when
+    /// a whole lane fits; else, with <paramref name="overlapTail"/>, the last lane of the batch (count - width, which
+    /// recomputes a few finished points with identical results instead of leaving them to the scalar path); else -1.
+    /// </summary>
+    private static int BlockStart(int next, int count, int width, bool overlapTail) =>
+        next <= count - width ? next : overlapTail && count >= width ? count - width : -1;
 
     /// <summary>Loads the lane of points starting at <paramref name="j"/> and returns r/|r| and 1/|r| (validated).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -6,7 +6,8 @@ namespace Ace.Core.Primitives.Angular;
 /// The recursions of <see cref="RealSphericalHarmonics"/> on one lane of unit vectors (one point, or one SIMD vector of
 /// points). Outputs go to <c>Unsafe.Add(ref values, k * stride)</c> for component k = <see cref="RealSphericalHarmonics.Index"/>,
 /// so the same code writes a single point (stride 1) or a component-major batch (stride = number of points).
-/// See <see cref="SphericalHarmonicsCoefficients"/> for the recursion and its constants. Inputs are not validated here.
+/// See <see cref="SphericalHarmonicsCoefficients"/> for the recursion and its constants. The kernels take unit vectors,
+/// so r^2 = 1 in the recursion and the solid harmonics equal the Y_lm. Inputs are not validated here.
 /// </summary>
 internal static class SolidHarmonicsKernel
 {
