@@ -32,14 +32,15 @@ namespace Ace.Core.Primitives.Angular;
 /// <para><b>Method</b>: the solid harmonics r^l Y_lm (polynomials in x, y, z) by a recursion in l, evaluated at r/|r|;
 /// grad Y = grad(r^l Y_lm)/r^l - l Y_lm r_hat/r. The batch methods vectorise across points (the recursion in l is
 /// sequential), two SIMD vectors at a time: <see cref="Vector512{T}"/> where AVX-512 is accelerated, else
-/// <see cref="Vector{T}"/>; the remainder and machines without SIMD run the same recursion one point at a time (the
-/// code path of the single-point methods). Nothing is allocated per call; the recursion constants are computed once
-/// and shared between threads.</para>
+/// <see cref="Vector{T}"/>; a tail shorter than a lane is done by one lane that overlaps the previous points (same
+/// results), so only batches below one vector's width, and machines without SIMD, run the recursion one point at a time
+/// (the code path of the single-point methods). Nothing is allocated per call; the recursion constants are computed
+/// once and shared between threads.</para>
 /// </remarks>
 public static class RealSphericalHarmonics
 {
-    /// <summary>The largest supported degree (it bounds the stack scratch of the gradient kernels; the recursion itself is
-    /// stable far beyond it).</summary>
+    /// <summary>The largest supported degree (a bound on the gradient kernels' stack scratch; the tests check the addition
+    /// theorem to 1e-13 (2l+1) up to this degree).</summary>
     public const int MaxLMax = 128;
 
     /// <summary>The stack budget of the batch gradient kernel's scratch; wider lanes are skipped when theirs would exceed it.</summary>
