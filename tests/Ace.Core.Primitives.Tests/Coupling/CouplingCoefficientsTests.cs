@@ -104,6 +104,33 @@ public class CouplingCoefficientsTests
         }
     }
 
+    /// <summary>Both blocks' rows span the same space: projecting each row of one onto the other keeps its norm.</summary>
+    private static void AssertSameSpan(CouplingBlock a, CouplingBlock b)
+    {
+        var columnOfB = new Dictionary<string, int>();
+        for (int j = 0; j < b.MTupleCount; j++)
+        {
+            columnOfB[string.Join(",", b.MTuple(j).ToArray())] = j;
+        }
+        for (int i = 0; i < a.InvariantCount; i++)
+        {
+            double projected = 0;
+            for (int k = 0; k < b.InvariantCount; k++)
+            {
+                double dot = 0;
+                for (int j = 0; j < a.MTupleCount; j++)
+                {
+                    if (columnOfB.TryGetValue(string.Join(",", a.MTuple(j).ToArray()), out int jb))
+                    {
+                        dot += a.Coefficient(i, j) * b.Coefficient(k, jb);
+                    }
+                }
+                projected += dot * dot;
+            }
+            Assert.That(projected, Is.EqualTo(1.0).Within(1e-12));
+        }
+    }
+
     private static void AssertInvariant(CouplingBlock block, Random random)
     {
         int classes = block.LabelRun[block.Order - 1] + 1;
@@ -135,10 +162,15 @@ public class CouplingCoefficientsTests
             var (l, classes) = RandomTuple(random, order, lMax);
             var block = CouplingCoefficients.Compute(l, classes);
             int expected = CouplingCoefficients.Multiplicity(l, classes);
-            Assert.That(block.InvariantCount, Is.EqualTo(expected),
-                $"l=({string.Join(",", l)}) classes=({string.Join(",", classes)})");
+            // Compute stops at the character-formula count; with every coupling path the rank must equal it too.
+            var everyPath = CouplingCoefficients.Build(CouplingInput.Create(l, classes), stopAtMultiplicity: false);
+            string label = $"l=({string.Join(",", l)}) classes=({string.Join(",", classes)})";
+            Assert.That(everyPath.InvariantCount, Is.EqualTo(expected), label);
+            Assert.That(block.InvariantCount, Is.EqualTo(expected), label);
             AssertRowsOrthonormal(block);
+            AssertRowsOrthonormal(everyPath);
             AssertInvariant(block, random);
+            AssertSameSpan(block, everyPath);
             totalInvariants += block.InvariantCount;
         }
         Assert.That(totalInvariants, Is.GreaterThan(80), "the sample exercised many invariants");
