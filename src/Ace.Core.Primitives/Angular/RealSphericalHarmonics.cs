@@ -1,0 +1,296 @@
+using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Ace.Core.Primitives.Angular;
+
+/// <summary>
+/// Real orthonormal spherical harmonics Y_lm(r / |r|) and their Cartesian gradients, for one point or a batch.
+/// </summary>
+/// <remarks>
+/// <para><b>Convention</b> (relied on by the coupling coefficients; see docs/ace-math.md section 2).
+/// With the complex harmonics Y_l^m in the Condon-Shortley phase convention,
+/// <code>
+/// Y_lm = sqrt(2) (-1)^m Re Y_l^m      for m &gt; 0,
+/// Y_lm = sqrt(2) (-1)^m Im Y_l^|m|    for m &lt; 0,
+/// Y_l0 = Y_l^0,
+/// </code>
+/// so the Y_lm are orthonormal on the unit sphere (integral of Y_lm Y_l'm' = delta_ll' delta_mm'), Y_00 = 1/sqrt(4 pi),
+/// and the (-1)^m cancels the Condon-Shortley phase: Y_lm = sqrt((2l+1)/(2 pi) (l-|m|)!/(l+|m|)!) P_l^|m|(cos theta)
+/// cos(m phi) for m &gt; 0 and ... sin(|m| phi) for m &lt; 0, with P_l^m the associated Legendre function WITHOUT the
+/// (-1)^m factor. Hence Y_1,-1 = sqrt(3/(4 pi)) y/r, Y_10 = sqrt(3/(4 pi)) z/r, Y_11 = sqrt(3/(4 pi)) x/r
+/// (the same real harmonics as sphericart's and e3nn's up to the ordering of x, y, z).</para>
+/// <para><b>Indexing</b>: component (l, m), -l &lt;= m &lt;= l, is stored at <see cref="Index"/>(l, m) = l*l + l + m;
+/// degrees 0..lMax make <see cref="Count"/>(lMax) = (lMax+1)^2 components.
+/// Batches are component-major: component k of point j sits at <c>values[k * count + j]</c>.</para>
+/// <para><b>Inputs</b> need not be unit vectors: Y is a function of r/|r|, and the gradients are Cartesian gradients
+/// with respect to the unnormalised r, so they are orthogonal to r and scale as 1/|r|. The vector must be non-zero and
+/// finite, with |r|^2 representable as a positive finite double.</para>
+/// <para><b>Method</b>: the solid harmonics r^l Y_lm (polynomials in x, y, z) by a recursion in l, evaluated at r/|r|;
+/// grad Y = grad(r^l Y_lm)/r^l - l Y_lm r_hat/r. The batch methods vectorise across points with
+/// <see cref="Vector{T}"/> (the recursion in l is sequential) and fall back to the single-point code for the remainder
+/// and when SIMD is not hardware accelerated. Nothing is allocated per call; the recursion constants are computed
+/// once and shared between threads.</para>
+/// </remarks>
+public static class RealSphericalHarmonics
+{
+    /// <summary>The largest supported degree (it bounds the stack scratch of the gradient kernels).</summary>
+    public const int MaxLMax = 128;
+
+    /// <summary>The position of component (l, m), -l &lt;= m &lt;= l, in an output block: l*l + l + m.</summary>
+    /// <param name="l">The degree, l &gt;= 0.</param>
+    /// <param name="m">The order, -l &lt;= m &lt;= l.</param>
+    public static int Index(int l, int m) => (l * l) + l + m;
+
+    /// <summary>The number of components of degrees 0..<paramref name="lMax"/>: (lMax+1)^2.</summary>
+    /// <param name="lMax">The largest degree.</param>
+    public static int Count(int lMax) => (lMax + 1) * (lMax + 1);
+
+    /// <summary>Evaluates Y_lm(r/|r|) for l = 0..<paramref name="lMax"/> at r = (x, y, z).</summary>
+    /// <param name="lMax">The largest degree, 0..<see cref="MaxLMax"/>.</param>
+    /// <param name="x">The x component of r.</param>
+    /// <param name="y">The y component of r.</param>
+    /// <param name="z">The z component of r.</param>
+    /// <param name="values">Receives Y_lm at <see cref="Index"/>(l, m); at least <see cref="Count"/>(lMax) long.</param>
+    /// <exception cref="ArgumentException">lMax is out of range, r is zero or not finite, or the span is too short.</exception>
+    public static void Evaluate(int lMax, double x, double y, double z, Span<double> values)
+    {
+        var table = Coefficients(lMax);
+        RequireLength(values, Count(lMax), nameof(values));
+        double invR = InverseNorm(x, y, z, -1);
+        SolidHarmonicsKernel.Values(table, lMax, new ScalarLane(x * invR), new ScalarLane(y * invR), new ScalarLane(z * invR),
+            ref MemoryMarshal.GetReference(values), 1);
+    }
+
+    /// <summary>Evaluates Y_lm(r/|r|) and its Cartesian gradient with respect to r, for l = 0..<paramref name="lMax"/>.</summary>
+    /// <param name="lMax">The largest degree, 0..<see cref="MaxLMax"/>.</param>
+    /// <param name="x">The x component of r.</param>
+    /// <param name="y">The y component of r.</param>
+    /// <param name="z">The z component of r.</param>
+    /// <param name="values">Receives Y_lm at <see cref="Index"/>(l, m); at least <see cref="Count"/>(lMax) long.</param>
+    /// <param name="gradX">Receives dY_lm/dx, laid out like <paramref name="values"/>.</param>
+    /// <param name="gradY">Receives dY_lm/dy, laid out like <paramref name="values"/>.</param>
+    /// <param name="gradZ">Receives dY_lm/dz, laid out like <paramref name="values"/>.</param>
+    /// <exception cref="ArgumentException">lMax is out of range, r is zero or not finite, or a span is too short.</exception>
+    [SkipLocalsInit]
+    public static void EvaluateWithGradients(
+        int lMax, double x, double y, double z, Span<double> values, Span<double> gradX, Span<double> gradY, Span<double> gradZ)
+    {
+        var table = Coefficients(lMax);
+        int count = Count(lMax);
+        RequireLength(values, count, nameof(values));
+        RequireLength(gradX, count, nameof(gradX));
+        RequireLength(gradY, count, nameof(gradY));
+        RequireLength(gradZ, count, nameof(gradZ));
+        double invR = InverseNorm(x, y, z, -1);
+        Span<ScalarLane> scratch = stackalloc ScalarLane[SolidHarmonicsKernel.GradientScratchLength(lMax)];
+        SolidHarmonicsKernel.ValuesAndGradients(table, lMax,
+            new ScalarLane(x * invR), new ScalarLane(y * invR), new ScalarLane(z * invR), new ScalarLane(invR),
+            ref MemoryMarshal.GetReference(values), ref MemoryMarshal.GetReference(gradX),
+            ref MemoryMarshal.GetReference(gradY), ref MemoryMarshal.GetReference(gradZ), 1, scratch);
+    }
+
+    /// <summary>
+    /// Evaluates Y_lm(r_j/|r_j|) for a batch of points r_j = (x[j], y[j], z[j]), vectorised across points.
+    /// </summary>
+    /// <param name="lMax">The largest degree, 0..<see cref="MaxLMax"/>.</param>
+    /// <param name="x">The x components; its length is the number of points.</param>
+    /// <param name="y">The y components, as long as <paramref name="x"/>.</param>
+    /// <param name="z">The z components, as long as <paramref name="x"/>.</param>
+    /// <param name="values">Receives Y_lm of point j at <c>Index(l, m) * count + j</c>; at least Count(lMax) * count long.</param>
+    /// <exception cref="ArgumentException">lMax is out of range, a point is zero or not finite (the message names its
+    /// index), or a span has the wrong length.</exception>
+    public static void Evaluate(int lMax, ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z, Span<double> values)
+    {
+        var table = Coefficients(lMax);
+        int count = RequireBatch(x, y, z);
+        RequireLength(values, (long)Count(lMax) * count, nameof(values));
+        if (Vector.IsHardwareAccelerated)
+        {
+            Values<VectorLane>(table, lMax, x, y, z, values);
+        }
+        else
+        {
+            Values<ScalarLane>(table, lMax, x, y, z, values);
+        }
+    }
+
+    /// <summary>
+    /// Evaluates Y_lm(r_j/|r_j|) and its Cartesian gradient with respect to r_j for a batch of points, vectorised
+    /// across points.
+    /// </summary>
+    /// <param name="lMax">The largest degree, 0..<see cref="MaxLMax"/>.</param>
+    /// <param name="x">The x components; its length is the number of points.</param>
+    /// <param name="y">The y components, as long as <paramref name="x"/>.</param>
+    /// <param name="z">The z components, as long as <paramref name="x"/>.</param>
+    /// <param name="values">Receives Y_lm of point j at <c>Index(l, m) * count + j</c>; at least Count(lMax) * count long.</param>
+    /// <param name="gradX">Receives dY_lm/dx, laid out like <paramref name="values"/>.</param>
+    /// <param name="gradY">Receives dY_lm/dy, laid out like <paramref name="values"/>.</param>
+    /// <param name="gradZ">Receives dY_lm/dz, laid out like <paramref name="values"/>.</param>
+    /// <exception cref="ArgumentException">lMax is out of range, a point is zero or not finite (the message names its
+    /// index), or a span has the wrong length.</exception>
+    public static void EvaluateWithGradients(
+        int lMax, ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z,
+        Span<double> values, Span<double> gradX, Span<double> gradY, Span<double> gradZ)
+    {
+        var table = Coefficients(lMax);
+        int count = RequireBatch(x, y, z);
+        long length = (long)Count(lMax) * count;
+        RequireLength(values, length, nameof(values));
+        RequireLength(gradX, length, nameof(gradX));
+        RequireLength(gradY, length, nameof(gradY));
+        RequireLength(gradZ, length, nameof(gradZ));
+        if (Vector.IsHardwareAccelerated)
+        {
+            ValuesAndGradients<VectorLane>(table, lMax, x, y, z, values, gradX, gradY, gradZ);
+        }
+        else
+        {
+            ValuesAndGradients<ScalarLane>(table, lMax, x, y, z, values, gradX, gradY, gradZ);
+        }
+    }
+
+    private static void Values<TLane>(
+        SphericalHarmonicsCoefficients table, int lMax, ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z,
+        Span<double> values)
+        where TLane : unmanaged, ILane<TLane>
+    {
+        int count = x.Length;
+        ref double x0 = ref MemoryMarshal.GetReference(x);
+        ref double y0 = ref MemoryMarshal.GetReference(y);
+        ref double z0 = ref MemoryMarshal.GetReference(z);
+        ref double v0 = ref MemoryMarshal.GetReference(values);
+        int j = 0;
+        for (; j <= count - TLane.Width; j += TLane.Width)
+        {
+            var (ux, uy, uz, _) = UnitVectors<TLane>(ref x0, ref y0, ref z0, j);
+            SolidHarmonicsKernel.Values(table, lMax, ux, uy, uz, ref Unsafe.Add(ref v0, j), count);
+        }
+        for (; j < count; j++)
+        {
+            var (ux, uy, uz, _) = UnitVectors<ScalarLane>(ref x0, ref y0, ref z0, j);
+            SolidHarmonicsKernel.Values(table, lMax, ux, uy, uz, ref Unsafe.Add(ref v0, j), count);
+        }
+    }
+
+    [SkipLocalsInit]
+    private static void ValuesAndGradients<TLane>(
+        SphericalHarmonicsCoefficients table, int lMax, ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z,
+        Span<double> values, Span<double> gradX, Span<double> gradY, Span<double> gradZ)
+        where TLane : unmanaged, ILane<TLane>
+    {
+        int count = x.Length;
+        ref double x0 = ref MemoryMarshal.GetReference(x);
+        ref double y0 = ref MemoryMarshal.GetReference(y);
+        ref double z0 = ref MemoryMarshal.GetReference(z);
+        ref double v0 = ref MemoryMarshal.GetReference(values);
+        ref double gx0 = ref MemoryMarshal.GetReference(gradX);
+        ref double gy0 = ref MemoryMarshal.GetReference(gradY);
+        ref double gz0 = ref MemoryMarshal.GetReference(gradZ);
+        int scratchLength = SolidHarmonicsKernel.GradientScratchLength(lMax);
+        Span<TLane> scratch = stackalloc TLane[scratchLength];
+        int j = 0;
+        for (; j <= count - TLane.Width; j += TLane.Width)
+        {
+            var (ux, uy, uz, invR) = UnitVectors<TLane>(ref x0, ref y0, ref z0, j);
+            SolidHarmonicsKernel.ValuesAndGradients(table, lMax, ux, uy, uz, invR,
+                ref Unsafe.Add(ref v0, j), ref Unsafe.Add(ref gx0, j), ref Unsafe.Add(ref gy0, j), ref Unsafe.Add(ref gz0, j),
+                count, scratch);
+        }
+        if (j < count)
+        {
+            Span<ScalarLane> scalarScratch = stackalloc ScalarLane[scratchLength];
+            for (; j < count; j++)
+            {
+                var (ux, uy, uz, invR) = UnitVectors<ScalarLane>(ref x0, ref y0, ref z0, j);
+                SolidHarmonicsKernel.ValuesAndGradients(table, lMax, ux, uy, uz, invR,
+                    ref Unsafe.Add(ref v0, j), ref Unsafe.Add(ref gx0, j), ref Unsafe.Add(ref gy0, j), ref Unsafe.Add(ref gz0, j),
+                    count, scalarScratch);
+            }
+        }
+    }
+
+    /// <summary>Loads the lane of points starting at <paramref name="j"/> and returns r/|r| and 1/|r| (validated).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (TLane X, TLane Y, TLane Z, TLane InvR) UnitVectors<TLane>(ref double x0, ref double y0, ref double z0, int j)
+        where TLane : unmanaged, ILane<TLane>
+    {
+        TLane x = TLane.Load(ref Unsafe.Add(ref x0, j));
+        TLane y = TLane.Load(ref Unsafe.Add(ref y0, j));
+        TLane z = TLane.Load(ref Unsafe.Add(ref z0, j));
+        TLane r2 = TLane.MultiplyAdd(x, x, TLane.MultiplyAdd(y, y, z * z));
+        if (!TLane.AllPositiveFinite(r2))
+        {
+            ThrowFirstBadPoint(ref x0, ref y0, ref z0, j, TLane.Width);
+        }
+        TLane invR = TLane.Create(1.0) / TLane.Sqrt(r2);
+        return (x * invR, y * invR, z * invR, invR);
+    }
+
+    private static SphericalHarmonicsCoefficients Coefficients(int lMax)
+    {
+        if (lMax < 0 || lMax > MaxLMax)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lMax), lMax,
+                string.Create(CultureInfo.InvariantCulture, $"lMax must be between 0 and {MaxLMax}; it is {lMax}."));
+        }
+        return SphericalHarmonicsCoefficients.ForDegree(lMax);
+    }
+
+    private static int RequireBatch(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z)
+    {
+        if (y.Length != x.Length)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"y has {y.Length} elements but x has {x.Length}; x, y and z must have one element per point."), nameof(y));
+        }
+        if (z.Length != x.Length)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"z has {z.Length} elements but x has {x.Length}; x, y and z must have one element per point."), nameof(z));
+        }
+        return x.Length;
+    }
+
+    private static void RequireLength(Span<double> span, long required, string name)
+    {
+        if (span.Length < required)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{name} has {span.Length} elements but {required} are needed."), name);
+        }
+    }
+
+    /// <summary>1/|r|, or an ArgumentException when r is zero, not finite or |r|^2 is not a positive finite double.</summary>
+    private static double InverseNorm(double x, double y, double z, int point)
+    {
+        double r2 = (x * x) + (y * y) + (z * z);
+        if (!(r2 > 0 && r2 < double.PositiveInfinity))
+        {
+            ThrowBadPoint(x, y, z, point);
+        }
+        return 1.0 / Math.Sqrt(r2);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowFirstBadPoint(ref double x0, ref double y0, ref double z0, int start, int width)
+    {
+        for (int j = start; j < start + width; j++)
+        {
+            InverseNorm(Unsafe.Add(ref x0, j), Unsafe.Add(ref y0, j), Unsafe.Add(ref z0, j), j);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowBadPoint(double x, double y, double z, int point)
+    {
+        string name = !double.IsFinite(x) ? nameof(x) : !double.IsFinite(y) ? nameof(y) : !double.IsFinite(z) ? nameof(z) : nameof(x);
+        string where = point < 0 ? "r" : string.Create(CultureInfo.InvariantCulture, $"point {point}");
+        string what = !double.IsFinite(x) || !double.IsFinite(y) || !double.IsFinite(z) ? "has a component that is not finite"
+            : x == 0 && y == 0 && z == 0 ? "is the zero vector"
+            : "has a squared length that is not a positive finite double";
+        throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+            $"{where} = ({x:R}, {y:R}, {z:R}) {what}; spherical harmonics need a non-zero finite direction."), name);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Ace.Core.Primitives.Transforms;
+
+/// <summary>Validation of distances and output spans shared by the transforms and radial bases.</summary>
+internal static class DistanceGuard
+{
+    /// <summary>Throws unless <paramref name="r"/> is finite and non-negative.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void RequireFinite(double r, [CallerArgumentExpression(nameof(r))] string? name = null)
+    {
+        if (!(r >= 0 && r < double.PositiveInfinity))
+        {
+            ThrowBadDistance(r, name, "must be a finite, non-negative distance");
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="r"/> is non-negative (positive infinity allowed, NaN not).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void RequireNonNegative(double r, [CallerArgumentExpression(nameof(r))] string? name = null)
+    {
+        if (!(r >= 0))
+        {
+            ThrowBadDistance(r, name, "must be a non-negative distance (not NaN)");
+        }
+    }
+
+    /// <summary>Throws unless every entry of <paramref name="r"/> is finite and non-negative.</summary>
+    public static void RequireAllFinite(ReadOnlySpan<double> r, string name) => RequireAll(r, name, allowInfinity: false);
+
+    /// <summary>Throws unless every entry of <paramref name="r"/> is non-negative and not NaN.</summary>
+    public static void RequireAllNonNegative(ReadOnlySpan<double> r, string name) => RequireAll(r, name, allowInfinity: true);
+
+    /// <summary>Throws unless a span of length <paramref name="length"/> holds at least <paramref name="required"/> entries.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void RequireLength(int length, int required, string name)
+    {
+        if (length < required)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"{name} has length {length} but at least {required} entries are needed."),
+                name);
+        }
+    }
+
+    private static void RequireAll(ReadOnlySpan<double> r, string name, bool allowInfinity)
+    {
+        // A vectorised scan: comparisons with NaN are false, so !(x >= 0) flags negatives and NaN alike.
+        var zero = Vector<double>.Zero;
+        var limit = new Vector<double>(allowInfinity ? double.NaN : double.PositiveInfinity);
+        var bad = Vector<long>.Zero;
+        int j = 0;
+        for (; j <= r.Length - Vector<double>.Count; j += Vector<double>.Count)
+        {
+            var v = new Vector<double>(r.Slice(j));
+            var ok = Vector.GreaterThanOrEqual(v, zero);
+            if (!allowInfinity)
+            {
+                ok &= Vector.LessThan(v, limit);
+            }
+
+            bad |= ~ok;
+        }
+
+        if (bad == Vector<long>.Zero)
+        {
+            for (; j < r.Length; j++)
+            {
+                if (!IsValid(r[j], allowInfinity))
+                {
+                    break;
+                }
+            }
+
+            if (j == r.Length)
+            {
+                return;
+            }
+        }
+
+        for (int k = 0; k < r.Length; k++)
+        {
+            if (!IsValid(r[k], allowInfinity))
+            {
+                ThrowBadDistance(r[k], string.Create(CultureInfo.InvariantCulture, $"{name}[{k}]"),
+                    allowInfinity ? "must be a non-negative distance (not NaN)" : "must be a finite, non-negative distance", name);
+            }
+        }
+    }
+
+    private static bool IsValid(double r, bool allowInfinity) => allowInfinity ? r >= 0 : r >= 0 && r < double.PositiveInfinity;
+
+    private static void ThrowBadDistance(double r, string? label, string requirement, string? paramName = null) =>
+        throw new ArgumentOutOfRangeException(paramName ?? label, r,
+            string.Create(CultureInfo.InvariantCulture, $"{label} = {r:R} {requirement}."));
+}
