@@ -1,3 +1,4 @@
+using Ace.Core.Primitives.Angular;
 using Ace.Core.Primitives.Coupling;
 using Ace.Core.TestUtilities;
 
@@ -25,7 +26,10 @@ public class CouplingCoefficientsTests
         return (l, classes);
     }
 
-    /// <summary>Per class, A_(l m) = sum_j w_j Y_(l m)(u_j) over a few random weighted unit vectors.</summary>
+    /// <summary>
+    /// Per class, A_(l m) = sum_j w_j Y_(l m)(u_j) over a few random weighted unit vectors, with the library's
+    /// RealSphericalHarmonics.
+    /// </summary>
     private sealed class Environment
     {
         private readonly List<(double X, double Y, double Z, double W)>[] neighbours;
@@ -55,7 +59,8 @@ public class CouplingCoefficientsTests
                 foreach (var (x, y, z, w) in neighbours[c])
                 {
                     var (rx, ry, rz) = RandomGeometry.Apply(q, x, y, z);
-                    var values = ReferenceHarmonics.Real(lMax, rx, ry, rz);
+                    var values = new double[RealSphericalHarmonics.Count(lMax)];
+                    RealSphericalHarmonics.Evaluate(lMax, rx, ry, rz, values);
                     for (int k = 0; k < values.Length; k++)
                     {
                         a[c][k] += w * values[k];
@@ -79,7 +84,7 @@ public class CouplingCoefficientsTests
             double product = row[j];
             for (int t = 0; t < block.Order; t++)
             {
-                product *= a[block.LabelRun[t]][ReferenceHarmonics.Index(block.L[t], m[t])];
+                product *= a[block.LabelRun[t]][RealSphericalHarmonics.Index(block.L[t], m[t])];
             }
             sum += product;
         }
