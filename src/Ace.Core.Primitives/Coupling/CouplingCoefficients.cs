@@ -7,11 +7,12 @@ namespace Ace.Core.Primitives.Coupling;
 /// prod_t A_(l_t m_t) of 1 to <see cref="MaxOrder"/> one-particle functions (the B functions of ACE).
 /// </summary>
 /// <remarks>
-/// Coefficients come from every left-to-right recursive coupling path with complex Clebsch-Gordan coefficients
+/// Coefficients come from the left-to-right recursive coupling paths with complex Clebsch-Gordan coefficients
 /// (all intermediate degrees), transformed to the real harmonics (<see cref="RealHarmonicTransform"/>),
 /// canonicalised onto sorted m-tuples inside runs of identical labels, and reduced to an orthonormal basis of
 /// their span (Gram-Schmidt with re-orthogonalisation, relative rank tolerance 1e-10). Paths are taken until the
-/// span reaches <see cref="Multiplicity"/> (the tests check that all paths together give exactly that rank). Blocks are cached by (l-tuple, run pattern); all members are thread-safe.
+/// span reaches <see cref="Multiplicity"/> (the tests check that all paths together give exactly that rank).
+/// Blocks are cached by (l-tuple, run pattern); all members are thread-safe. See docs/coupling.md.
 /// </remarks>
 public static class CouplingCoefficients
 {
