@@ -16,7 +16,7 @@ namespace Ace.Core.Basis;
 /// Angstrom; gradients are derivatives with respect to these displacements, so for coefficients c the force on
 /// neighbour j is -c dB/dr_ij and on the center +c sum_j dB/dr_ij.
 /// </remarks>
-public sealed class AceBasis
+public sealed partial class AceBasis
 {
     /// <summary>Neighbours closer than this (Angstrom) are rejected as overlapping atoms.</summary>
     public const double MinimumDistance = 1e-4;
@@ -58,7 +58,7 @@ public sealed class AceBasis
 
     /// <summary>Builds the basis a specification describes (deterministic: the same specification gives the same columns).</summary>
     /// <exception cref="ArgumentException">The specification is invalid; the message says what is wrong.</exception>
-    public static AceBasis Build(AceBasisSpecification specification) => AceBasisBuilder.Build(specification);
+    public static AceBasis Build(AceBasisSpecification specification) => AceBasisBuilder.Build(RequireSelfInteracting(specification));
 
     /// <summary>The specification this basis was built from.</summary>
     public AceBasisSpecification Specification { get; }

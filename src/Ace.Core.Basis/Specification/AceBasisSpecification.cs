@@ -13,7 +13,7 @@ namespace Ace.Core.Basis;
 /// <param name="PairRadials">Per-unordered-pair overrides of <paramref name="Radial"/> (and so of the cutoff); null for none.</param>
 /// <param name="PairBasis">The optional separate two-body basis; null for none.</param>
 /// <param name="IncludeCorrelationOrderOne">False drops the many-body functions of correlation order 1 (usual when a pair basis carries the two-body term).</param>
-public sealed record AceBasisSpecification(
+public sealed partial record AceBasisSpecification(
     IReadOnlyList<string> Elements,
     RadialBasisSpecification Radial,
     int MaxCorrelationOrder,

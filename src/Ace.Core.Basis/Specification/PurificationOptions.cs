@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+
+namespace Ace.Core.Basis;
+
+/// <summary>Which self-interaction terms a purified basis removes (ace-math.md section 5).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PurificationKind>))]
+public enum PurificationKind
+{
+    /// <summary>
+    /// Full purification: every product of A functions becomes the sum over pairwise DISTINCT neighbours, so a function of
+    /// correlation order nu vanishes on any atom with fewer than nu neighbours.
+    /// </summary>
+    Full,
+
+    /// <summary>
+    /// The cheaper ACE1x "pure2b" correction: only functions whose one-particle labels all have the same element and l = 0
+    /// lose their fully diagonal self-term (all neighbours equal); they then vanish on an atom with one neighbour.
+    /// </summary>
+    Pure2b,
+}
+
+/// <summary>
+/// How to purify a many-body basis (ACE without self-interaction). Stored in
+/// <see cref="AceBasisSpecification.Purification"/> so that a saved specification rebuilds the same purified basis.
+/// </summary>
+/// <param name="Kind">Full purification or the pure2b correction.</param>
+/// <param name="RemoveUpToCorrelationOrder">
+/// Drop the many-body functions of correlation order &lt;= this value (0 keeps all; 1 drops order 1, usual when a separate
+/// pair basis carries the two-body term). Counted in correlation order (body order = correlation order + 1).
+/// </param>
+public sealed record PurificationOptions(PurificationKind Kind = PurificationKind.Full, int RemoveUpToCorrelationOrder = 0)
+{
+    /// <summary>Checks the options against a basis of <paramref name="maxCorrelationOrder"/>; throws <see cref="ArgumentException"/> saying what is wrong.</summary>
+    public void Validate(int maxCorrelationOrder)
+    {
+        if (!Enum.IsDefined(Kind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Kind), Kind, "the purification kind must be Full or Pure2b");
+        }
+        if (RemoveUpToCorrelationOrder < 0 || RemoveUpToCorrelationOrder >= maxCorrelationOrder)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RemoveUpToCorrelationOrder), RemoveUpToCorrelationOrder,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"RemoveUpToCorrelationOrder must lie in 0 .. {maxCorrelationOrder - 1} (the basis has correlation orders up to {maxCorrelationOrder}; removing them all leaves no many-body function)"));
+        }
+    }
+}
