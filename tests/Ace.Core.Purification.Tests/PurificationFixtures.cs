@@ -1,0 +1,179 @@
+using Ace.Core.Basis;
+using Ace.Core.Primitives;
+using Ace.Core.Primitives.Angular;
+using Ace.Core.Primitives.Coupling;
+using Ace.Core.Primitives.Radial;
+using Ace.Core.Primitives.Transforms;
+using Ace.Core.TestUtilities;
+
+namespace Ace.Core.Purification.Tests;
+
+/// <summary>Small bases, random clusters and a brute-force evaluator of pure (distinct-neighbour) functions.</summary>
+internal static class PurificationFixtures
+{
+    public static TransformedJacobiRadialSpecification SiliconRadial { get; } = new(2.35, 5.0);
+
+    /// <summary>One element (Si), total degree with the given D per correlation order (index 0 = order 1).</summary>
+    public static AceBasisSpecification SingleElement(params int[] degrees) =>
+        new(["Si"], SiliconRadial, degrees.Length, new TotalDegreeSelection(degrees.Select(d => (Rational)d).ToArray()));
+
+    /// <summary>Two elements with a different radial basis (and cutoff) for the C-C pair.</summary>
+    public static AceBasisSpecification TwoElements(params int[] degrees) =>
+        new(["Si", "C"], new TransformedJacobiRadialSpecification(2.0, 4.5), degrees.Length,
+            new TotalDegreeSelection(degrees.Select(d => (Rational)d).ToArray()),
+            [new ElementPairRadial("C", "C", new TransformedJacobiRadialSpecification(1.6, 4.0, PIn: 1, PCut: 3))]);
+
+    public static AceBasis Purified(AceBasisSpecification spec, PurificationKind kind = PurificationKind.Full, int remove = 0) =>
+        PurifiedBasis.Build(spec with { Purification = new PurificationOptions(kind, remove) });
+
+    /// <summary>A random cluster of <paramref name="count"/> neighbours, each inside its pair cutoff.</summary>
+    public static (Vec3[] Displacements, int[] Species) RandomEnvironment(Random random, AceBasis basis, int center, int count,
+        double rMin = 0.9, double cutoffFraction = 0.97)
+    {
+        var d = new Vec3[count];
+        var s = new int[count];
+        for (int j = 0; j < count; j++)
+        {
+            s[j] = random.Next(basis.Elements.Count);
+            var (x, y, z) = RandomGeometry.PointInShell(random, rMin, cutoffFraction * basis.Cutoff(center, s[j]));
+            d[j] = new Vec3(x, y, z);
+        }
+        return (d, s);
+    }
+
+    public static double[] Values(AceBasis basis, int center, Vec3[] d, int[] s, SiteWorkspace? ws = null)
+    {
+        var values = new double[basis.ColumnRange(center).Count];
+        basis.EvaluateSite(center, d, s, values, ws ?? basis.CreateWorkspace());
+        return values;
+    }
+
+    public static Vec3 Apply(double[,] q, Vec3 v)
+    {
+        var (x, y, z) = RandomGeometry.Apply(q, v.X, v.Y, v.Z);
+        return new Vec3(x, y, z);
+    }
+
+    /// <summary>The many-body radial basis of the pair (a, b) as the specification describes it, with <paramref name="count"/> functions.</summary>
+    public static TransformedJacobiBasis Radial(AceBasisSpecification spec, string a, string b, int count)
+    {
+        var t = (TransformedJacobiRadialSpecification)(spec.PairRadials?.FirstOrDefault(o =>
+            (o.ElementA == a && o.ElementB == b) || (o.ElementA == b && o.ElementB == a))?.Radial ?? spec.Radial);
+        return new TransformedJacobiBasis(new AgnesiTransform(t.R0, t.CutoffRadius, t.P, t.Q), count, t.PIn, t.PCut);
+    }
+
+    /// <summary>
+    /// Brute force, independent of the basis machinery: for the function <paramref name="label"/> with its coupling coefficients,
+    /// sum over m-tuples of C times the sum over neighbour tuples accepted by <paramref name="tuples"/> of prod_t phi_t(r_{j_t}).
+    /// </summary>
+    public static double BruteForce(AceBasisSpecification spec, BasisFunctionLabel label, Vec3[] d, int[] s,
+        IReadOnlyList<string> elements, Func<int, int, IEnumerable<int[]>> tuples)
+    {
+        var labels = label.OneParticleLabels;
+        int nu = labels.Count;
+        // phi[t][m + l][j]
+        var phi = new double[nu][][];
+        for (int t = 0; t < nu; t++)
+        {
+            var p = labels[t];
+            var radial = Radial(spec, label.CenterElement, p.Element, p.N);
+            phi[t] = new double[2 * p.L + 1][];
+            for (int mm = 0; mm <= 2 * p.L; mm++)
+            {
+                phi[t][mm] = new double[d.Length];
+            }
+            for (int j = 0; j < d.Length; j++)
+            {
+                if (elements[s[j]] != p.Element)
+                {
+                    continue;
+                }
+                var r = new double[p.N];
+                radial.Evaluate(d[j].Norm, r, new double[p.N]);
+                var y = new double[RealSphericalHarmonics.Count(p.L)];
+                RealSphericalHarmonics.Evaluate(p.L, d[j].X, d[j].Y, d[j].Z, y);
+                for (int mm = 0; mm <= 2 * p.L; mm++)
+                {
+                    phi[t][mm][j] = r[p.N - 1] * y[RealSphericalHarmonics.Index(p.L, mm - p.L)];
+                }
+            }
+        }
+        var classes = new int[nu];
+        for (int t = 1; t < nu; t++)
+        {
+            classes[t] = labels[t] == labels[t - 1] ? classes[t - 1] : classes[t - 1] + 1;
+        }
+        var block = CouplingCoefficients.Compute(labels.Select(p => p.L).ToArray(), classes);
+        var tupleList = tuples(d.Length, nu).ToArray();
+        double total = 0;
+        for (int mt = 0; mt < block.MTupleCount; mt++)
+        {
+            var m = block.MTuple(mt).ToArray();
+            double sum = 0;
+            foreach (var j in tupleList)
+            {
+                double product = 1;
+                for (int t = 0; t < nu && product != 0; t++)
+                {
+                    product *= phi[t][m[t] + labels[t].L][j[t]];
+                }
+                sum += product;
+            }
+            total += block.Coefficient(label.IndexInBlock, mt) * sum;
+        }
+        return total;
+    }
+
+    /// <summary>All ordered tuples of <paramref name="length"/> pairwise distinct neighbours out of <paramref name="count"/>.</summary>
+    public static IEnumerable<int[]> DistinctTuples(int count, int length)
+    {
+        var current = new int[length];
+        var used = new bool[count];
+        IEnumerable<int[]> Recurse(int position)
+        {
+            if (position == length)
+            {
+                yield return (int[])current.Clone();
+                yield break;
+            }
+            for (int j = 0; j < count; j++)
+            {
+                if (used[j])
+                {
+                    continue;
+                }
+                used[j] = true;
+                current[position] = j;
+                foreach (var t in Recurse(position + 1))
+                {
+                    yield return t;
+                }
+                used[j] = false;
+            }
+        }
+        return Recurse(0);
+    }
+
+    /// <summary>All ordered tuples of <paramref name="length"/> neighbours out of <paramref name="count"/>, repeats allowed.</summary>
+    public static IEnumerable<int[]> AllTuples(int count, int length)
+    {
+        int total = (int)Math.Pow(count, length);
+        for (int code = 0; code < total; code++)
+        {
+            var t = new int[length];
+            int rest = code;
+            for (int i = 0; i < length; i++)
+            {
+                t[i] = rest % count;
+                rest /= count;
+            }
+            yield return t;
+        }
+    }
+
+    /// <summary>The tuples (j, j, ..., j): the fully diagonal self-term.</summary>
+    public static IEnumerable<int[]> DiagonalTuples(int count, int length) =>
+        Enumerable.Range(0, count).Select(j => Enumerable.Repeat(j, length).ToArray());
+
+    public static double MaxAbs(IEnumerable<double> values) => values.Select(Math.Abs).DefaultIfEmpty(0).Max();
+}
