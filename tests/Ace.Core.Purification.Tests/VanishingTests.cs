@@ -1,0 +1,131 @@
+using Ace.Core.Basis;
+using Ace.Core.Primitives;
+using static Ace.Core.Purification.Tests.PurificationFixtures;
+
+namespace Ace.Core.Purification.Tests;
+
+/// <summary>Pure functions of correlation order nu are zero on atoms with fewer than nu neighbours.</summary>
+public class VanishingTests
+{
+    private static IEnumerable<TestCaseData> Specs()
+    {
+        yield return new TestCaseData(SingleElement(8, 8, 6, 5)).SetName("Si, orders 1-4");
+        yield return new TestCaseData(TwoElements(5, 6, 5, 4)).SetName("Si+C, orders 1-4");
+    }
+
+    [TestCaseSource(nameof(Specs))]
+    public void Order_nu_functions_vanish_on_fewer_than_nu_neighbours(AceBasisSpecification spec)
+    {
+        var basis = Purified(spec);
+        var random = new Random(3);
+        var ws = basis.CreateWorkspace();
+        for (int center = 0; center < basis.Elements.Count; center++)
+        {
+            var range = basis.ColumnRange(center);
+            var size = new double[range.Count];
+            for (int trial = 0; trial < 6; trial++)
+            {
+                var (d, s) = RandomEnvironment(random, basis, center, 10);
+                var v = Values(basis, center, d, s, ws);
+                for (int f = 0; f < range.Count; f++)
+                {
+                    size[f] = Math.Max(size[f], Math.Abs(v[f]));
+                }
+            }
+            for (int neighbours = 1; neighbours < basis.MaxCorrelationOrder; neighbours++)
+            {
+                for (int trial = 0; trial < 4; trial++)
+                {
+                    var (d, s) = RandomEnvironment(random, basis, center, neighbours);
+                    var v = Values(basis, center, d, s, ws);
+                    for (int f = 0; f < range.Count; f++)
+                    {
+                        var label = basis.Functions[range.Start + f];
+                        Assert.That(size[f], Is.GreaterThan(0), $"{label} is zero on full environments");
+                        if (label.CorrelationOrder > neighbours)
+                        {
+                            Assert.That(Math.Abs(v[f]), Is.LessThan(1e-12 * size[f]), $"{label} on {neighbours} neighbour(s)");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    [Test]
+    public void The_self_interacting_basis_does_not_vanish_on_a_dimer()
+    {
+        // The control: the same check fails for the ordinary basis, so the test above can fail.
+        var basis = AceBasis.Build(SingleElement(8, 8, 6));
+        var (d, s) = RandomEnvironment(new Random(4), basis, 0, 1);
+        var v = Values(basis, 0, d, s);
+        var higher = basis.Functions.Where(f => f.CorrelationOrder >= 2).Select(f => Math.Abs(v[f.Column]));
+        Assert.That(higher.Count(x => x > 1e-6), Is.GreaterThan(10));
+    }
+
+    [TestCase(PurificationKind.Full)]
+    [TestCase(PurificationKind.Pure2b)]
+    public void Dimer_energy_is_zero_once_order_one_is_removed(PurificationKind kind)
+    {
+        var spec = TwoElements(6, 6, 5, 4) with
+        {
+            PairBasis = new PairBasisSpecification(3, new TransformedJacobiRadialSpecification(2.0, 4.5, P: 1, Q: 3)),
+        };
+        var basis = Purified(spec, kind, remove: 1);
+        Assert.That(basis.CountByOrder(1), Is.Zero);
+        var random = new Random(8);
+        var coefficients = Enumerable.Range(0, basis.FunctionCount).Select(_ => random.NextDouble() - 0.5).ToArray();
+        foreach (var f in basis.Functions)
+        {
+            // The many-body part alone; pure2b removes the dimer self-term only from the same-element l = 0 functions.
+            bool pure2bCorrected = f.OneParticleLabels.All(p => p.L == 0 && p.Element == f.OneParticleLabels[0].Element);
+            if (f.Kind == BasisFunctionKind.Pair || (kind == PurificationKind.Pure2b && !pure2bCorrected))
+            {
+                coefficients[f.Column] = 0;
+            }
+        }
+        var model = basis.CreateEnergyModel(coefficients);
+        var ws = basis.CreateWorkspace();
+        for (int center = 0; center < 2; center++)
+        {
+            var (full, fullSpecies) = RandomEnvironment(random, basis, center, 10);
+            double scale = Math.Abs(model.EvaluateSiteEnergy(center, full, fullSpecies, ws));
+            Assert.That(scale, Is.GreaterThan(1e-3));
+            for (int other = 0; other < 2; other++)
+            {
+                foreach (double r in new[] { 1.1, 2.0, 2.9, 3.8 })
+                {
+                    var d = new[] { new Vec3(0.3 * r, -0.4 * r, Math.Sqrt(0.75) * r) };
+                    var force = new Vec3[1];
+                    double e = model.EvaluateSiteEnergy(center, d, [other], force, ws);
+                    Assert.That(Math.Abs(e), Is.LessThan(1e-12 * scale), $"{kind} dimer {basis.Elements[center]}-{basis.Elements[other]} at {r}");
+                    Assert.That(force[0].Norm, Is.LessThan(1e-11 * scale));
+                }
+            }
+        }
+    }
+
+    [Test]
+    public void Pure2b_same_element_l0_functions_vanish_on_one_neighbour_and_others_do_not()
+    {
+        var spec = SingleElement(6, 8, 6);
+        var basis = Purified(spec, PurificationKind.Pure2b);
+        var (d, s) = RandomEnvironment(new Random(2), basis, 0, 1);
+        var v = Values(basis, 0, d, s);
+        int zeros = 0, nonZeros = 0;
+        foreach (var f in basis.Functions.Where(f => f.CorrelationOrder >= 2))
+        {
+            if (f.OneParticleLabels.All(p => p.L == 0))
+            {
+                Assert.That(Math.Abs(v[f.Column]), Is.LessThan(1e-12), f.ToString());
+                zeros++;
+            }
+            else if (Math.Abs(v[f.Column]) > 1e-6)
+            {
+                nonZeros++;
+            }
+        }
+        Assert.That(zeros, Is.GreaterThan(5));
+        Assert.That(nonZeros, Is.GreaterThan(5), "pure2b leaves the l > 0 self-terms");
+    }
+}
