@@ -1,0 +1,247 @@
+using System.Globalization;
+using Ace.Core.Basis.Enumeration;
+using Ace.Core.Basis.Evaluation;
+using Ace.Core.Primitives;
+
+namespace Ace.Core.Basis;
+
+/// <summary>
+/// A linear ACE basis, built once from an <see cref="AceBasisSpecification"/> and immutable afterwards. Columns:
+/// the many-body functions grouped by center element (element order of the specification; inside a center by
+/// correlation order, label tuple and invariant index), then the pair-basis functions per unordered element pair
+/// and n. Evaluation is thread-safe when every thread uses its own <see cref="SiteWorkspace"/>.
+/// </summary>
+/// <remarks>
+/// Species indices are positions in <see cref="Elements"/>. Displacements are r_j - r_i (neighbour minus center) in
+/// Angstrom; gradients are derivatives with respect to these displacements, so for coefficients c the force on
+/// neighbour j is -c dB/dr_ij and on the center +c sum_j dB/dr_ij.
+/// </remarks>
+public sealed class AceBasis
+{
+    /// <summary>Neighbours closer than this (Angstrom) are rejected as overlapping atoms.</summary>
+    public const double MinimumDistance = 1e-4;
+
+    private readonly CenterBasis[] _centers;
+    private readonly PairBasisSet? _pair;
+    private readonly double[,] _cutoffs;
+    private readonly BasisFunctionLabel[] _functions;
+    private readonly int _maxNodes;
+    private readonly int _maxHarmonics;
+    private readonly int _maxRadial;
+
+    internal AceBasis(AceBasisSpecification specification, CenterBasis[] centers, PairBasisSet? pair,
+        IReadOnlyList<BasisFunctionLabel> functions, double[,] cutoffs)
+    {
+        Specification = specification;
+        Elements = specification.Elements.ToArray();
+        _centers = centers;
+        _pair = pair;
+        _functions = functions.ToArray();
+        _cutoffs = cutoffs;
+        MaxCutoff = cutoffs.Cast<double>().Max();
+        foreach (var c in centers)
+        {
+            _maxNodes = Math.Max(_maxNodes, c.Graph.NodeCount);
+            _maxHarmonics = Math.Max(_maxHarmonics, c.HarmonicsCount);
+            foreach (var r in c.RadialBySpecies)
+            {
+                _maxRadial = Math.Max(_maxRadial, r?.Count ?? 0);
+            }
+        }
+        if (pair is not null)
+        {
+            _maxRadial = Math.Max(_maxRadial, pair.MaxDegree);
+        }
+        ManyBodyFunctionCount = centers.Sum(c => c.FunctionCount);
+    }
+
+    /// <summary>Builds the basis a specification describes (deterministic: the same specification gives the same columns).</summary>
+    /// <exception cref="ArgumentException">The specification is invalid; the message says what is wrong.</exception>
+    public static AceBasis Build(AceBasisSpecification specification) => AceBasisBuilder.Build(specification);
+
+    /// <summary>The specification this basis was built from.</summary>
+    public AceBasisSpecification Specification { get; }
+
+    /// <summary>The element symbols; a species index is a position in this list.</summary>
+    public IReadOnlyList<string> Elements { get; }
+
+    /// <summary>The largest correlation order (body order = this + 1).</summary>
+    public int MaxCorrelationOrder => Specification.MaxCorrelationOrder;
+
+    /// <summary>The number of columns (many-body plus pair functions).</summary>
+    public int FunctionCount => _functions.Length;
+
+    /// <summary>The number of many-body columns (all center elements).</summary>
+    public int ManyBodyFunctionCount { get; }
+
+    /// <summary>The number of pair-basis columns (0 without a pair basis).</summary>
+    public int PairFunctionCount => _pair?.FunctionCount ?? 0;
+
+    /// <summary>True when the basis has a separate pair basis.</summary>
+    public bool HasPairBasis => _pair is not null;
+
+    /// <summary>The label of every column, in column order.</summary>
+    public IReadOnlyList<BasisFunctionLabel> Functions => _functions;
+
+    /// <summary>The largest cutoff over all element pairs.</summary>
+    public double MaxCutoff { get; }
+
+    /// <summary>The species index of <paramref name="element"/>.</summary>
+    /// <exception cref="ArgumentException">The element is not in the basis.</exception>
+    public int SpeciesIndex(string element)
+    {
+        for (int i = 0; i < Elements.Count; i++)
+        {
+            if (string.Equals(Elements[i], element, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+        throw new ArgumentException($"element '{element}' is not in this basis (elements: {string.Join(", ", Elements)})", nameof(element));
+    }
+
+    /// <summary>The cutoff of the pair (a, b): the larger of the many-body and pair-basis cutoffs. Neighbours beyond it are rejected.</summary>
+    public double Cutoff(int speciesA, int speciesB)
+    {
+        CheckSpecies(speciesA, nameof(speciesA));
+        CheckSpecies(speciesB, nameof(speciesB));
+        return _cutoffs[speciesA, speciesB];
+    }
+
+    /// <summary>The contiguous columns of the many-body functions of center species <paramref name="center"/>.</summary>
+    public ColumnRange ColumnRange(int center)
+    {
+        CheckSpecies(center, nameof(center));
+        return new ColumnRange(_centers[center].ColumnStart, _centers[center].FunctionCount);
+    }
+
+    /// <summary>The contiguous columns of the pair basis (empty without one).</summary>
+    public ColumnRange PairColumnRange => _pair is null ? new ColumnRange(ManyBodyFunctionCount, 0) : new ColumnRange(_pair.ColumnStart, _pair.FunctionCount);
+
+    /// <summary>The column of pair function n (1-based) of the unordered pair (a, b).</summary>
+    public int PairColumn(int speciesA, int speciesB, int n)
+    {
+        var pair = _pair ?? throw new InvalidOperationException("this basis has no pair basis");
+        CheckSpecies(speciesA, nameof(speciesA));
+        CheckSpecies(speciesB, nameof(speciesB));
+        if (n < 1 || n > pair.MaxDegree)
+        {
+            throw new ArgumentOutOfRangeException(nameof(n), n, $"pair functions are labelled n = 1 .. {pair.MaxDegree}");
+        }
+        return pair.ColumnStart + pair.PairIndex(speciesA, speciesB) * pair.MaxDegree + n - 1;
+    }
+
+    /// <summary>The number of many-body functions of exactly <paramref name="correlationOrder"/> (all centers).</summary>
+    public int CountByOrder(int correlationOrder) => FunctionsOfOrder(correlationOrder).Count();
+
+    /// <summary>The many-body functions of exactly <paramref name="correlationOrder"/>, in column order.</summary>
+    public IEnumerable<BasisFunctionLabel> FunctionsOfOrder(int correlationOrder) =>
+        _functions.Where(f => f.Kind == BasisFunctionKind.ManyBody && f.CorrelationOrder == correlationOrder);
+
+    /// <summary>A workspace for this basis, sized for <paramref name="maxNeighbours"/> (it grows when needed).</summary>
+    public SiteWorkspace CreateWorkspace(int maxNeighbours = 64)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxNeighbours);
+        return new SiteWorkspace(this, Elements.Count, _maxHarmonics, _maxRadial, _maxNodes, maxNeighbours);
+    }
+
+    /// <summary>
+    /// (a) The many-body function values of one site: values[f] for the f-th function of the center's
+    /// <see cref="ColumnRange(int)"/> (length = its Count).
+    /// </summary>
+    /// <param name="center">The species index of the center atom.</param>
+    /// <param name="displacements">r_j - r_i for every neighbour, each within the pair cutoff.</param>
+    /// <param name="neighbourSpecies">The species index of every neighbour.</param>
+    /// <param name="values">Output, length ColumnRange(center).Count.</param>
+    /// <param name="workspace">A workspace of this basis.</param>
+    public void EvaluateSite(int center, ReadOnlySpan<Vec3> displacements, ReadOnlySpan<int> neighbourSpecies,
+        Span<double> values, SiteWorkspace workspace)
+    {
+        var c = Prepare(center, displacements, neighbourSpecies, workspace, withGradients: false);
+        CheckLength(values.Length, c.FunctionCount, nameof(values));
+        ManyBodyKernels.Values(c, workspace, values);
+    }
+
+    /// <summary>
+    /// (b) Values and gradients of the many-body functions of one site. gradients[f * neighbourCount + j] is
+    /// dB_f/d(r_j - r_i) for function f of the center's range and neighbour j (caller's order).
+    /// </summary>
+    public void EvaluateSiteWithGradients(int center, ReadOnlySpan<Vec3> displacements, ReadOnlySpan<int> neighbourSpecies,
+        Span<double> values, Span<Vec3> gradients, SiteWorkspace workspace)
+    {
+        var c = Prepare(center, displacements, neighbourSpecies, workspace, withGradients: true);
+        CheckLength(values.Length, c.FunctionCount, nameof(values));
+        CheckLength(gradients.Length, c.FunctionCount * displacements.Length, nameof(gradients));
+        ManyBodyKernels.Values(c, workspace, values);
+        ManyBodyKernels.Gradients(c, workspace, gradients);
+    }
+
+    /// <summary>
+    /// (d) The pair-basis functions of one site: values[f] for the f-th column of <see cref="PairColumnRange"/>
+    /// (1/2 sum over neighbours of J_n, so site values summed over atoms give the energy row) and, when
+    /// <paramref name="gradients"/> is non-empty, gradients[f * neighbourCount + j]. Columns of pairs not involving
+    /// the center are zero.
+    /// </summary>
+    public void EvaluatePairSite(int center, ReadOnlySpan<Vec3> displacements, ReadOnlySpan<int> neighbourSpecies,
+        Span<double> values, Span<Vec3> gradients, SiteWorkspace workspace)
+    {
+        var pair = _pair ?? throw new InvalidOperationException("this basis has no pair basis (AceBasisSpecification.PairBasis is null)");
+        NeighbourStage.Load(this, center, displacements, neighbourSpecies, workspace);
+        CheckLength(values.Length, pair.FunctionCount, nameof(values));
+        if (!gradients.IsEmpty)
+        {
+            CheckLength(gradients.Length, pair.FunctionCount * displacements.Length, nameof(gradients));
+        }
+        NeighbourStage.Radials(workspace, pair.RadialByCenter[center]);
+        pair.Evaluate(center, workspace, values, gradients);
+    }
+
+    /// <summary>
+    /// A model for fast energies and forces with coefficients for every column (length <see cref="FunctionCount"/>):
+    /// it precomputes c~ = C^T c per center so that an evaluation costs one backward sweep, independent of the
+    /// number of functions.
+    /// </summary>
+    public SiteEnergyModel CreateEnergyModel(ReadOnlySpan<double> coefficients)
+    {
+        CheckLength(coefficients.Length, FunctionCount, nameof(coefficients));
+        var nodeCoefficients = new double[_centers.Length][];
+        for (int c = 0; c < _centers.Length; c++)
+        {
+            var center = _centers[c];
+            nodeCoefficients[c] = center.Map.TransposeMultiply(coefficients.Slice(center.ColumnStart, center.FunctionCount));
+        }
+        var pairCoefficients = _pair is null ? [] : coefficients.Slice(_pair.ColumnStart, _pair.FunctionCount).ToArray();
+        return new SiteEnergyModel(this, nodeCoefficients, pairCoefficients);
+    }
+
+    internal CenterBasis Center(int species) => _centers[species];
+
+    internal PairBasisSet? Pair => _pair;
+
+    /// <summary>Loads the site and evaluates harmonics and many-body radials.</summary>
+    internal CenterBasis Prepare(int center, ReadOnlySpan<Vec3> displacements, ReadOnlySpan<int> neighbourSpecies,
+        SiteWorkspace workspace, bool withGradients)
+    {
+        NeighbourStage.Load(this, center, displacements, neighbourSpecies, workspace);
+        var c = _centers[center];
+        NeighbourStage.Harmonics(workspace, c.Layout.MaxL, withGradients);
+        NeighbourStage.Radials(workspace, c.RadialBySpecies);
+        return c;
+    }
+
+    private void CheckSpecies(int species, string name)
+    {
+        if ((uint)species >= (uint)Elements.Count)
+        {
+            throw new ArgumentOutOfRangeException(name, species, $"species indices are 0 .. {Elements.Count - 1} (elements {string.Join(", ", Elements)})");
+        }
+    }
+
+    private static void CheckLength(int actual, int expected, string name)
+    {
+        if (actual != expected)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{name} has length {actual}; expected {expected}"), name);
+        }
+    }
+}

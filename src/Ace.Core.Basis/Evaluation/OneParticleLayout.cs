@@ -1,0 +1,83 @@
+using Ace.Core.Basis.Enumeration;
+
+namespace Ace.Core.Basis.Evaluation;
+
+/// <summary>
+/// The A basis of one center element: the channels (z, n, l) that its functions use, sorted by (species, n, l),
+/// each occupying 2l + 1 consecutive A indices (m = -l .. l). Channels of one species are contiguous.
+/// </summary>
+internal sealed class OneParticleLayout
+{
+    private readonly Dictionary<LabelIndex, int> _channelOf = new();
+
+    public OneParticleLayout(int speciesCount, IEnumerable<LabelIndex> channels)
+    {
+        var sorted = channels.Distinct().Order().ToArray();
+        SpeciesCount = speciesCount;
+        ChannelCount = sorted.Length;
+        ChannelSpecies = new int[sorted.Length];
+        ChannelRadialIndex = new int[sorted.Length];
+        ChannelL = new int[sorted.Length];
+        ChannelStart = new int[sorted.Length];
+        SpeciesChannelStart = new int[speciesCount + 1];
+        RadialCountBySpecies = new int[speciesCount];
+        int k = 0;
+        for (int c = 0; c < sorted.Length; c++)
+        {
+            var label = sorted[c];
+            ChannelSpecies[c] = label.Species;
+            ChannelRadialIndex[c] = label.N - 1;
+            ChannelL[c] = label.L;
+            ChannelStart[c] = k;
+            k += 2 * label.L + 1;
+            MaxL = Math.Max(MaxL, label.L);
+            RadialCountBySpecies[label.Species] = Math.Max(RadialCountBySpecies[label.Species], label.N);
+            SpeciesChannelStart[label.Species + 1] = c + 1;
+            _channelOf[label] = c;
+        }
+        for (int z = 1; z <= speciesCount; z++)
+        {
+            SpeciesChannelStart[z] = Math.Max(SpeciesChannelStart[z], SpeciesChannelStart[z - 1]);
+        }
+        Count = k;
+    }
+
+    public int SpeciesCount { get; }
+
+    /// <summary>The number of A functions (sum over channels of 2l + 1).</summary>
+    public int Count { get; }
+
+    public int ChannelCount { get; }
+
+    public int MaxL { get; }
+
+    public int[] ChannelSpecies { get; }
+
+    /// <summary>The 0-based radial index n - 1 of each channel.</summary>
+    public int[] ChannelRadialIndex { get; }
+
+    public int[] ChannelL { get; }
+
+    /// <summary>The A index of m = -l of each channel.</summary>
+    public int[] ChannelStart { get; }
+
+    /// <summary>Channels of species z are SpeciesChannelStart[z] .. SpeciesChannelStart[z+1]-1.</summary>
+    public int[] SpeciesChannelStart { get; }
+
+    /// <summary>The largest radial label n used per neighbour species (0 when the species is unused).</summary>
+    public int[] RadialCountBySpecies { get; }
+
+    /// <summary>The A index of (z, n, l, m).</summary>
+    public int IndexOf(LabelIndex label, int m) => ChannelStart[_channelOf[label]] + label.L + m;
+
+    /// <summary>The label (z, n, l) and m of A index k (for diagnostics and tests).</summary>
+    public (LabelIndex Label, int M) LabelOf(int k)
+    {
+        int c = Array.BinarySearch(ChannelStart, k);
+        if (c < 0)
+        {
+            c = ~c - 1;
+        }
+        return (new LabelIndex(ChannelSpecies[c], ChannelRadialIndex[c] + 1, ChannelL[c]), k - ChannelStart[c] - ChannelL[c]);
+    }
+}

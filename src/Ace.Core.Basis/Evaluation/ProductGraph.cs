@@ -1,0 +1,118 @@
+namespace Ace.Core.Basis.Evaluation;
+
+/// <summary>
+/// The AA product basis as a DAG of pairwise products: nodes 0 .. LeafCount-1 are the A functions; every later node p
+/// is the product of two earlier nodes Left[p - LeafCount] and Right[p - LeafCount]. Any such DAG works with the
+/// evaluators (the builder makes left-deep chains; purification may add nodes of any shape).
+/// </summary>
+internal sealed class ProductGraph
+{
+    public ProductGraph(int leafCount, int[] left, int[] right, int[] order)
+    {
+        if (left.Length != right.Length || order.Length != leafCount + left.Length)
+        {
+            throw new ArgumentException("product graph arrays disagree in length");
+        }
+        for (int i = 0; i < left.Length; i++)
+        {
+            int p = leafCount + i;
+            if ((uint)left[i] >= (uint)p || (uint)right[i] >= (uint)p)
+            {
+                throw new ArgumentException($"product node {p} refers to a later node ({left[i]}, {right[i]})");
+            }
+        }
+        LeafCount = leafCount;
+        Left = left;
+        Right = right;
+        Order = order;
+    }
+
+    public int LeafCount { get; }
+
+    public int NodeCount => LeafCount + Left.Length;
+
+    public int[] Left { get; }
+
+    public int[] Right { get; }
+
+    /// <summary>The number of A factors of each node (1 for leaves).</summary>
+    public int[] Order { get; }
+
+    /// <summary>Fills aa[LeafCount ..] from the leaves aa[0 .. LeafCount-1].</summary>
+    public void Forward(Span<double> aa)
+    {
+        int k = LeafCount;
+        var left = Left;
+        var right = Right;
+        for (int i = 0; i < left.Length; i++)
+        {
+            aa[k + i] = aa[left[i]] * aa[right[i]];
+        }
+    }
+
+    /// <summary>Backward sweep: given adjoint[p] = dE/dAA_p as an explicit function of every node, accumulates the total derivative into the leaves.</summary>
+    public void Backward(ReadOnlySpan<double> aa, Span<double> adjoint)
+    {
+        int k = LeafCount;
+        var left = Left;
+        var right = Right;
+        for (int i = left.Length - 1; i >= 0; i--)
+        {
+            double g = adjoint[k + i];
+            if (g != 0)
+            {
+                int l = left[i], r = right[i];
+                adjoint[l] += g * aa[r];
+                adjoint[r] += g * aa[l];
+            }
+        }
+    }
+}
+
+/// <summary>Builds a <see cref="ProductGraph"/> from sorted multisets of A indices, sharing common prefixes.</summary>
+internal sealed class ProductGraphBuilder
+{
+    private readonly Dictionary<(int Left, int Right), int> _nodes = new();
+    private readonly List<int> _left = new();
+    private readonly List<int> _right = new();
+    private readonly List<int> _order = new();
+
+    public ProductGraphBuilder(int leafCount)
+    {
+        LeafCount = leafCount;
+        for (int k = 0; k < leafCount; k++)
+        {
+            _order.Add(1);
+        }
+    }
+
+    public int LeafCount { get; }
+
+    /// <summary>The node of the product of the sorted A indices <paramref name="factors"/> (a leaf for one factor).</summary>
+    public int GetOrAdd(ReadOnlySpan<int> factors)
+    {
+        int node = factors[0];
+        for (int t = 1; t < factors.Length; t++)
+        {
+            node = GetOrAddProduct(node, factors[t]);
+        }
+        return node;
+    }
+
+    /// <summary>The node left * right, created when new.</summary>
+    public int GetOrAddProduct(int left, int right)
+    {
+        if (_nodes.TryGetValue((left, right), out int id))
+        {
+            return id;
+        }
+        id = LeafCount + _left.Count;
+        _left.Add(left);
+        _right.Add(right);
+        _order.Add(_order[left] + _order[right]);
+        _nodes[(left, right)] = id;
+        return id;
+    }
+
+    public ProductGraph Build() => new(LeafCount, _left.ToArray(), _right.ToArray(), _order.ToArray());
+}

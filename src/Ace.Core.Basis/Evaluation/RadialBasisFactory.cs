@@ -1,0 +1,16 @@
+using Ace.Core.Primitives.Radial;
+using Ace.Core.Primitives.Transforms;
+
+namespace Ace.Core.Basis.Evaluation;
+
+/// <summary>Creates the primitive radial basis that a <see cref="RadialBasisSpecification"/> describes.</summary>
+internal static class RadialBasisFactory
+{
+    public static IRadialBasis Create(RadialBasisSpecification specification, int count) => specification switch
+    {
+        TransformedJacobiRadialSpecification t => new TransformedJacobiBasis(
+            new AgnesiTransform(t.R0, t.CutoffRadius, t.P, t.Q), count, t.PIn, t.PCut),
+        ChebExpCosRadialSpecification c => new ChebExpCosBasis(new ScaledExponentialTransform(c.Lambda, c.CutoffRadius), count),
+        _ => throw new ArgumentException($"unsupported radial basis specification {specification.GetType().Name}", nameof(specification)),
+    };
+}

@@ -1,0 +1,142 @@
+namespace Ace.Core.Basis;
+
+/// <summary>
+/// Scratch memory for evaluating sites of one <see cref="AceBasis"/>. Create one per thread with
+/// <see cref="AceBasis.CreateWorkspace"/>; it grows when a site has more neighbours than it holds and never allocates
+/// otherwise. Not thread-safe: never share one workspace between concurrent evaluations.
+/// </summary>
+public sealed class SiteWorkspace
+{
+    /// <summary>How many neighbours one forward-mode gradient pass handles at a time.</summary>
+    internal const int GradientChunk = 16;
+
+    private readonly int _harmonicsCount;
+    private readonly int _radialCount;
+
+    internal SiteWorkspace(AceBasis owner, int speciesCount, int harmonicsCount, int radialCount, int nodeCount, int neighbourCapacity)
+    {
+        Owner = owner;
+        _harmonicsCount = harmonicsCount;
+        _radialCount = Math.Max(radialCount, 1);
+        GroupStart = new int[speciesCount + 1];
+        GroupFill = new int[speciesCount];
+        Nodes = new double[nodeCount];
+        Adjoint = new double[nodeCount];
+        DerivativeX = new double[nodeCount * GradientChunk];
+        DerivativeY = new double[nodeCount * GradientChunk];
+        DerivativeZ = new double[nodeCount * GradientChunk];
+        Allocate(Math.Max(neighbourCapacity, GradientChunk));
+    }
+
+    /// <summary>The basis this workspace belongs to.</summary>
+    internal AceBasis Owner { get; }
+
+    /// <summary>The number of neighbours the workspace holds without growing.</summary>
+    public int NeighbourCapacity { get; private set; }
+
+    /// <summary>The neighbour count of the site currently loaded.</summary>
+    internal int Count { get; set; }
+
+    /// <summary>Permutation[p] = the caller's index of the neighbour in sorted position p (neighbours sorted by species).</summary>
+    internal int[] Permutation { get; private set; } = [];
+
+    /// <summary>Neighbours of species z occupy sorted positions GroupStart[z] .. GroupStart[z+1]-1.</summary>
+    internal int[] GroupStart { get; }
+
+    internal int[] GroupFill { get; }
+
+    internal double[] X { get; private set; } = [];
+
+    internal double[] Y { get; private set; } = [];
+
+    internal double[] Z { get; private set; } = [];
+
+    internal double[] R { get; private set; } = [];
+
+    internal double[] UnitX { get; private set; } = [];
+
+    internal double[] UnitY { get; private set; } = [];
+
+    internal double[] UnitZ { get; private set; } = [];
+
+    /// <summary>Real spherical harmonics, component-major: Harmonics[Index(l,m) * Count + p].</summary>
+    internal double[] Harmonics { get; private set; } = [];
+
+    internal double[] HarmonicsGradX { get; private set; } = [];
+
+    internal double[] HarmonicsGradY { get; private set; } = [];
+
+    internal double[] HarmonicsGradZ { get; private set; } = [];
+
+    /// <summary>Radial values of species group z at offset RadialOffset(z), layout [n * groupCount + p].</summary>
+    internal double[] Radial { get; private set; } = [];
+
+    internal double[] RadialDerivative { get; private set; } = [];
+
+    /// <summary>AA node values (the A functions first).</summary>
+    internal double[] Nodes { get; }
+
+    /// <summary>Adjoints dE/dAA of the nodes.</summary>
+    internal double[] Adjoint { get; }
+
+    /// <summary>Forward-mode node derivatives for a chunk of neighbours: Derivative?[node * chunk + p].</summary>
+    internal double[] DerivativeX { get; }
+
+    internal double[] DerivativeY { get; }
+
+    internal double[] DerivativeZ { get; }
+
+    /// <summary>Per-neighbour scratch vectors (at least <see cref="GradientChunk"/> long).</summary>
+    internal double[] ScratchA { get; private set; } = [];
+
+    internal double[] ScratchX { get; private set; } = [];
+
+    internal double[] ScratchY { get; private set; } = [];
+
+    internal double[] ScratchZ { get; private set; } = [];
+
+    /// <summary>Per-neighbour accumulators of dE/dr in sorted order.</summary>
+    internal double[] ForceX { get; private set; } = [];
+
+    internal double[] ForceY { get; private set; } = [];
+
+    internal double[] ForceZ { get; private set; } = [];
+
+    /// <summary>The offset of species group z in <see cref="Radial"/>.</summary>
+    internal int RadialOffset(int z) => _radialCount * GroupStart[z];
+
+    /// <summary>Grows (once) so that <paramref name="neighbourCount"/> neighbours fit.</summary>
+    internal void EnsureCapacity(int neighbourCount)
+    {
+        if (neighbourCount > NeighbourCapacity)
+        {
+            Allocate(Math.Max(neighbourCount, 2 * NeighbourCapacity));
+        }
+    }
+
+    private void Allocate(int capacity)
+    {
+        NeighbourCapacity = capacity;
+        Permutation = new int[capacity];
+        X = new double[capacity];
+        Y = new double[capacity];
+        Z = new double[capacity];
+        R = new double[capacity];
+        UnitX = new double[capacity];
+        UnitY = new double[capacity];
+        UnitZ = new double[capacity];
+        Harmonics = new double[_harmonicsCount * capacity];
+        HarmonicsGradX = new double[_harmonicsCount * capacity];
+        HarmonicsGradY = new double[_harmonicsCount * capacity];
+        HarmonicsGradZ = new double[_harmonicsCount * capacity];
+        Radial = new double[_radialCount * capacity];
+        RadialDerivative = new double[_radialCount * capacity];
+        ScratchA = new double[capacity];
+        ScratchX = new double[capacity];
+        ScratchY = new double[capacity];
+        ScratchZ = new double[capacity];
+        ForceX = new double[capacity];
+        ForceY = new double[capacity];
+        ForceZ = new double[capacity];
+    }
+}
