@@ -55,7 +55,7 @@ public sealed class NormalEquations
 
     /// <summary>
     /// Adds a block of rows given <b>row-major</b> (row r, column j at <c>rows[r * Columns + j]</c>; the natural layout
-    /// when each worker writes whole rows). The block has <c>targets.Length</c> rows.
+    /// when each worker writes whole rows).
     /// </summary>
     /// <param name="rowCount">Number of rows in the block.</param>
     /// <param name="rows">The block of the design matrix, row-major, length rowCount * Columns.</param>

@@ -141,6 +141,40 @@ public abstract partial class SolverSuite
     }
 
     [Test]
+    public void Per_thread_accumulators_merged_after_a_parallel_loop_equal_the_one_shot_product()
+    {
+        var problem = TestProblems.Random(300, 12, seed: 17);
+        int m = problem.Rows, n = problem.Columns;
+        var total = new NormalEquations(n);
+        var gate = new object();
+        Parallel.For(0, m / 10, () => new NormalEquations(n), (block, _, local) =>
+        {
+            var rows = new double[10 * n];
+            for (var r = 0; r < 10; r++)
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    rows[r * n + j] = problem.Design[block * 10 + r + j * m];
+                }
+            }
+            local.Add(10, rows, problem.Targets.Slice(block * 10, 10), problem.Weights.Slice(block * 10, 10), Backend);
+            return local;
+        }, local =>
+        {
+            lock (gate)
+            {
+                total.Merge(local);
+            }
+        });
+
+        var oneShot = NormalEquations.FromProblem(problem, Backend);
+        Assert.That(total.RowCount, Is.EqualTo(m));
+        Assert.That(TestProblems.MaxRelativeDifference(total.Gram, oneShot.Gram), Is.LessThan(1e-13));
+        Assert.That(TestProblems.MaxRelativeDifference(total.ProjectedTargets, oneShot.ProjectedTargets), Is.LessThan(1e-13));
+        Assert.That(total.TargetSquaredNorm, Is.EqualTo(oneShot.TargetSquaredNorm).Within(1e-12).Percent);
+    }
+
+    [Test]
     public void Solvers_that_need_rows_reject_normal_equations_naming_those_that_accept_them()
     {
         var normal = NormalEquations.FromProblem(TestProblems.Random(10, 3, seed: 11), Backend);
@@ -156,5 +190,7 @@ public abstract partial class SolverSuite
         }
         Assert.That(Solvers.NormalEquations(backend: Backend).AcceptsNormalEquations, Is.True);
         Assert.That(Solvers.BayesianLinearRegression(backend: Backend).AcceptsNormalEquations, Is.True);
+        Assert.That(Assert.Throws<NotSupportedException>(() => Solvers.BayesianLinearRegression(method: BlrMethod.Svd, backend: Backend).Solve(normal))!.Message,
+            Does.Contain("BlrMethod.NormalEquations"));
     }
 }

@@ -56,8 +56,10 @@ public interface ILinearAlgebraBackend
 
     /// <summary>
     /// Minimum-norm least squares for a possibly rank-deficient m x n matrix A by QR with column pivoting and a
-    /// complete orthogonal decomposition. The numerical rank is the size of the leading block of R whose estimated
-    /// condition stays below <c>1 / relativeTolerance</c>. Writes the n coefficients to <paramref name="solution"/>.
+    /// complete orthogonal decomposition. The numerical rank is the size of the leading block of R judged
+    /// well-conditioned at <paramref name="relativeTolerance"/> (LAPACK dgelsy: estimated condition below
+    /// <c>1 / relativeTolerance</c>; managed: pivots <c>|R_jj| &gt; relativeTolerance |R_00|</c>). Writes the n
+    /// coefficients to <paramref name="solution"/>.
     /// </summary>
     /// <returns>The numerical rank.</returns>
     int RankRevealingLeastSquares(int m, int n, ReadOnlySpan<double> a, ReadOnlySpan<double> b,

@@ -223,7 +223,8 @@ public sealed class BayesianLinearRegressionSolver : ILeastSquaresSolver
     {
         if (spectrum.Rows < 1)
         {
-            throw new ArgumentException("Bayesian linear regression needs at least one row; the normal equations are empty.");
+            throw new ArgumentException("Bayesian linear regression needs at least one row; the normal equations are empty.",
+                "normalEquations");
         }
         var (alpha, sigma, iterations, converged) = EvidenceMaximisation.Maximise(
             spectrum, PriorVarianceFloor, NoiseVarianceFloor, Tolerance, MaxIterations);
