@@ -16,6 +16,10 @@ internal static class CellListSearch
     private const double BinSlack = 1e-8;
     private const double ReachSlack = 1e-10;
 
+    // Bins of half the cutoff (reach 2) scan 125/8 = 15.6 cutoff-cubes of candidates instead of 27 for bins of
+    // one cutoff (reach 1).
+    private const int BinsPerCutoff = 2;
+
     /// <summary>
     /// Visits every pair (i, j, shift) with |r_j + shift . cell - r_i| &lt; <paramref name="cutoff"/>, except i = j
     /// with zero shift, for i in increasing order. Shifts are zero along open axes.
@@ -37,6 +41,7 @@ internal static class CellListSearch
         var binOfAtom = ArrayPool<int>.Shared.Rent(n);
         int[]? binStart = null;
         var binAtoms = ArrayPool<int>.Shared.Rent(n);
+        var binned = ArrayPool<Vec3>.Shared.Rent(n);
         try
         {
             Span<double> lo = stackalloc double[3];
@@ -92,7 +97,9 @@ internal static class CellListSearch
                 Array.Copy(binStart, fill, binCount);
                 for (int i = 0; i < n; i++)
                 {
-                    binAtoms[fill[binOfAtom[i]]++] = i;
+                    int p = fill[binOfAtom[i]]++;
+                    binAtoms[p] = i;
+                    binned[p] = wrapped[i];
                 }
             }
             finally
@@ -100,7 +107,7 @@ internal static class CellListSearch
                 ArrayPool<int>.Shared.Return(fill);
             }
 
-            VisitPairs(positions, frame, periodic, cutoff, wrapped, offsets, binOfAtom, binStart, binAtoms,
+            VisitPairs(positions, frame, periodic, cutoff, wrapped, offsets, binOfAtom, binStart, binAtoms, binned,
                 bins, reach, ref visitor);
         }
         finally
@@ -110,6 +117,7 @@ internal static class CellListSearch
             ArrayPool<Vec3>.Shared.Return(fractional);
             ArrayPool<int>.Shared.Return(binOfAtom);
             ArrayPool<int>.Shared.Return(binAtoms);
+            ArrayPool<Vec3>.Shared.Return(binned);
             if (binStart is not null)
             {
                 ArrayPool<int>.Shared.Return(binStart);
@@ -138,8 +146,8 @@ internal static class CellListSearch
     }
 
     /// <summary>
-    /// Bin counts per axis (each bin at least the cutoff wide perpendicular to its planes, at most about 2N bins
-    /// in all) and the reach k: how many bins either side can hold a partner.
+    /// Bin counts per axis (each bin at least cutoff / <see cref="BinsPerCutoff"/> wide perpendicular to its planes,
+    /// at most about 2N bins in all) and the reach k: how many bins either side can hold a partner.
     /// </summary>
     private static void ChooseBins(int atomCount, double cutoff, ReadOnlySpan<bool> periodic,
         ReadOnlySpan<double> span, ReadOnlySpan<double> height, Span<int> bins, Span<int> reach)
@@ -147,7 +155,7 @@ internal static class CellListSearch
         long limit = Math.Max(8L, 2L * atomCount);
         for (int a = 0; a < 3; a++)
         {
-            double wanted = Math.Floor(span[a] * height[a] / (cutoff * (1 + BinSlack)));
+            double wanted = Math.Floor(span[a] * height[a] * BinsPerCutoff / (cutoff * (1 + BinSlack)));
             bins[a] = (int)Math.Clamp(wanted, 1.0, limit);
         }
         while ((long)bins[0] * bins[1] * bins[2] > limit)
@@ -173,7 +181,7 @@ internal static class CellListSearch
 
     private static void VisitPairs<TVisitor>(ReadOnlySpan<Vec3> positions, Cell frame, ReadOnlySpan<bool> periodic,
         double cutoff, Vec3[] wrapped, ImageShift[] offsets, int[] binOfAtom, int[] binStart, int[] binAtoms,
-        ReadOnlySpan<int> bins, ReadOnlySpan<int> reach, ref TVisitor visitor)
+        Vec3[] binned, ReadOnlySpan<int> bins, ReadOnlySpan<int> reach, ref TVisitor visitor)
         where TVisitor : struct, IPairVisitor
     {
         int nbx = bins[0], nby = bins[1], nbz = bins[2];
@@ -214,12 +222,12 @@ internal static class CellListSearch
                         int bin = (cx * nby + cy) * nbz + cz;
                         for (int p = binStart[bin], end = binStart[bin + 1]; p < end; p++)
                         {
-                            int j = binAtoms[p];
-                            var approx = wrapped[j] - origin;
+                            var approx = binned[p] - origin;
                             if (approx.NormSquared >= screenSquared)
                             {
                                 continue;
                             }
+                            int j = binAtoms[p];
                             var oj = offsets[j];
                             var shift = new ImageShift(sx + oi.A - oj.A, sy + oi.B - oj.B, sz + oi.C - oj.C);
                             if (j == i && shift.IsZero)

@@ -81,7 +81,6 @@ internal sealed class ExtendedXyzFrameReader
         {
             extra[c] = new ExtraColumn(layout[c], atomCount);
         }
-        string layoutText = string.Join(' ', layout);
         for (int i = 0; i < atomCount; i++)
         {
             var text = _reader.ReadLine()
@@ -91,7 +90,7 @@ internal sealed class ExtendedXyzFrameReader
             int found = Tokenize(text, totalColumns + 1);
             if (found != totalColumns)
             {
-                throw Error(_line, $"atom {i} of frame {_frame} has {(found > totalColumns ? "more than " + totalColumns : found.ToString(CultureInfo.InvariantCulture))} columns; expected {totalColumns} ({layoutText})");
+                throw Error(_line, $"atom {i} of frame {_frame} has {(found > totalColumns ? "more than " + totalColumns : found.ToString(CultureInfo.InvariantCulture))} columns; expected {totalColumns} ({string.Join(' ', layout)})");
             }
             int t = 0;
             for (int c = 0; c < layout.Count; c++)

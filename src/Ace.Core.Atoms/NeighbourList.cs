@@ -73,7 +73,7 @@ public sealed class NeighbourList
         {
             throw new ArgumentOutOfRangeException(nameof(cutoff), cutoff, "the cutoff must be positive and finite");
         }
-        var collector = new Collector(structure.AtomCount, null, null, 0);
+        var collector = new Collector(structure.AtomCount, EstimatePairs(structure, cutoff), null, null, 0);
         CellListSearch.Search(structure.Positions.AsSpan(), structure.Cell, structure.Pbc, cutoff, ref collector);
         return collector.ToList(cutoff);
     }
@@ -117,12 +117,27 @@ public sealed class NeighbourList
             throw new ArgumentException(
                 $"all cutoffs for the structure's species are zero (max {max.ToString(CultureInfo.InvariantCulture)})", nameof(cutoffs));
         }
-        var collector = new Collector(structure.AtomCount, atomSpecies, squared, species.Length);
+        var collector = new Collector(structure.AtomCount, EstimatePairs(structure, max), atomSpecies, squared, species.Length);
         if (structure.AtomCount > 0)
         {
             CellListSearch.Search(structure.Positions.AsSpan(), structure.Cell, structure.Pbc, max, ref collector);
         }
         return collector.ToList(max);
+    }
+
+    /// <summary>
+    /// The expected number of entries: the atom density times the cutoff sphere for bulk structures (plus 10%),
+    /// eight per atom otherwise; the arrays grow when needed.
+    /// </summary>
+    private static long EstimatePairs(Structure structure, double cutoff)
+    {
+        long n = structure.AtomCount;
+        if (structure.Pbc != Pbc.All)
+        {
+            return 8 * n;
+        }
+        double perAtom = n / structure.Cell.Volume * (4.0 / 3.0) * Math.PI * cutoff * cutoff * cutoff;
+        return (long)Math.Min(n * (1.1 * perAtom + 4), Array.MaxLength / 2);
     }
 
     /// <summary>Gathers the pairs of one atom, sorts them by (j, shift) and appends them to the CSR arrays.</summary>
@@ -137,26 +152,36 @@ public sealed class NeighbourList
         private Vec3[] _displacements;
         private double[] _distances;
         private Entry[] _scratch;
+        private long[] _keys;
+        private int[] _order;
+        private bool _packable;
         private int _scratchCount;
         private int _count;
 
-        public Collector(int atomCount, int[]? atomSpecies, double[]? pairCutoffSquared, int speciesCount)
+        public Collector(int atomCount, long estimatedPairs, int[]? atomSpecies, double[]? pairCutoffSquared, int speciesCount)
         {
             _atomSpecies = atomSpecies;
             _pairCutoffSquared = pairCutoffSquared;
             _speciesCount = speciesCount;
             _offsets = new int[atomCount + 1];
-            int capacity = Math.Max(16, atomCount * 8);
+            int capacity = (int)Math.Clamp(estimatedPairs, 16, Array.MaxLength / 2);
             _neighbours = new int[capacity];
             _shifts = new ImageShift[capacity];
             _displacements = new Vec3[capacity];
             _distances = new double[capacity];
             _scratch = new Entry[64];
+            _keys = new long[64];
+            _order = new int[64];
+            _packable = true;
             _scratchCount = 0;
             _count = 0;
         }
 
-        public void BeginAtom(int i) => _scratchCount = 0;
+        public void BeginAtom(int i)
+        {
+            _scratchCount = 0;
+            _packable = true;
+        }
 
         public void Visit(int i, int j, ImageShift shift, Vec3 displacement, double distanceSquared)
         {
@@ -168,17 +193,32 @@ public sealed class NeighbourList
             if (_scratchCount == _scratch.Length)
             {
                 Array.Resize(ref _scratch, _scratch.Length * 2);
+                Array.Resize(ref _keys, _scratch.Length);
+                Array.Resize(ref _order, _scratch.Length);
             }
+            _packable &= Math.Abs(shift.A) < ShiftBias && Math.Abs(shift.B) < ShiftBias && Math.Abs(shift.C) < ShiftBias;
+            _keys[_scratchCount] = SortKey(j, shift);
+            _order[_scratchCount] = _scratchCount;
             _scratch[_scratchCount++] = new Entry(j, shift, displacement, Math.Sqrt(distanceSquared));
         }
 
         public void EndAtom(int i)
         {
             var entries = _scratch.AsSpan(0, _scratchCount);
-            entries.Sort(default(EntryOrder));
-            EnsureCapacity(_count + entries.Length);
-            foreach (ref readonly var e in entries)
+            var order = _order.AsSpan(0, _scratchCount);
+            if (_packable)
             {
+                // Sorting packed primitive keys with an index permutation is much faster than sorting the entries.
+                _keys.AsSpan(0, _scratchCount).Sort(order);
+            }
+            else
+            {
+                entries.Sort(default(EntryOrder));
+            }
+            EnsureCapacity(_count + entries.Length);
+            foreach (int k in order)
+            {
+                ref readonly var e = ref entries[k];
                 _neighbours[_count] = e.J;
                 _shifts[_count] = e.Shift;
                 _displacements[_count] = e.Displacement;
@@ -204,6 +244,12 @@ public sealed class NeighbourList
             Array.Resize(ref _distances, capacity);
         }
     }
+
+    private const int ShiftBias = 512;
+
+    /// <summary>(j, shift) packed so that integer order is lexicographic order; valid for |shift components| &lt; 512.</summary>
+    private static long SortKey(int j, ImageShift s) =>
+        ((long)j << 30) | ((long)(s.A + ShiftBias) << 20) | ((long)(s.B + ShiftBias) << 10) | (long)(s.C + ShiftBias);
 
     private readonly record struct Entry(int J, ImageShift Shift, Vec3 Displacement, double Distance);
 

@@ -37,6 +37,7 @@ public sealed class AceBasis
         _centers = centers;
         _pair = pair;
         _functions = functions.ToArray();
+        Functions = Array.AsReadOnly(_functions);
         _cutoffs = cutoffs;
         MaxCutoff = cutoffs.Cast<double>().Max();
         foreach (var c in centers)
@@ -81,7 +82,7 @@ public sealed class AceBasis
     public bool HasPairBasis => _pair is not null;
 
     /// <summary>The label of every column, in column order.</summary>
-    public IReadOnlyList<BasisFunctionLabel> Functions => _functions;
+    public IReadOnlyList<BasisFunctionLabel> Functions { get; }
 
     /// <summary>The largest cutoff over all element pairs.</summary>
     public double MaxCutoff { get; }

@@ -67,6 +67,19 @@ public class NeighbourListTests
     }
 
     [Test]
+    public void AtomsFarOutsideTheCellMatchBruteForce()
+    {
+        // Image shifts beyond +-512 cells take the general (unpacked) ordering path.
+        var random = new Random(21);
+        var cell = TestStructures.SkewedCell(random, 2.0);
+        var fractional = new[] { new Vec3(700.3, 0.2, -600.1), new Vec3(0.4, 0.6, 0.1), new Vec3(-2.5, 3.7, 1200.9) };
+        var s = Structure.Periodic([Si, Si, C], fractional.Select(cell.ToCartesian), cell);
+        var list = NeighbourList.Build(s, 3.0);
+        BruteForceNeighbours.AssertEqual(s, list, (_, _) => 3.0, 3.0);
+        Assert.That(list.Shifts(0).ToArray().Any(x => Math.Abs(x.A) > 512), Is.True);
+    }
+
+    [Test]
     public void MissingPairCutoffIsReported()
     {
         var s = Structure.Isolated([Si, C], [new Vec3(0, 0, 0), new Vec3(1, 0, 0)]);

@@ -57,6 +57,13 @@ public class BadInputTests
     }
 
     [Test]
+    public void Order_above_the_coupling_limit_throws()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => AceBasis.Build(SingleElement(9, 8, 7, 6, 6, 6, 6)));
+        Assert.That(e!.Message, Does.Contain("up to order 6"));
+    }
+
+    [Test]
     public void Degree_list_shorter_than_the_order_throws()
     {
         var e = Assert.Throws<ArgumentException>(() => AceBasis.Build(SingleElement(6, 5) with { MaxCorrelationOrder = 3 }));

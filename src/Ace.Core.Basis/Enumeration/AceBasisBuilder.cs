@@ -1,4 +1,5 @@
 using Ace.Core.Basis.Evaluation;
+using Ace.Core.Primitives.Coupling;
 using Ace.Core.Primitives.Radial;
 
 namespace Ace.Core.Basis.Enumeration;
@@ -17,6 +18,11 @@ internal static class AceBasisBuilder
     {
         ArgumentNullException.ThrowIfNull(spec);
         spec.Validate();
+        if (spec.MaxCorrelationOrder > CouplingCoefficients.MaxOrder)
+        {
+            throw new ArgumentOutOfRangeException(nameof(spec), spec.MaxCorrelationOrder,
+                $"the maximum correlation order is {spec.MaxCorrelationOrder}, but coupling coefficients exist up to order {CouplingCoefficients.MaxOrder} (body order {CouplingCoefficients.MaxOrder + 1})");
+        }
         int speciesCount = spec.Elements.Count;
         var couplings = new CouplingCache();
 

@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using Ace.Core.Primitives;
 
 namespace Ace.Core.Basis.Evaluation;
@@ -50,73 +52,78 @@ internal static class ManyBodyKernels
 
     /// <summary>
     /// dB_f/dr_j for every function f and neighbour j into gradients[f * count + j] (caller's neighbour order),
-    /// after <see cref="Values"/> with harmonic gradients loaded. Forward mode over the DAG, a chunk of neighbours at a time.
+    /// after <see cref="Values"/> with harmonic gradients loaded. Forward mode over the DAG, a chunk of neighbours at a
+    /// time; each node's derivative block (3 axes x chunk) is contiguous so the product rule is one vector sweep.
     /// </summary>
     public static void Gradients(CenterBasis center, SiteWorkspace ws, Span<Vec3> gradients)
     {
         int count = ws.Count;
         var graph = center.Graph;
-        var layout = center.Layout;
         var map = center.Map;
         var aa = ws.Nodes;
-        var dx = ws.DerivativeX;
-        var dy = ws.DerivativeY;
-        var dz = ws.DerivativeZ;
+        var d = ws.Derivatives;
         int leaves = graph.LeafCount;
         var left = graph.Left;
         var right = graph.Right;
+        var perm = ws.Permutation;
         for (int c0 = 0; c0 < count; c0 += SiteWorkspace.GradientChunk)
         {
             int cn = Math.Min(SiteWorkspace.GradientChunk, count - c0);
-            LeafDerivatives(layout, ws, c0, cn);
+            int stride = 3 * cn;
+            LeafDerivatives(center.Layout, ws, c0, cn);
             for (int i = 0; i < left.Length; i++)
             {
-                int p = (leaves + i) * cn, l = left[i], r = right[i];
-                double al = aa[l], ar = aa[r];
-                int lo = l * cn, ro = r * cn;
-                for (int q = 0; q < cn; q++)
-                {
-                    dx[p + q] = dx[lo + q] * ar + al * dx[ro + q];
-                    dy[p + q] = dy[lo + q] * ar + al * dy[ro + q];
-                    dz[p + q] = dz[lo + q] * ar + al * dz[ro + q];
-                }
+                int l = left[i], r = right[i];
+                Combine(new ReadOnlySpan<double>(d, l * stride, stride), aa[r], new ReadOnlySpan<double>(d, r * stride, stride), aa[l],
+                    new Span<double>(d, (leaves + i) * stride, stride));
             }
-            var sx = ws.ScratchX.AsSpan(0, cn);
-            var sy = ws.ScratchY.AsSpan(0, cn);
-            var sz = ws.ScratchZ.AsSpan(0, cn);
-            var perm = ws.Permutation;
+            var sum = ws.ScratchX.AsSpan(0, stride);
             for (int f = 0; f < map.RowCount; f++)
             {
-                sx.Clear();
-                sy.Clear();
-                sz.Clear();
+                sum.Clear();
                 for (int e = map.RowStart[f]; e < map.RowStart[f + 1]; e++)
                 {
-                    double c = map.Values[e];
-                    int o = map.Columns[e] * cn;
-                    TensorPrimitives.MultiplyAdd(new ReadOnlySpan<double>(dx, o, cn), c, sx, sx);
-                    TensorPrimitives.MultiplyAdd(new ReadOnlySpan<double>(dy, o, cn), c, sy, sy);
-                    TensorPrimitives.MultiplyAdd(new ReadOnlySpan<double>(dz, o, cn), c, sz, sz);
+                    TensorPrimitives.MultiplyAdd(new ReadOnlySpan<double>(d, map.Columns[e] * stride, stride), map.Values[e], sum, sum);
                 }
                 var row = gradients.Slice(f * count, count);
                 for (int q = 0; q < cn; q++)
                 {
-                    row[perm[c0 + q]] = new Vec3(sx[q], sy[q], sz[q]);
+                    row[perm[c0 + q]] = new Vec3(sum[q], sum[cn + q], sum[2 * cn + q]);
                 }
             }
         }
     }
 
-    /// <summary>grad phi_k(r_p) = R'_n Y_lm u + R_n grad Y_lm for neighbours p in [c0, c0 + cn), into the leaf rows.</summary>
+    /// <summary>destination = x * a + y * b.</summary>
+    private static void Combine(ReadOnlySpan<double> x, double a, ReadOnlySpan<double> y, double b, Span<double> destination)
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var xv = MemoryMarshal.Cast<double, Vector<double>>(x);
+            var yv = MemoryMarshal.Cast<double, Vector<double>>(y);
+            var dv = MemoryMarshal.Cast<double, Vector<double>>(destination);
+            var av = new Vector<double>(a);
+            var bv = new Vector<double>(b);
+            for (int k = 0; k < dv.Length; k++)
+            {
+                dv[k] = xv[k] * av + yv[k] * bv;
+            }
+            i = dv.Length * Vector<double>.Count;
+        }
+        for (; i < destination.Length; i++)
+        {
+            destination[i] = x[i] * a + y[i] * b;
+        }
+    }
+
+    /// <summary>grad phi_k(r_p) = R'_n Y_lm u + R_n grad Y_lm for neighbours p in [c0, c0 + cn), into the leaf blocks.</summary>
     private static void LeafDerivatives(OneParticleLayout layout, SiteWorkspace ws, int c0, int cn)
     {
         int count = ws.Count;
-        var dx = ws.DerivativeX;
-        var dy = ws.DerivativeY;
-        var dz = ws.DerivativeZ;
-        Array.Clear(dx, 0, layout.Count * cn);
-        Array.Clear(dy, 0, layout.Count * cn);
-        Array.Clear(dz, 0, layout.Count * cn);
+        int stride = 3 * cn;
+        var d = ws.Derivatives;
+        Array.Clear(d, 0, layout.Count * stride);
         var h = ws.Harmonics;
         var hx = ws.HarmonicsGradX;
         var hy = ws.HarmonicsGradY;
@@ -140,14 +147,14 @@ internal static class ManyBodyKernels
                 for (int mm = 0; mm <= 2 * l; mm++)
                 {
                     int hrow = (l * l + mm) * count;
-                    int krow = (start + mm) * cn - c0;
+                    int kx = (start + mm) * stride - c0;
                     for (int p = lo; p < hi; p++)
                     {
-                        double rv = ws.Radial[radialRow + p], dr = ws.RadialDerivative[radialRow + p];
-                        double radialPart = dr * h[hrow + p];
-                        dx[krow + p] = radialPart * ux[p] + rv * hx[hrow + p];
-                        dy[krow + p] = radialPart * uy[p] + rv * hy[hrow + p];
-                        dz[krow + p] = radialPart * uz[p] + rv * hz[hrow + p];
+                        double rv = ws.Radial[radialRow + p];
+                        double radialPart = ws.RadialDerivative[radialRow + p] * h[hrow + p];
+                        d[kx + p] = radialPart * ux[p] + rv * hx[hrow + p];
+                        d[kx + cn + p] = radialPart * uy[p] + rv * hy[hrow + p];
+                        d[kx + 2 * cn + p] = radialPart * uz[p] + rv * hz[hrow + p];
                     }
                 }
             }
@@ -156,7 +163,7 @@ internal static class ManyBodyKernels
 
     /// <summary>
     /// E = sum_p cTilde[p] AA_p; when <paramref name="withForces"/>, one backward sweep over the DAG gives dE/dA and
-    /// then dE/dr_p = sum_k dE/dA_k grad phi_k(r_p) is accumulated into workspace.Force? (sorted neighbour order).
+    /// then dE/dr_p = sum_k dE/dA_k grad phi_k(r_p) is accumulated into the workspace force accumulators (sorted neighbour order; the caller clears them).
     /// </summary>
     public static double Energy(CenterBasis center, SiteWorkspace ws, ReadOnlySpan<double> cTilde, bool withForces)
     {
@@ -174,26 +181,27 @@ internal static class ManyBodyKernels
         graph.Backward(nodes, adjoint);
         var layout = center.Layout;
         int count = ws.Count;
+        int harmonics = (layout.MaxL + 1) * (layout.MaxL + 1);
         for (int z = 0; z < layout.SpeciesCount; z++)
         {
             int gs = ws.GroupStart[z], gn = ws.GroupStart[z + 1] - gs;
-            if (gn == 0)
+            if (gn == 0 || layout.SpeciesChannelStart[z] == layout.SpeciesChannelStart[z + 1])
             {
                 continue;
             }
+            // W_lm(p) = sum_n dE/dA_{z n l m} R_n(r_p) and W'_lm(p) likewise with R'_n, then
+            // dE/dr_p = sum_lm W'_lm(p) Y_lm(p) u_p + W_lm(p) grad Y_lm(p).
             int offset = ws.RadialOffset(z);
-            var s = ws.ScratchA.AsSpan(0, gn);
-            var sx = ws.ScratchX.AsSpan(0, gn);
-            var sy = ws.ScratchY.AsSpan(0, gn);
-            var sz = ws.ScratchZ.AsSpan(0, gn);
+            var w = ws.WeightedRadial.AsSpan(0, harmonics * gn);
+            var wd = ws.WeightedRadialDerivative.AsSpan(0, harmonics * gn);
+            w.Clear();
+            wd.Clear();
             for (int ch = layout.SpeciesChannelStart[z]; ch < layout.SpeciesChannelStart[z + 1]; ch++)
             {
                 int l = layout.ChannelL[ch], start = layout.ChannelStart[ch];
-                s.Clear();
-                sx.Clear();
-                sy.Clear();
-                sz.Clear();
-                bool any = false;
+                int radialRow = offset + layout.ChannelRadialIndex[ch] * gn;
+                var radial = new ReadOnlySpan<double>(ws.Radial, radialRow, gn);
+                var radialDerivative = new ReadOnlySpan<double>(ws.RadialDerivative, radialRow, gn);
                 for (int mm = 0; mm <= 2 * l; mm++)
                 {
                     double a = adjoint[start + mm];
@@ -201,26 +209,29 @@ internal static class ManyBodyKernels
                     {
                         continue;
                     }
-                    any = true;
-                    int o = (l * l + mm) * count + gs;
-                    TensorPrimitives.MultiplyAdd(new ReadOnlySpan<double>(ws.Harmonics, o, gn), a, s, s);
-                    TensorPrimitives.MultiplyAdd(new ReadOnlySpan<double>(ws.HarmonicsGradX, o, gn), a, sx, sx);
-                    TensorPrimitives.MultiplyAdd(new ReadOnlySpan<double>(ws.HarmonicsGradY, o, gn), a, sy, sy);
-                    TensorPrimitives.MultiplyAdd(new ReadOnlySpan<double>(ws.HarmonicsGradZ, o, gn), a, sz, sz);
+                    var wRow = w.Slice((l * l + mm) * gn, gn);
+                    var wdRow = wd.Slice((l * l + mm) * gn, gn);
+                    TensorPrimitives.MultiplyAdd(radial, a, wRow, wRow);
+                    TensorPrimitives.MultiplyAdd(radialDerivative, a, wdRow, wdRow);
                 }
-                if (!any)
-                {
-                    continue;
-                }
-                int radialRow = offset + layout.ChannelRadialIndex[ch] * gn;
+            }
+            var h = ws.Harmonics;
+            var hx = ws.HarmonicsGradX;
+            var hy = ws.HarmonicsGradY;
+            var hz = ws.HarmonicsGradZ;
+            var fx = ws.ForceX;
+            var fy = ws.ForceY;
+            var fz = ws.ForceZ;
+            for (int lm = 0; lm < harmonics; lm++)
+            {
+                int ho = lm * count + gs, wo = lm * gn;
                 for (int q = 0; q < gn; q++)
                 {
-                    int p = gs + q;
-                    double rv = ws.Radial[radialRow + q];
-                    double radialPart = ws.RadialDerivative[radialRow + q] * s[q];
-                    ws.ForceX[p] += radialPart * ws.UnitX[p] + rv * sx[q];
-                    ws.ForceY[p] += radialPart * ws.UnitY[p] + rv * sy[q];
-                    ws.ForceZ[p] += radialPart * ws.UnitZ[p] + rv * sz[q];
+                    double wv = w[wo + q];
+                    double radialPart = wd[wo + q] * h[ho + q];
+                    fx[gs + q] += radialPart * ws.UnitX[gs + q] + wv * hx[ho + q];
+                    fy[gs + q] += radialPart * ws.UnitY[gs + q] + wv * hy[ho + q];
+                    fz[gs + q] += radialPart * ws.UnitZ[gs + q] + wv * hz[ho + q];
                 }
             }
         }

@@ -92,7 +92,7 @@ internal sealed class PairBasisSet
         }
     }
 
-    /// <summary>The pair part of the site energy, adding dE/dr to workspace.Force? when <paramref name="withForces"/>; radials must be loaded.</summary>
+    /// <summary>The pair part of the site energy, adding dE/dr to the workspace force accumulators when <paramref name="withForces"/>; radials must be loaded.</summary>
     public double Energy(int center, SiteWorkspace ws, ReadOnlySpan<double> pairCoefficients, bool withForces)
     {
         double energy = 0;

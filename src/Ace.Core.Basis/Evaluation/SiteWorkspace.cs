@@ -22,9 +22,7 @@ public sealed class SiteWorkspace
         GroupFill = new int[speciesCount];
         Nodes = new double[nodeCount];
         Adjoint = new double[nodeCount];
-        DerivativeX = new double[nodeCount * GradientChunk];
-        DerivativeY = new double[nodeCount * GradientChunk];
-        DerivativeZ = new double[nodeCount * GradientChunk];
+        Derivatives = new double[nodeCount * 3 * GradientChunk];
         Allocate(Math.Max(neighbourCapacity, GradientChunk));
     }
 
@@ -79,21 +77,20 @@ public sealed class SiteWorkspace
     /// <summary>Adjoints dE/dAA of the nodes.</summary>
     internal double[] Adjoint { get; }
 
-    /// <summary>Forward-mode node derivatives for a chunk of neighbours: Derivative?[node * chunk + p].</summary>
-    internal double[] DerivativeX { get; }
-
-    internal double[] DerivativeY { get; }
-
-    internal double[] DerivativeZ { get; }
+    /// <summary>Forward-mode node derivatives for a chunk of cn neighbours: Derivatives[(node * 3 + axis) * cn + p].</summary>
+    internal double[] Derivatives { get; }
 
     /// <summary>Per-neighbour scratch vectors (at least <see cref="GradientChunk"/> long).</summary>
-    internal double[] ScratchA { get; private set; } = [];
-
     internal double[] ScratchX { get; private set; } = [];
 
     internal double[] ScratchY { get; private set; } = [];
 
     internal double[] ScratchZ { get; private set; } = [];
+
+    /// <summary>Adjoint-weighted radial sums per (l, m) and neighbour of one species group: [Index(l,m) * groupCount + p].</summary>
+    internal double[] WeightedRadial { get; private set; } = [];
+
+    internal double[] WeightedRadialDerivative { get; private set; } = [];
 
     /// <summary>Per-neighbour accumulators of dE/dr in sorted order.</summary>
     internal double[] ForceX { get; private set; } = [];
@@ -131,8 +128,9 @@ public sealed class SiteWorkspace
         HarmonicsGradZ = new double[_harmonicsCount * capacity];
         Radial = new double[_radialCount * capacity];
         RadialDerivative = new double[_radialCount * capacity];
-        ScratchA = new double[capacity];
-        ScratchX = new double[capacity];
+        WeightedRadial = new double[_harmonicsCount * capacity];
+        WeightedRadialDerivative = new double[_harmonicsCount * capacity];
+        ScratchX = new double[Math.Max(capacity, 3 * GradientChunk)];
         ScratchY = new double[capacity];
         ScratchZ = new double[capacity];
         ForceX = new double[capacity];

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Ace.Core.Basis;
 
 /// <summary>
@@ -21,6 +23,7 @@ public sealed record AceBasisSpecification(
     bool IncludeCorrelationOrderOne = true)
 {
     /// <summary>The largest body order, <see cref="MaxCorrelationOrder"/> + 1.</summary>
+    [JsonIgnore]
     public int MaxBodyOrder => MaxCorrelationOrder + 1;
 
     /// <summary>Checks every part and throws <see cref="ArgumentException"/> saying what is wrong.</summary>

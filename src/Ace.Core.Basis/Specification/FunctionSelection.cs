@@ -1,9 +1,15 @@
+using System.Text.Json.Serialization;
+
 namespace Ace.Core.Basis;
 
 /// <summary>Which one-particle label tuples ((z, n, l) per neighbour) a correlation order keeps.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(TotalDegreeSelection), "TotalDegree")]
+[JsonDerivedType(typeof(MaxLabelSelection), "MaxLabel")]
 public abstract record FunctionSelection
 {
     /// <summary>The number of correlation orders this rule covers (orders 1 .. OrderCount).</summary>
+    [JsonIgnore]
     public abstract int OrderCount { get; }
 
     /// <summary>True when a single label (n, l) (n &gt;= 1) can appear in some tuple of <paramref name="correlationOrder"/>.</summary>
@@ -28,6 +34,7 @@ public sealed record TotalDegreeSelection(IReadOnlyList<Rational> MaxDegrees, Ra
     public static Rational DefaultAngularWeight { get; } = new(3, 2);
 
     /// <summary>The angular weight in use.</summary>
+    [JsonIgnore]
     public Rational EffectiveAngularWeight => AngularWeight ?? DefaultAngularWeight;
 
     /// <inheritdoc/>

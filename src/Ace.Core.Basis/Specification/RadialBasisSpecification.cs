@@ -1,15 +1,22 @@
+using System.Text.Json.Serialization;
+
 namespace Ace.Core.Basis;
 
 /// <summary>
 /// The parameters of a radial basis for one element pair (ace-math.md section 2a, 2b). The number of radial
 /// functions is not part of it: the basis builder asks for as many as the selected functions need.
 /// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(TransformedJacobiRadialSpecification), "TransformedJacobi")]
+[JsonDerivedType(typeof(ChebExpCosRadialSpecification), "ChebExpCos")]
 public abstract record RadialBasisSpecification
 {
     /// <summary>The cutoff radius in Angstrom: every radial function and its derivative vanish for r &gt;= Cutoff.</summary>
+    [JsonIgnore]
     public abstract double Cutoff { get; }
 
     /// <summary>True when products of two radial functions are exact finite sums of radial functions (needed by purification).</summary>
+    [JsonIgnore]
     public abstract bool IsProductClosed { get; }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the bad parameter; <paramref name="where"/> says which pair.</summary>

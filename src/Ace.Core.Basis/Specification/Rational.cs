@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Ace.Core.Basis;
 
@@ -10,6 +11,7 @@ public readonly record struct Rational : IComparable<Rational>
 {
     /// <summary>Creates numerator/denominator in lowest terms.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The denominator is zero.</exception>
+    [JsonConstructor]
     public Rational(long numerator, long denominator)
     {
         if (denominator == 0)
