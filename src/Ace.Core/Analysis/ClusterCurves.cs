@@ -1,4 +1,5 @@
 using Ace.Core.Atoms;
+using Ace.Core.Potentials;
 using Ace.Core.Primitives;
 
 namespace Ace.Core.Analysis;
@@ -6,7 +7,8 @@ namespace Ace.Core.Analysis;
 /// <summary>
 /// Dimer and trimer curves of any energy model (ace-math.md section 7), always on isolated structures (no periodic
 /// images): the dimer curve is E(two atoms at r) - E0(a) - E0(b); the trimer excess is E(trimer) minus its three
-/// dimer curves and three one-body energies, so it is exactly the three-body (and higher) part.
+/// dimer curves and three one-body energies, so it is exactly the three-body (and higher) part. The one-body energy
+/// E0(z) is the model's own energy of a lone atom (for a linear ACE potential: its reference energy).
 /// </summary>
 public static class ClusterCurves
 {
@@ -28,14 +30,11 @@ public static class ClusterCurves
     /// <param name="a">The first element.</param>
     /// <param name="b">The second element.</param>
     /// <param name="distances">Increasing distances in Angstrom.</param>
-    /// <param name="oneBody">The model's energy of an isolated atom of an element (subtracted), eV.</param>
-    public static Curve Dimer(string name, Func<Structure, double> energy, Element a, Element b,
-        IReadOnlyList<double> distances, Func<Element, double> oneBody)
+    public static Curve Dimer(string name, Func<Structure, double> energy, Element a, Element b, IReadOnlyList<double> distances)
     {
         ArgumentNullException.ThrowIfNull(energy);
         ArgumentNullException.ThrowIfNull(distances);
-        ArgumentNullException.ThrowIfNull(oneBody);
-        double e0 = oneBody(a) + oneBody(b);
+        double e0 = LoneAtom(energy, a) + LoneAtom(energy, b);
         var energies = distances.Select(r => energy(Structure.Isolated([a, b], [Vec3.Zero, new Vec3(0, 0, r)])) - e0).ToList();
         return new Curve(name, distances, energies);
     }
@@ -49,9 +48,7 @@ public static class ClusterCurves
     /// <param name="element">The element of all three atoms.</param>
     /// <param name="arm">The distance from the apex to the two other atoms.</param>
     /// <param name="anglesDegrees">The apex angles.</param>
-    /// <param name="oneBody">The model's energy of an isolated atom of the element, eV.</param>
-    public static Curve Trimer(string name, Func<Structure, double> energy, Element element, double arm,
-        IReadOnlyList<double> anglesDegrees, double oneBody)
+    public static Curve Trimer(string name, Func<Structure, double> energy, Element element, double arm, IReadOnlyList<double> anglesDegrees)
     {
         ArgumentNullException.ThrowIfNull(energy);
         ArgumentNullException.ThrowIfNull(anglesDegrees);
@@ -59,6 +56,7 @@ public static class ClusterCurves
         {
             throw new ArgumentOutOfRangeException(nameof(arm), arm, "the arm length must be positive");
         }
+        double oneBody = LoneAtom(energy, element);
         double Dimer(double r) => energy(Structure.Isolated([element, element], [Vec3.Zero, new Vec3(0, 0, r)])) - 2 * oneBody;
         double armDimer = Dimer(arm);
         var excess = new List<double>(anglesDegrees.Count);
@@ -76,4 +74,22 @@ public static class ClusterCurves
         }
         return new Curve(name, anglesDegrees, excess);
     }
+
+    /// <summary>The dimer curve of a fitted potential (its reference energies subtracted).</summary>
+    public static Curve Dimer(LinearAcePotential potential, string element, IReadOnlyList<double> distances, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(potential);
+        var e = Element.FromSymbol(element);
+        return Dimer(name ?? $"{element}2", potential.Energy, e, e, distances);
+    }
+
+    /// <summary>The isosceles-trimer three-body excess of a fitted potential (see the general overload).</summary>
+    public static Curve Trimer(LinearAcePotential potential, string element, double arm, IReadOnlyList<double> anglesDegrees, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(potential);
+        return Trimer(name ?? $"{element}3", potential.Energy, Element.FromSymbol(element), arm, anglesDegrees);
+    }
+
+    private static double LoneAtom(Func<Structure, double> energy, Element element) =>
+        energy(Structure.Isolated([element], [Vec3.Zero]));
 }
