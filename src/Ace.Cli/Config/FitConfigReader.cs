@@ -33,6 +33,11 @@ internal static class FitConfigReader
         {
             throw new ConfigException($"{path}:{e.Start.Line}: not valid YAML: {e.InnerException?.Message ?? e.Message}");
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet reports some truncated documents (e.g. an unclosed flow list) without a position.
+            throw new ConfigException($"{path}: not valid YAML (an unclosed list or mapping?): {e.Message}");
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             throw new ConfigException($"{path}:1: the config must be a mapping of keys (elements, cutoff, degrees, data, ...)");
