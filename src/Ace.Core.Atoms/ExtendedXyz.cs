@@ -64,7 +64,10 @@ public static class ExtendedXyz
         }
         catch
         {
-            File.Delete(temporary);
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
             throw;
         }
     }

@@ -146,6 +146,10 @@ internal sealed class ExtendedXyzFrameReader
                 AtomProperties = header.ExtraColumns.Select(c => extra[c].ToProperty()).ToImmutableArray(),
             };
         }
+        catch (AtomsTooCloseException e)
+        {
+            throw Error(headerLine + 1 + Math.Max(e.FirstAtom, e.SecondAtom), $"invalid frame {_frame}: {e.Message}", e);
+        }
         catch (ArgumentException e)
         {
             throw Error(headerLine, $"invalid frame {_frame} (atoms on lines {headerLine + 1}-{headerLine + atomCount}): {e.Message}", e);

@@ -30,7 +30,8 @@ public sealed class Structure
     /// <param name="pbc">Which axes are periodic.</param>
     /// <exception cref="ArgumentException">
     /// The counts differ, an element is invalid, a position is not finite, the cell is singular while an axis is
-    /// periodic, or two atoms (or an atom and a periodic image) are closer than <see cref="MinimumSeparation"/>.
+    /// periodic, or (as <see cref="AtomsTooCloseException"/>) two atoms or an atom and a periodic image are closer
+    /// than <see cref="MinimumSeparation"/>.
     /// </exception>
     public Structure(IEnumerable<Element> elements, IEnumerable<Vec3> positions, Cell cell, Pbc pbc)
     {
@@ -259,9 +260,9 @@ public sealed class Structure
                 ? $"atom {finder.I} ({Elements[finder.I]}) and its own periodic image {finder.Shift}"
                 : $"atoms {finder.I} ({Elements[finder.I]}) and {finder.J} ({Elements[finder.J]})" +
                   (finder.Shift.IsZero ? "" : $" (image {finder.Shift})");
-            throw new ArgumentException(
+            throw new AtomsTooCloseException(
                 $"{what} are {finder.Distance:G6} Angstrom apart, closer than the minimum separation {MinimumSeparation:G} Angstrom",
-                "positions");
+                finder.I, finder.J, finder.Shift, finder.Distance);
         }
     }
 

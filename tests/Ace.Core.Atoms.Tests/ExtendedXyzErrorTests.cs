@@ -31,7 +31,7 @@ public class ExtendedXyzErrorTests
         yield return new TestCaseData(Good.Replace("Si 1 1 1", "Si 1 NaN 1", StringComparison.Ordinal), 4L, "'NaN' in column 'pos'").SetName("NaNPosition");
         yield return new TestCaseData(Good.Replace("Si 1 1 1", "Si 1 inf 1", StringComparison.Ordinal), 4L, "expected a finite real number").SetName("InfinitePosition");
         yield return new TestCaseData(Good.Replace("Si 1 1 1", "Xx 1 1 1", StringComparison.Ordinal), 4L, "unknown element 'Xx'").SetName("UnknownElement");
-        yield return new TestCaseData(Good.Replace("Si 1 1 1", "Si 0 0 0.0000001", StringComparison.Ordinal), 2L, "atoms 0 (Si) and 1 (Si)").SetName("AtomsTooClose");
+        yield return new TestCaseData(Good.Replace("Si 1 1 1", "Si 0 0 0.0000001", StringComparison.Ordinal), 4L, "atoms 0 (Si) and 1 (Si)").SetName("AtomsTooClose");
         yield return new TestCaseData("1\nProperties=species:S:1:pos:R:3:tags:I:1\nSi 0 0 0 1.5\n", 3L, "expected an integer").SetName("BadInteger");
         yield return new TestCaseData(Good + Good.Replace("Si 1 1 1", "Si 1 1 x", StringComparison.Ordinal), 8L, "'x' in column 'pos'").SetName("ErrorInSecondFrame");
     }

@@ -44,15 +44,16 @@ public class StructureTests
     [Test]
     public void CloseAtomsAreRejectedNamingBoth()
     {
-        var e = Assert.Throws<ArgumentException>(() =>
+        var e = Assert.Throws<AtomsTooCloseException>(() =>
             Structure.Isolated([Si, Si, Si], [new Vec3(0, 0, 0), new Vec3(2, 0, 0), new Vec3(2, 0, 5e-7)]));
         Assert.That(e!.Message, Does.Contain("atoms 1 (Si) and 2 (Si)"));
+        Assert.That((e.FirstAtom, e.SecondAtom, e.Distance), Is.EqualTo((1, 2, 5e-7)));
     }
 
     [Test]
     public void CloseAtomsAcrossThePeriodicBoundaryAreRejected()
     {
-        var e = Assert.Throws<ArgumentException>(() =>
+        var e = Assert.Throws<AtomsTooCloseException>(() =>
             Structure.Periodic([Si, Si], [new Vec3(0, 0, 1e-7), new Vec3(0, 0, 3.0 - 1e-7)], Cell.Cubic(3.0)));
         Assert.That(e!.Message, Does.Contain("atoms 0 (Si) and 1 (Si)").And.Contain("image"));
     }
@@ -60,7 +61,7 @@ public class StructureTests
     [Test]
     public void AtomCloseToItsOwnImageIsRejected()
     {
-        var e = Assert.Throws<ArgumentException>(() =>
+        var e = Assert.Throws<AtomsTooCloseException>(() =>
             Structure.Periodic([Si], [new Vec3(0, 0, 0)], new Cell(new Vec3(5e-7, 0, 0), new Vec3(0, 3, 0), new Vec3(0, 0, 3))));
         Assert.That(e!.Message, Does.Contain("own periodic image"));
     }

@@ -38,6 +38,6 @@ internal interface ILane<TSelf>
     /// <summary>Element-wise square root.</summary>
     static abstract TSelf Sqrt(TSelf value);
 
-    /// <summary>True when every element is positive and finite (false for zero, negative, NaN or infinity).</summary>
-    static abstract bool AllPositiveFinite(TSelf value);
+    /// <summary>True when every element lies in [<paramref name="lower"/>, <paramref name="upper"/>) (false for NaN).</summary>
+    static abstract bool AllWithin(TSelf value, double lower, double upper);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Ace.Core.Primitives.Angular;
 
@@ -20,23 +21,33 @@ namespace Ace.Core.Primitives.Angular;
 /// and the (-1)^m cancels the Condon-Shortley phase: Y_lm = sqrt((2l+1)/(2 pi) (l-|m|)!/(l+|m|)!) P_l^|m|(cos theta)
 /// cos(m phi) for m &gt; 0 and ... sin(|m| phi) for m &lt; 0, with P_l^m the associated Legendre function WITHOUT the
 /// (-1)^m factor. Hence Y_1,-1 = sqrt(3/(4 pi)) y/r, Y_10 = sqrt(3/(4 pi)) z/r, Y_11 = sqrt(3/(4 pi)) x/r
-/// (the same real harmonics as sphericart's and e3nn's up to the ordering of x, y, z).</para>
+/// and for l = 2: Y_2,-2 = sqrt(15/(4 pi)) xy/r^2, Y_21 = sqrt(15/(4 pi)) xz/r^2, Y_22 = sqrt(15/(16 pi)) (x^2-y^2)/r^2
+/// (no negative signs: the tests check these closed forms and the map from the complex harmonics for l &lt;= 3).</para>
 /// <para><b>Indexing</b>: component (l, m), -l &lt;= m &lt;= l, is stored at <see cref="Index"/>(l, m) = l*l + l + m;
 /// degrees 0..lMax make <see cref="Count"/>(lMax) = (lMax+1)^2 components.
 /// Batches are component-major: component k of point j sits at <c>values[k * count + j]</c>.</para>
 /// <para><b>Inputs</b> need not be unit vectors: Y is a function of r/|r|, and the gradients are Cartesian gradients
 /// with respect to the unnormalised r, so they are orthogonal to r and scale as 1/|r|. The vector must be non-zero and
-/// finite, with |r|^2 representable as a positive finite double.</para>
+/// finite, with |r|^2 a finite normal double (about 1.5e-154 &lt; |r| &lt; 1.3e154), so that r/|r| is accurate.</para>
 /// <para><b>Method</b>: the solid harmonics r^l Y_lm (polynomials in x, y, z) by a recursion in l, evaluated at r/|r|;
-/// grad Y = grad(r^l Y_lm)/r^l - l Y_lm r_hat/r. The batch methods vectorise across points with
-/// <see cref="Vector{T}"/> (the recursion in l is sequential) and fall back to the single-point code for the remainder
-/// and when SIMD is not hardware accelerated. Nothing is allocated per call; the recursion constants are computed
+/// grad Y = grad(r^l Y_lm)/r^l - l Y_lm r_hat/r. The batch methods vectorise across points (the recursion in l is
+/// sequential), two SIMD vectors at a time: <see cref="Vector512{T}"/> where AVX-512 is accelerated, else
+/// <see cref="Vector{T}"/>; a tail shorter than a lane is done by one lane that overlaps the previous points (same
+/// results), so only batches below one vector's width, and machines without SIMD, run the recursion one point at a time
+/// (the code path of the single-point methods). Nothing is allocated per call; the recursion constants are computed
 /// once and shared between threads.</para>
 /// </remarks>
 public static class RealSphericalHarmonics
 {
-    /// <summary>The largest supported degree (it bounds the stack scratch of the gradient kernels).</summary>
+    /// <summary>The largest supported degree (a bound on the gradient kernels' stack scratch; the tests check the addition
+    /// theorem to 1e-13 (2l+1) up to this degree).</summary>
     public const int MaxLMax = 128;
+
+    /// <summary>The stack budget of the batch gradient kernel's scratch; wider lanes are skipped when theirs would exceed it.</summary>
+    private const int MaxScratchBytes = 32 * 1024;
+
+    /// <summary>The smallest positive normal double, 2^-1022: the least |r|^2 accepted.</summary>
+    private const double SmallestNormal = 2.2250738585072014E-308;
 
     /// <summary>The position of component (l, m), -l &lt;= m &lt;= l, in an output block: l*l + l + m.</summary>
     /// <param name="l">The degree, l &gt;= 0.</param>
@@ -106,14 +117,19 @@ public static class RealSphericalHarmonics
         var table = Coefficients(lMax);
         int count = RequireBatch(x, y, z);
         RequireLength(values, (long)Count(lMax) * count, nameof(values));
+        // Widest lanes first; each stage leaves fewer points than its width to the next.
+        int j = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            j = ValueBlocks<LanePair<Vector512Lane>>(table, lMax, x, y, z, values, j, overlapTail: false);
+            j = ValueBlocks<Vector512Lane>(table, lMax, x, y, z, values, j, overlapTail: true);
+        }
         if (Vector.IsHardwareAccelerated)
         {
-            Values<VectorLane>(table, lMax, x, y, z, values);
+            j = ValueBlocks<LanePair<VectorLane>>(table, lMax, x, y, z, values, j, overlapTail: false);
+            j = ValueBlocks<VectorLane>(table, lMax, x, y, z, values, j, overlapTail: true);
         }
-        else
-        {
-            Values<ScalarLane>(table, lMax, x, y, z, values);
-        }
+        ValueBlocks<ScalarLane>(table, lMax, x, y, z, values, j, overlapTail: false);
     }
 
     /// <summary>
@@ -130,6 +146,7 @@ public static class RealSphericalHarmonics
     /// <param name="gradZ">Receives dY_lm/dz, laid out like <paramref name="values"/>.</param>
     /// <exception cref="ArgumentException">lMax is out of range, a point is zero or not finite (the message names its
     /// index), or a span has the wrong length.</exception>
+    [SkipLocalsInit]
     public static void EvaluateWithGradients(
         int lMax, ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z,
         Span<double> values, Span<double> gradX, Span<double> gradY, Span<double> gradZ)
@@ -141,19 +158,32 @@ public static class RealSphericalHarmonics
         RequireLength(gradX, length, nameof(gradX));
         RequireLength(gradY, length, nameof(gradY));
         RequireLength(gradZ, length, nameof(gradZ));
+        // Widest lanes first, as far as their scratch fits the stack budget; each stage leaves fewer points than its
+        // width to the next, and the scalar stage (7 (lMax+1) doubles) always fits.
+        int lanes = SolidHarmonicsKernel.GradientScratchLength(lMax);
+        Span<byte> scratch = stackalloc byte[Math.Min(MaxScratchBytes, lanes * Unsafe.SizeOf<LanePair<Vector512Lane>>())];
+        int j = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            j = GradientBlocks<LanePair<Vector512Lane>>(table, lMax, x, y, z, values, gradX, gradY, gradZ, j, false, scratch);
+            j = GradientBlocks<Vector512Lane>(table, lMax, x, y, z, values, gradX, gradY, gradZ, j, true, scratch);
+        }
         if (Vector.IsHardwareAccelerated)
         {
-            ValuesAndGradients<VectorLane>(table, lMax, x, y, z, values, gradX, gradY, gradZ);
+            j = GradientBlocks<LanePair<VectorLane>>(table, lMax, x, y, z, values, gradX, gradY, gradZ, j, false, scratch);
+            j = GradientBlocks<VectorLane>(table, lMax, x, y, z, values, gradX, gradY, gradZ, j, true, scratch);
         }
-        else
-        {
-            ValuesAndGradients<ScalarLane>(table, lMax, x, y, z, values, gradX, gradY, gradZ);
-        }
+        GradientBlocks<ScalarLane>(table, lMax, x, y, z, values, gradX, gradY, gradZ, j, false, scratch);
     }
 
-    private static void Values<TLane>(
+    /// <summary>
+    /// Evaluates the values of whole lanes of points from <paramref name="start"/> on; returns the first point not done
+    /// (fewer than <typeparamref name="TLane"/>.Width remain, or none with <paramref name="overlapTail"/> when the batch
+    /// has at least one lane of points).
+    /// </summary>
+    internal static int ValueBlocks<TLane>(
         SphericalHarmonicsCoefficients table, int lMax, ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z,
-        Span<double> values)
+        Span<double> values, int start, bool overlapTail)
         where TLane : unmanaged, ILane<TLane>
     {
         int count = x.Length;
@@ -161,23 +191,29 @@ public static class RealSphericalHarmonics
         ref double y0 = ref MemoryMarshal.GetReference(y);
         ref double z0 = ref MemoryMarshal.GetReference(z);
         ref double v0 = ref MemoryMarshal.GetReference(values);
-        int j = 0;
-        for (; j <= count - TLane.Width; j += TLane.Width)
+        int j = start;
+        while (j < count)
         {
-            var (ux, uy, uz, _) = UnitVectors<TLane>(ref x0, ref y0, ref z0, j);
-            SolidHarmonicsKernel.Values(table, lMax, ux, uy, uz, ref Unsafe.Add(ref v0, j), count);
+            int block = BlockStart(j, count, TLane.Width, overlapTail);
+            if (block < 0)
+            {
+                break;
+            }
+            var (ux, uy, uz, _) = UnitVectors<TLane>(ref x0, ref y0, ref z0, block);
+            SolidHarmonicsKernel.Values(table, lMax, ux, uy, uz, ref Unsafe.Add(ref v0, block), count);
+            j = block + TLane.Width;
         }
-        for (; j < count; j++)
-        {
-            var (ux, uy, uz, _) = UnitVectors<ScalarLane>(ref x0, ref y0, ref z0, j);
-            SolidHarmonicsKernel.Values(table, lMax, ux, uy, uz, ref Unsafe.Add(ref v0, j), count);
-        }
+        return j;
     }
 
-    [SkipLocalsInit]
-    private static void ValuesAndGradients<TLane>(
+    /// <summary>
+    /// Evaluates values and gradients of whole lanes of points from <paramref name="start"/> on; returns the first point
+    /// not done. Does nothing when <paramref name="scratch"/> cannot hold GradientScratchLength(lMax) lanes.
+    /// </summary>
+    internal static int GradientBlocks<TLane>(
         SphericalHarmonicsCoefficients table, int lMax, ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z,
-        Span<double> values, Span<double> gradX, Span<double> gradY, Span<double> gradZ)
+        Span<double> values, Span<double> gradX, Span<double> gradY, Span<double> gradZ, int start, bool overlapTail,
+        Span<byte> scratch)
         where TLane : unmanaged, ILane<TLane>
     {
         int count = x.Length;
@@ -188,28 +224,35 @@ public static class RealSphericalHarmonics
         ref double gx0 = ref MemoryMarshal.GetReference(gradX);
         ref double gy0 = ref MemoryMarshal.GetReference(gradY);
         ref double gz0 = ref MemoryMarshal.GetReference(gradZ);
-        int scratchLength = SolidHarmonicsKernel.GradientScratchLength(lMax);
-        Span<TLane> scratch = stackalloc TLane[scratchLength];
-        int j = 0;
-        for (; j <= count - TLane.Width; j += TLane.Width)
+        Span<TLane> lanes = MemoryMarshal.Cast<byte, TLane>(scratch);
+        if (lanes.Length < SolidHarmonicsKernel.GradientScratchLength(lMax))
         {
-            var (ux, uy, uz, invR) = UnitVectors<TLane>(ref x0, ref y0, ref z0, j);
-            SolidHarmonicsKernel.ValuesAndGradients(table, lMax, ux, uy, uz, invR,
-                ref Unsafe.Add(ref v0, j), ref Unsafe.Add(ref gx0, j), ref Unsafe.Add(ref gy0, j), ref Unsafe.Add(ref gz0, j),
-                count, scratch);
+            return start;
         }
-        if (j < count)
+        int j = start;
+        while (j < count)
         {
-            Span<ScalarLane> scalarScratch = stackalloc ScalarLane[scratchLength];
-            for (; j < count; j++)
+            int block = BlockStart(j, count, TLane.Width, overlapTail);
+            if (block < 0)
             {
-                var (ux, uy, uz, invR) = UnitVectors<ScalarLane>(ref x0, ref y0, ref z0, j);
-                SolidHarmonicsKernel.ValuesAndGradients(table, lMax, ux, uy, uz, invR,
-                    ref Unsafe.Add(ref v0, j), ref Unsafe.Add(ref gx0, j), ref Unsafe.Add(ref gy0, j), ref Unsafe.Add(ref gz0, j),
-                    count, scalarScratch);
+                break;
             }
+            var (ux, uy, uz, invR) = UnitVectors<TLane>(ref x0, ref y0, ref z0, block);
+            SolidHarmonicsKernel.ValuesAndGradients(table, lMax, ux, uy, uz, invR,
+                ref Unsafe.Add(ref v0, block), ref Unsafe.Add(ref gx0, block), ref Unsafe.Add(ref gy0, block),
+                ref Unsafe.Add(ref gz0, block), count, lanes);
+            j = block + TLane.Width;
         }
+        return j;
     }
+
+    /// <summary>
+    /// The first point of the next lane when point <paramref name="next"/> is the first not yet done: next itself when
+    /// a whole lane fits; else, with <paramref name="overlapTail"/>, the last lane of the batch (count - width, which
+    /// recomputes a few finished points with identical results instead of leaving them to the scalar path); else -1.
+    /// </summary>
+    private static int BlockStart(int next, int count, int width, bool overlapTail) =>
+        next <= count - width ? next : overlapTail && count >= width ? count - width : -1;
 
     /// <summary>Loads the lane of points starting at <paramref name="j"/> and returns r/|r| and 1/|r| (validated).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -220,7 +263,7 @@ public static class RealSphericalHarmonics
         TLane y = TLane.Load(ref Unsafe.Add(ref y0, j));
         TLane z = TLane.Load(ref Unsafe.Add(ref z0, j));
         TLane r2 = TLane.MultiplyAdd(x, x, TLane.MultiplyAdd(y, y, z * z));
-        if (!TLane.AllPositiveFinite(r2))
+        if (!TLane.AllWithin(r2, SmallestNormal, double.PositiveInfinity))
         {
             ThrowFirstBadPoint(ref x0, ref y0, ref z0, j, TLane.Width);
         }
@@ -262,11 +305,11 @@ public static class RealSphericalHarmonics
         }
     }
 
-    /// <summary>1/|r|, or an ArgumentException when r is zero, not finite or |r|^2 is not a positive finite double.</summary>
+    /// <summary>1/|r|, or an ArgumentException when r is zero or not finite, or |r|^2 is not a finite normal double.</summary>
     private static double InverseNorm(double x, double y, double z, int point)
     {
         double r2 = (x * x) + (y * y) + (z * z);
-        if (!(r2 > 0 && r2 < double.PositiveInfinity))
+        if (!(r2 >= SmallestNormal && r2 < double.PositiveInfinity))
         {
             ThrowBadPoint(x, y, z, point);
         }
@@ -289,7 +332,7 @@ public static class RealSphericalHarmonics
         string where = point < 0 ? "r" : string.Create(CultureInfo.InvariantCulture, $"point {point}");
         string what = !double.IsFinite(x) || !double.IsFinite(y) || !double.IsFinite(z) ? "has a component that is not finite"
             : x == 0 && y == 0 && z == 0 ? "is the zero vector"
-            : "has a squared length that is not a positive finite double";
+            : "has a squared length outside the normal double range (|r| must lie between about 1.5e-154 and 1.3e154)";
         throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
             $"{where} = ({x:R}, {y:R}, {z:R}) {what}; spherical harmonics need a non-zero finite direction."), name);
     }

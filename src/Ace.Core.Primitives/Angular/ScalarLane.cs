@@ -39,5 +39,5 @@ internal readonly struct ScalarLane(double value) : ILane<ScalarLane>
     public static ScalarLane Sqrt(ScalarLane value) => new(Math.Sqrt(value.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool AllPositiveFinite(ScalarLane value) => value.Value > 0 && value.Value < double.PositiveInfinity;
+    public static bool AllWithin(ScalarLane value, double lower, double upper) => value.Value >= lower && value.Value < upper;
 }

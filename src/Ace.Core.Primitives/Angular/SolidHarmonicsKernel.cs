@@ -6,7 +6,8 @@ namespace Ace.Core.Primitives.Angular;
 /// The recursions of <see cref="RealSphericalHarmonics"/> on one lane of unit vectors (one point, or one SIMD vector of
 /// points). Outputs go to <c>Unsafe.Add(ref values, k * stride)</c> for component k = <see cref="RealSphericalHarmonics.Index"/>,
 /// so the same code writes a single point (stride 1) or a component-major batch (stride = number of points).
-/// See <see cref="SphericalHarmonicsCoefficients"/> for the recursion and its constants. Inputs are not validated here.
+/// See <see cref="SphericalHarmonicsCoefficients"/> for the recursion and its constants. The kernels take unit vectors,
+/// so r^2 = 1 in the recursion and the solid harmonics equal the Y_lm. Inputs are not validated here.
 /// </summary>
 internal static class SolidHarmonicsKernel
 {
@@ -72,6 +73,12 @@ internal static class SolidHarmonicsKernel
     /// <paramref name="invR"/> is 1/|r| of the original (unnormalised) vector; (x, y, z) is the unit vector.
     /// <paramref name="scratch"/> holds at least <see cref="GradientScratchLength"/>(lMax) lanes.
     /// </summary>
+    /// <remarks>
+    /// On the unit sphere Y = S (the solid harmonic), and grad Y(r) = (grad S(r_hat) - l Y r_hat) / |r|. With
+    /// S = q c_m (m &gt; 0), grad q = (x dq, y dq, dqz) and w = l q / |r| this is
+    /// grad Y = c_m a + q (m c_(m-1), -m s_(m-1), 0) / |r|, where a = (x dq / |r| - w x, y dq / |r| - w y, dqz / |r| - w z)
+    /// is shared by the pair +-m (for m &lt; 0 replace c_m by s_m and the second term by q (m s_(m-1), m c_(m-1), 0) / |r|).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void ValuesAndGradients<TLane>(
         SphericalHarmonicsCoefficients table, int lMax, TLane x, TLane y, TLane z, TLane invR,
@@ -82,20 +89,26 @@ internal static class SolidHarmonicsKernel
         int n = lMax + 1;
         Span<TLane> cos = scratch[..n];
         Span<TLane> sin = scratch.Slice(n, n);
-        Span<TLane> previous2 = scratch.Slice(2 * n, n);
-        Span<TLane> previous1 = scratch.Slice(3 * n, n);
-        Span<TLane> current = scratch.Slice(4 * n, n);
+        Span<TLane> cosDerivative = scratch.Slice(2 * n, n); // m c_(m-1) / |r|
+        Span<TLane> sinDerivative = scratch.Slice(3 * n, n); // m s_(m-1) / |r|
+        Span<TLane> previous2 = scratch.Slice(4 * n, n);
+        Span<TLane> previous1 = scratch.Slice(5 * n, n);
+        Span<TLane> current = scratch.Slice(6 * n, n);
         TLane zero = TLane.Create(0.0);
+        TLane xOverR = x * invR, yOverR = y * invR;
         cos[0] = TLane.Create(1.0);
         sin[0] = zero;
 
         for (int l = 0; l <= lMax; l++)
         {
             int row = SphericalHarmonicsCoefficients.Triangle(l, 0);
+            TLane lOverRadius = TLane.Create(l) * invR;
             if (l > 0)
             {
                 cos[l] = TLane.MultiplyAdd(cos[l - 1], x, zero - sin[l - 1] * y);
                 sin[l] = TLane.MultiplyAdd(sin[l - 1], x, cos[l - 1] * y);
+                cosDerivative[l] = lOverRadius * cos[l - 1];
+                sinDerivative[l] = lOverRadius * sin[l - 1];
             }
             for (int m = 0; m < l - 1; m++)
             {
@@ -107,29 +120,38 @@ internal static class SolidHarmonicsKernel
             }
             current[l] = TLane.Create(d[l]);
 
-            TLane lTimesInvR = TLane.Create(l) * invR;
             nint centre = l * l + l;
             for (int m = 0; m <= l; m++)
             {
-                // Derivatives of q_l^m: d/dx = x * dq, d/dy = y * dq, d/dz = dqz.
+                // q = q_l^m; grad q_l^m = (x dq, y dq, dqz).
                 TLane dq = m < l - 1 ? TLane.Create(-g[row + m]) * previous1[m + 1] : zero;
                 TLane dqz = m < l ? TLane.Create(h[row + m]) * previous1[m] : zero;
                 TLane q = current[m];
+                TLane w = lOverRadius * q;
+                TLane ax = TLane.MultiplyAdd(xOverR, dq, zero - w * x);
+                TLane ay = TLane.MultiplyAdd(yOverR, dq, zero - w * y);
+                TLane az = TLane.MultiplyAdd(dqz, invR, zero - w * z);
                 if (m == 0)
                 {
-                    StoreWithGradient(q, x * dq, y * dq, dqz, x, y, z, invR, lTimesInvR,
-                        ref values, ref gradX, ref gradY, ref gradZ, centre * stride);
+                    nint k = centre * stride;
+                    TLane.Store(q, ref Unsafe.Add(ref values, k));
+                    TLane.Store(ax, ref Unsafe.Add(ref gradX, k));
+                    TLane.Store(ay, ref Unsafe.Add(ref gradY, k));
+                    TLane.Store(az, ref Unsafe.Add(ref gradZ, k));
                     continue;
                 }
 
-                // Solid harmonic S = q c_m (m > 0) and q s_m (m < 0); dc_m/dx = m c_(m-1), dc_m/dy = -m s_(m-1),
-                // ds_m/dx = m s_(m-1), ds_m/dy = m c_(m-1).
-                TLane mq = TLane.Create(m) * q;
-                TLane cm = cos[m], sm = sin[m], cPrev = cos[m - 1], sPrev = sin[m - 1];
-                StoreWithGradient(q * cm, TLane.MultiplyAdd(x * dq, cm, mq * cPrev), TLane.MultiplyAdd(y * dq, cm, zero - mq * sPrev), dqz * cm,
-                    x, y, z, invR, lTimesInvR, ref values, ref gradX, ref gradY, ref gradZ, (centre + m) * stride);
-                StoreWithGradient(q * sm, TLane.MultiplyAdd(x * dq, sm, mq * sPrev), TLane.MultiplyAdd(y * dq, sm, mq * cPrev), dqz * sm,
-                    x, y, z, invR, lTimesInvR, ref values, ref gradX, ref gradY, ref gradZ, (centre - m) * stride);
+                TLane cm = cos[m], sm = sin[m];
+                TLane qc = q * cosDerivative[m], qs = q * sinDerivative[m];
+                nint plus = (centre + m) * stride, minus = (centre - m) * stride;
+                TLane.Store(q * cm, ref Unsafe.Add(ref values, plus));
+                TLane.Store(TLane.MultiplyAdd(cm, ax, qc), ref Unsafe.Add(ref gradX, plus));
+                TLane.Store(TLane.MultiplyAdd(cm, ay, zero - qs), ref Unsafe.Add(ref gradY, plus));
+                TLane.Store(cm * az, ref Unsafe.Add(ref gradZ, plus));
+                TLane.Store(q * sm, ref Unsafe.Add(ref values, minus));
+                TLane.Store(TLane.MultiplyAdd(sm, ax, qs), ref Unsafe.Add(ref gradX, minus));
+                TLane.Store(TLane.MultiplyAdd(sm, ay, qc), ref Unsafe.Add(ref gradY, minus));
+                TLane.Store(sm * az, ref Unsafe.Add(ref gradZ, minus));
             }
 
             Span<TLane> recycled = previous2;
@@ -139,23 +161,6 @@ internal static class SolidHarmonicsKernel
         }
     }
 
-    /// <summary>
-    /// Writes Y = S (the solid harmonic on the unit sphere) and grad Y(r) = (grad S(r_hat) - l Y r_hat) / |r|,
-    /// given grad S = (<paramref name="sx"/>, <paramref name="sy"/>, <paramref name="sz"/>).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreWithGradient<TLane>(
-        TLane value, TLane sx, TLane sy, TLane sz, TLane x, TLane y, TLane z, TLane invR, TLane lTimesInvR,
-        ref double values, ref double gradX, ref double gradY, ref double gradZ, nint offset)
-        where TLane : unmanaged, ILane<TLane>
-    {
-        TLane lyOverR = lTimesInvR * value;
-        TLane.Store(value, ref Unsafe.Add(ref values, offset));
-        TLane.Store(sx * invR - lyOverR * x, ref Unsafe.Add(ref gradX, offset));
-        TLane.Store(sy * invR - lyOverR * y, ref Unsafe.Add(ref gradY, offset));
-        TLane.Store(sz * invR - lyOverR * z, ref Unsafe.Add(ref gradZ, offset));
-    }
-
     /// <summary>The number of lanes <see cref="ValuesAndGradients{TLane}"/> needs as scratch.</summary>
-    public static int GradientScratchLength(int lMax) => 5 * (lMax + 1);
+    public static int GradientScratchLength(int lMax) => 7 * (lMax + 1);
 }

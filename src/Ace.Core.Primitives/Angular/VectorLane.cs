@@ -40,7 +40,7 @@ internal readonly struct VectorLane(Vector<double> value) : ILane<VectorLane>
     public static VectorLane Sqrt(VectorLane value) => new(Vector.SquareRoot(value.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool AllPositiveFinite(VectorLane value) =>
-        Vector.GreaterThanAll(value.Value, Vector<double>.Zero)
-        && Vector.LessThanAll(value.Value, new Vector<double>(double.PositiveInfinity));
+    public static bool AllWithin(VectorLane value, double lower, double upper) =>
+        Vector.GreaterThanOrEqualAll(value.Value, new Vector<double>(lower))
+        && Vector.LessThanAll(value.Value, new Vector<double>(upper));
 }

@@ -7,11 +7,12 @@ namespace Ace.Core.Primitives.Coupling;
 /// prod_t A_(l_t m_t) of 1 to <see cref="MaxOrder"/> one-particle functions (the B functions of ACE).
 /// </summary>
 /// <remarks>
-/// Coefficients come from every left-to-right recursive coupling path with complex Clebsch-Gordan coefficients
+/// Coefficients come from the left-to-right recursive coupling paths with complex Clebsch-Gordan coefficients
 /// (all intermediate degrees), transformed to the real harmonics (<see cref="RealHarmonicTransform"/>),
 /// canonicalised onto sorted m-tuples inside runs of identical labels, and reduced to an orthonormal basis of
-/// their span (pivoted Gram-Schmidt with re-orthogonalisation, relative rank tolerance 1e-10). The number of rows equals
-/// <see cref="Multiplicity"/>. Blocks are cached by (l-tuple, run pattern); all members are thread-safe.
+/// their span (Gram-Schmidt with re-orthogonalisation, relative rank tolerance 1e-10). Paths are taken until the
+/// span reaches <see cref="Multiplicity"/> (the tests check that all paths together give exactly that rank).
+/// Blocks are cached by (l-tuple, run pattern); all members are thread-safe. See docs/coupling.md.
 /// </remarks>
 public static class CouplingCoefficients
 {
@@ -23,7 +24,7 @@ public static class CouplingCoefficients
 
     /// <summary>
     /// Relative tolerance of the rank decision, against the larger of 1 (the norm of every complex coupling path
-    /// before symmetrisation) and the largest candidate norm.
+    /// before symmetrisation) and the candidate's own norm.
     /// </summary>
     internal const double RankTolerance = 1e-10;
 
@@ -61,10 +62,31 @@ public static class CouplingCoefficients
     public static int Multiplicity(ReadOnlySpan<int> l, ReadOnlySpan<int> labelClass) =>
         SymmetrisedCharacter.TrivialMultiplicity(CouplingInput.Create(l, labelClass));
 
-    private static CouplingBlock Build(CouplingInput input)
+    /// <summary>
+    /// Builds a block. With <paramref name="stopAtMultiplicity"/> the coupling paths stop as soon as the
+    /// character-formula count of independent invariants is reached (the remaining paths cannot add to the span);
+    /// without it every path is offered, which the tests use to check the count independently.
+    /// </summary>
+    internal static CouplingBlock Build(CouplingInput input, bool stopAtMultiplicity = true)
     {
-        var (candidates, columnKeys) = CoupledVectorBuilder.Build(input);
-        var rows = SpanOrthonormaliser.Orthonormalise(candidates, RankTolerance, referenceNorm: 1.0);
+        var builder = new CoupledVectorBuilder(input);
+        int wanted = stopAtMultiplicity ? SymmetrisedCharacter.TrivialMultiplicity(input) : int.MaxValue;
+        // Without repeated labels there is no canonicalisation: the coupling paths are orthonormal (Clebsch-Gordan
+        // orthogonality) and the map to real harmonics is unitary, so the candidates are already orthonormal.
+        bool distinctLabels = input.RunStart.Length == input.Order;
+        var orthonormaliser = new IncrementalOrthonormaliser(RankTolerance, referenceNorm: 1.0, offeredOrthogonal: distinctLabels);
+        if (wanted > 0)
+        {
+            foreach (var candidate in builder.Candidates())
+            {
+                if (orthonormaliser.TryAdd(candidate) && orthonormaliser.Basis.Count == wanted)
+                {
+                    break;
+                }
+            }
+        }
+        var rows = orthonormaliser.Basis;
+        var columnKeys = builder.ColumnKeys;
         int order = input.Order;
 
         // Keep the columns with a non-zero entry, in lexicographic order of their m-tuples.
@@ -101,21 +123,21 @@ public static class CouplingCoefficients
         var coefficients = new double[rows.Count * columns];
         for (int i = 0; i < rows.Count; i++)
         {
-            var target = coefficients.AsSpan(i * columns, columns);
+            var row = coefficients.AsSpan(i * columns, columns);
             int largest = 0;
             for (int j = 0; j < columns; j++)
             {
-                target[j] = rows[i][kept[j]];
-                if (Math.Abs(target[j]) > Math.Abs(target[largest]))
+                row[j] = rows[i][kept[j]];
+                if (Math.Abs(row[j]) > Math.Abs(row[largest]))
                 {
                     largest = j;
                 }
             }
-            if (columns > 0 && target[largest] < 0)
+            if (columns > 0 && row[largest] < 0)
             {
                 for (int j = 0; j < columns; j++)
                 {
-                    target[j] = -target[j];
+                    row[j] = -row[j];
                 }
             }
         }

@@ -25,6 +25,7 @@ public class RealSphericalHarmonicsInputTests
     [TestCase(1.0, 2.0, double.NegativeInfinity, "z", "-Infinity")]
     [TestCase(1e-170, 0.0, 0.0, "x", "1E-170")]
     [TestCase(1e170, 0.0, 0.0, "x", "1E+170")]
+    [TestCase(1e-160, 0.0, 0.0, "x", "1E-160")]
     public void Zero_or_non_finite_vector_is_rejected(double x, double y, double z, string parameter, string text)
     {
         var single = Assert.Throws<ArgumentException>(() => RealSphericalHarmonics.Evaluate(2, x, y, z, Buffer));

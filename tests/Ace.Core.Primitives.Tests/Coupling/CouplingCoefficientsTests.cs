@@ -1,3 +1,4 @@
+using Ace.Core.Primitives.Angular;
 using Ace.Core.Primitives.Coupling;
 using Ace.Core.TestUtilities;
 
@@ -25,7 +26,10 @@ public class CouplingCoefficientsTests
         return (l, classes);
     }
 
-    /// <summary>Per class, A_(l m) = sum_j w_j Y_(l m)(u_j) over a few random weighted unit vectors.</summary>
+    /// <summary>
+    /// Per class, A_(l m) = sum_j w_j Y_(l m)(u_j) over a few random weighted unit vectors, with the library's
+    /// RealSphericalHarmonics.
+    /// </summary>
     private sealed class Environment
     {
         private readonly List<(double X, double Y, double Z, double W)>[] neighbours;
@@ -55,7 +59,8 @@ public class CouplingCoefficientsTests
                 foreach (var (x, y, z, w) in neighbours[c])
                 {
                     var (rx, ry, rz) = RandomGeometry.Apply(q, x, y, z);
-                    var values = ReferenceHarmonics.Real(lMax, rx, ry, rz);
+                    var values = new double[RealSphericalHarmonics.Count(lMax)];
+                    RealSphericalHarmonics.Evaluate(lMax, rx, ry, rz, values);
                     for (int k = 0; k < values.Length; k++)
                     {
                         a[c][k] += w * values[k];
@@ -79,7 +84,7 @@ public class CouplingCoefficientsTests
             double product = row[j];
             for (int t = 0; t < block.Order; t++)
             {
-                product *= a[block.LabelRun[t]][ReferenceHarmonics.Index(block.L[t], m[t])];
+                product *= a[block.LabelRun[t]][RealSphericalHarmonics.Index(block.L[t], m[t])];
             }
             sum += product;
         }
@@ -101,6 +106,33 @@ public class CouplingCoefficientsTests
                 }
                 Assert.That(dot, Is.EqualTo(i == k ? 1.0 : 0.0).Within(1e-12), $"rows {i},{k} of ({string.Join(",", block.L.ToArray())})");
             }
+        }
+    }
+
+    /// <summary>Both blocks' rows span the same space: projecting each row of one onto the other keeps its norm.</summary>
+    private static void AssertSameSpan(CouplingBlock a, CouplingBlock b)
+    {
+        var columnOfB = new Dictionary<string, int>();
+        for (int j = 0; j < b.MTupleCount; j++)
+        {
+            columnOfB[string.Join(",", b.MTuple(j).ToArray())] = j;
+        }
+        for (int i = 0; i < a.InvariantCount; i++)
+        {
+            double projected = 0;
+            for (int k = 0; k < b.InvariantCount; k++)
+            {
+                double dot = 0;
+                for (int j = 0; j < a.MTupleCount; j++)
+                {
+                    if (columnOfB.TryGetValue(string.Join(",", a.MTuple(j).ToArray()), out int jb))
+                    {
+                        dot += a.Coefficient(i, j) * b.Coefficient(k, jb);
+                    }
+                }
+                projected += dot * dot;
+            }
+            Assert.That(projected, Is.EqualTo(1.0).Within(1e-12));
         }
     }
 
@@ -135,10 +167,15 @@ public class CouplingCoefficientsTests
             var (l, classes) = RandomTuple(random, order, lMax);
             var block = CouplingCoefficients.Compute(l, classes);
             int expected = CouplingCoefficients.Multiplicity(l, classes);
-            Assert.That(block.InvariantCount, Is.EqualTo(expected),
-                $"l=({string.Join(",", l)}) classes=({string.Join(",", classes)})");
+            // Compute stops at the character-formula count; with every coupling path the rank must equal it too.
+            var everyPath = CouplingCoefficients.Build(CouplingInput.Create(l, classes), stopAtMultiplicity: false);
+            string label = $"l=({string.Join(",", l)}) classes=({string.Join(",", classes)})";
+            Assert.That(everyPath.InvariantCount, Is.EqualTo(expected), label);
+            Assert.That(block.InvariantCount, Is.EqualTo(expected), label);
             AssertRowsOrthonormal(block);
+            AssertRowsOrthonormal(everyPath);
             AssertInvariant(block, random);
+            AssertSameSpan(block, everyPath);
             totalInvariants += block.InvariantCount;
         }
         Assert.That(totalInvariants, Is.GreaterThan(80), "the sample exercised many invariants");

@@ -1,4 +1,6 @@
+using Ace.Core.Primitives.Angular;
 using Ace.Core.Primitives.Coupling;
+using Ace.Core.Primitives.Quadrature;
 
 namespace Ace.Core.Primitives.Tests.Coupling;
 
@@ -6,11 +8,16 @@ public class RealGauntTests
 {
     private const int LMax = 6;
 
-    /// <summary>Real harmonics on a product grid (Gauss-Legendre in cos theta x uniform phi) with weights.</summary>
+    /// <summary>
+    /// Real harmonics (RealSphericalHarmonics) on a product grid, Gauss-Legendre in cos theta x uniform phi, exact for
+    /// the triple products of degree up to 3 LMax.
+    /// </summary>
     private static (double[][] Values, double[] Weights) Grid(int lMax)
     {
         const int nTheta = 16, nPhi = 40;
-        var (nodes, weights) = GaussLegendreNodes.Compute(nTheta);
+        var rule = GaussLegendre.Create(nTheta);
+        var nodes = rule.Nodes.ToArray();
+        var weights = rule.Weights.ToArray();
         var values = new List<double[]>();
         var w = new List<double>();
         for (int i = 0; i < nTheta; i++)
@@ -19,7 +26,9 @@ public class RealGauntTests
             for (int k = 0; k < nPhi; k++)
             {
                 double phi = 2 * Math.PI * k / nPhi;
-                values.Add(ReferenceHarmonics.Real(lMax, s * Math.Cos(phi), s * Math.Sin(phi), nodes[i]));
+                var y = new double[RealSphericalHarmonics.Count(lMax)];
+                RealSphericalHarmonics.Evaluate(lMax, s * Math.Cos(phi), s * Math.Sin(phi), nodes[i], y);
+                values.Add(y);
                 w.Add(weights[i] * 2 * Math.PI / nPhi);
             }
         }
@@ -43,7 +52,7 @@ public class RealGauntTests
                         {
                             for (int m = -l; m <= l; m++)
                             {
-                                int i1 = ReferenceHarmonics.Index(l1, m1), i2 = ReferenceHarmonics.Index(l2, m2), i3 = ReferenceHarmonics.Index(l, m);
+                                int i1 = RealSphericalHarmonics.Index(l1, m1), i2 = RealSphericalHarmonics.Index(l2, m2), i3 = RealSphericalHarmonics.Index(l, m);
                                 double quadrature = 0;
                                 for (int p = 0; p < weights.Length; p++)
                                 {

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Ace.Core.Primitives.Angular;
 using Ace.Core.Primitives.Coupling;
 using Ace.Core.TestUtilities;
 
@@ -59,6 +60,37 @@ public class RealHarmonicTransformTests
                         back += Complex.Conjugate(RealHarmonicTransform.Element(l, mp, m)) * realY[ReferenceHarmonics.Index(l, mp)];
                     }
                     Assert.That((back - complexY[ReferenceHarmonics.Index(l, m)]).Magnitude, Is.LessThan(1e-14));
+                }
+            }
+        }
+    }
+
+    [Test]
+    public void TransformOfComplexHarmonicsEqualsTheLibraryRealHarmonics()
+    {
+        // U applied to the complex Condon-Shortley harmonics gives RealSphericalHarmonics, and the definition
+        // (sqrt2 (-1)^m Re/Im) written out in ReferenceHarmonics gives the same values.
+        const int lMax = 12;
+        var random = new Random(17);
+        var library = new double[RealSphericalHarmonics.Count(lMax)];
+        for (int trial = 0; trial < 20; trial++)
+        {
+            var (x, y, z) = RandomGeometry.PointInShell(random, 0.5, 2.0);
+            RealSphericalHarmonics.Evaluate(lMax, x, y, z, library);
+            var complexY = ReferenceHarmonics.Complex(lMax, x, y, z);
+            var definition = ReferenceHarmonics.Real(lMax, x, y, z);
+            for (int l = 0; l <= lMax; l++)
+            {
+                for (int m = -l; m <= l; m++)
+                {
+                    Complex sum = Complex.Zero;
+                    for (int mu = -l; mu <= l; mu++)
+                    {
+                        sum += RealHarmonicTransform.Element(l, m, mu) * complexY[ReferenceHarmonics.Index(l, mu)];
+                    }
+                    int k = RealSphericalHarmonics.Index(l, m);
+                    Assert.That(sum.Real, Is.EqualTo(library[k]).Within(1e-13), $"U Y_complex vs library, l={l} m={m}");
+                    Assert.That(definition[k], Is.EqualTo(library[k]).Within(1e-13), $"definition vs library, l={l} m={m}");
                 }
             }
         }

@@ -73,38 +73,3 @@ internal static class ReferenceHarmonics
 
     public static int Index(int l, int m) => l * l + l + m;
 }
-
-/// <summary>Test-only Gauss-Legendre nodes and weights on [-1, 1] (Newton iteration on P_n).</summary>
-internal static class GaussLegendreNodes
-{
-    public static (double[] Nodes, double[] Weights) Compute(int n)
-    {
-        var x = new double[n];
-        var w = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            double t = Math.Cos(Math.PI * (i + 0.75) / (n + 0.5));
-            double derivative = 0;
-            for (int iteration = 0; iteration < 100; iteration++)
-            {
-                double p0 = 1, p1 = t;
-                for (int k = 2; k <= n; k++)
-                {
-                    double p2 = ((2 * k - 1) * t * p1 - (k - 1) * p0) / k;
-                    p0 = p1;
-                    p1 = p2;
-                }
-                derivative = n * (t * p1 - p0) / (t * t - 1);
-                double step = p1 / derivative;
-                t -= step;
-                if (Math.Abs(step) < 1e-16)
-                {
-                    break;
-                }
-            }
-            x[i] = t;
-            w[i] = 2.0 / ((1 - t * t) * derivative * derivative);
-        }
-        return (x, w);
-    }
-}
