@@ -1,0 +1,60 @@
+#:project ../src/Ace.Core/Ace.Core.csproj
+#:property PublishAot=false
+#:property TreatWarningsAsErrors=false
+#:property GenerateDocumentationFile=false
+
+// Fits linear ACE potentials of body order 2 .. 5 to the carbon set Tr1k_n.xyz (r_cut 5 A, r0 1.287 A,
+// E0(C) = -245.44385736 eV, forces key "force"), holding out every tenth structure for validation, and prints
+// the errors and timings as Markdown (docs/results-carbon.md).
+// Usage: dotnet run samples/fit-carbon.cs -- [path to Tr1k_n.xyz] [max structures] [max body order]
+using System.Diagnostics;
+using System.Globalization;
+using Ace.Core.Atoms;
+using static Ace.Core.Ace;
+
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var path = args.Length > 0 ? args[0] : Path.Combine(Environment.GetEnvironmentVariable("ACE_SHARED_DATA") ?? "../shared/data", "carbon/Tr1k_n.xyz");
+int limit = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : int.MaxValue;
+int maxBodyOrder = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
+const double E0 = -245.44385736;
+int[] degrees = [24, 20, 16, 12];
+
+var all = Read(path, new ExtendedXyzOptions { ForcesKey = "force" }).Take(limit).ToList();
+var train = all.Where((_, k) => k % 10 != 9).ToList();
+var validation = all.Where((_, k) => k % 10 == 9).ToList();
+Console.WriteLine($"{Path.GetFileName(path)}: {train.Count} training structures ({train.Sum(s => s.AtomCount)} atoms), " +
+    $"{validation.Count} validation structures ({validation.Sum(s => s.AtomCount)} atoms); {Environment.ProcessorCount} cores");
+Console.WriteLine();
+Console.WriteLine("| body order | D per correlation order | functions | rows | assembly (s) | solve (s) | train E (meV/atom) | train F (meV/A) | val E (meV/atom) | val F (meV/A) | val E MAE | val F MAE |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+for (int bodyOrder = 2; bodyOrder <= maxBodyOrder; bodyOrder++)
+{
+    var d = degrees[..(bodyOrder - 1)];
+    var clock = Stopwatch.StartNew();
+    var basis = Basis("C").Cutoff(5.0).Radial(r0: 1.287).MaxBodyOrder(bodyOrder).TotalDegree(d).Build();
+    var fit = Fit(basis).ReferenceEnergies(("C", E0)).Weights(energy: 50, forces: 1).Run(train);
+    var trainErrors = fit.Errors(train);
+    var validationErrors = fit.Errors(validation);
+    Console.WriteLine($"| {bodyOrder} | {string.Join(", ", d)} | {basis.FunctionCount} | {fit.Rows} | {fit.AssemblyTime.TotalSeconds:F1} | {fit.SolveTime.TotalSeconds:F1} | " +
+        $"{trainErrors.Overall.EnergyRmse:F2} | {trainErrors.Overall.ForceRmse:F1} | {validationErrors.Overall.EnergyRmse:F2} | {validationErrors.Overall.ForceRmse:F1} | " +
+        $"{validationErrors.Overall.EnergyMae:F2} | {validationErrors.Overall.ForceMae:F1} |");
+    if (bodyOrder == maxBodyOrder)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"Validation errors of the body-order-{bodyOrder} fit by config_type ({fit.Solution.Solver}):");
+        Console.WriteLine();
+        Console.WriteLine("```");
+        Console.Write(validationErrors);
+        Console.WriteLine("```");
+        var structure = validation[0];
+        var evalClock = Stopwatch.StartNew();
+        int repeats = 0;
+        while (evalClock.Elapsed.TotalSeconds < 2 || repeats < 3)
+        {
+            fit.Potential.Evaluate(structure);
+            repeats++;
+        }
+        Console.WriteLine($"Energy + forces + virial of a {structure.AtomCount}-atom structure: " +
+            $"{evalClock.Elapsed.TotalMilliseconds * 1000 / repeats / structure.AtomCount:F0} us per atom.");
+    }
+}

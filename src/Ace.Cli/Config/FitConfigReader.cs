@@ -1,0 +1,234 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Ace.Cli.Config;
+
+/// <summary>Reads an `ace fit` YAML config, reporting every problem with its file, line and key.</summary>
+internal static class FitConfigReader
+{
+    private static readonly string[] TopKeys =
+        ["elements", "cutoff", "radial", "degrees", "body_order", "angular_weight", "purify", "data", "reference_energies", "weights", "config_type_weights", "solver", "output"];
+
+    /// <summary>The solver names the config accepts.</summary>
+    public static readonly string[] Solvers = ["blr", "qr", "normal", "lsqr", "tsvd", "rrqr"];
+
+    public static FitConfig Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ConfigException($"{path}: the config file does not exist");
+        }
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    public static FitConfig Parse(string text, string path)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            throw new ConfigException($"{path}:{e.Start.Line}: not valid YAML: {e.InnerException?.Message ?? e.Message}");
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet reports some truncated documents (e.g. an unclosed flow list) without a position.
+            throw new ConfigException($"{path}: not valid YAML (an unclosed list or mapping?): {e.Message}");
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new ConfigException($"{path}:1: the config must be a mapping of keys (elements, cutoff, degrees, data, ...)");
+        }
+        var top = new Section(path, root, "", TopKeys);
+        var elements = top.StringList("elements", required: true)!;
+        double cutoff = top.Number("cutoff", required: true, positive: true)!.Value;
+        var radial = top.Child("radial", ["r0", "p", "q", "pin", "pcut"]);
+        double r0 = radial?.Number("r0", required: false, positive: true) ?? cutoff / 2;
+        var degrees = top.IntegerList("degrees", required: true)!;
+        int? bodyOrder = top.Integer("body_order", required: false);
+        if (bodyOrder is { } b && b != degrees.Count + 1)
+        {
+            throw top.Error("body_order", $"body_order {b} needs {b - 1} degrees (one per correlation order), but degrees lists {degrees.Count}");
+        }
+        var data = top.Child("data", ["train", "validation", "energy_key", "forces_key"]) ?? throw top.Error("data", "the key 'data' (with 'train') is required");
+        string dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+        string Resolve(string p) => Path.IsPathRooted(p) ? p : Path.GetFullPath(Path.Combine(dir, p));
+        var train = Resolve(data.String("train", required: true)!);
+        var validation = data.String("validation", required: false) is { } v ? Resolve(v) : null;
+        var references = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (top.Child("reference_energies", null) is { } refs)
+        {
+            foreach (var key in refs.Keys)
+            {
+                if (!elements.Contains(key))
+                {
+                    throw refs.Error(key, $"reference energy for '{key}', which is not in elements ({string.Join(", ", elements)})");
+                }
+                references[key] = refs.Number(key, true, false, allowNegative: true)!.Value;
+            }
+        }
+        var weights = Weights(top.Child("weights", ["energy", "forces", "virial"]));
+        var typed = new Dictionary<string, (double, double, double)>(StringComparer.Ordinal);
+        if (top.Child("config_type_weights", null) is { } ctw)
+        {
+            foreach (var key in ctw.Keys)
+            {
+                typed[key] = Weights(ctw.Child(key, ["energy", "forces", "virial"]));
+            }
+        }
+        string solver = "blr";
+        double regularisation = 0;
+        if (top.Has("solver"))
+        {
+            if (top.IsScalar("solver"))
+            {
+                solver = top.String("solver", required: true)!;
+            }
+            else
+            {
+                var s = top.Child("solver", ["type", "regularisation"])!;
+                solver = s.String("type", required: true)!;
+                regularisation = s.Number("regularisation", required: false, positive: false) ?? 0;
+            }
+            if (!Solvers.Contains(solver))
+            {
+                throw top.Error("solver", $"unknown solver '{solver}'; use one of {string.Join(", ", Solvers)}");
+            }
+        }
+        return new FitConfig(path, elements, cutoff, r0,
+            radial?.Integer("p", false) ?? 2, radial?.Integer("q", false) ?? 4, radial?.Integer("pin", false) ?? 2, radial?.Integer("pcut", false) ?? 2,
+            degrees, top.Number("angular_weight", false, true), top.Bool("purify") ?? false,
+            train, validation, data.String("energy_key", false) ?? "energy", data.String("forces_key", false),
+            references, weights, typed, solver, regularisation,
+            Resolve(top.String("output", required: false) ?? "potential.json"));
+    }
+
+    private static (double, double, double) Weights(Section? s) => s is null
+        ? (1, 1, 0)
+        : (s.Number("energy", false, false) ?? 1, s.Number("forces", false, false) ?? 1, s.Number("virial", false, false) ?? 0);
+
+    /// <summary>One mapping of the config, with the path of keys that leads to it.</summary>
+    private sealed class Section
+    {
+        private readonly string _file;
+        private readonly YamlMappingNode _node;
+        private readonly string _prefix;
+
+        public Section(string file, YamlMappingNode node, string prefix, string[]? allowed)
+        {
+            _file = file;
+            _node = node;
+            _prefix = prefix;
+            if (allowed is not null)
+            {
+                foreach (var (k, _) in node.Children)
+                {
+                    var key = ((YamlScalarNode)k).Value ?? "";
+                    if (!allowed.Contains(key))
+                    {
+                        throw new ConfigException($"{file}:{k.Start.Line}: unknown key '{prefix}{key}'; allowed here: {string.Join(", ", allowed)}");
+                    }
+                }
+            }
+        }
+
+        public IEnumerable<string> Keys => _node.Children.Keys.Select(k => ((YamlScalarNode)k).Value ?? "");
+
+        public bool Has(string key) => _node.Children.ContainsKey(new YamlScalarNode(key));
+
+        public bool IsScalar(string key) => _node.Children[new YamlScalarNode(key)] is YamlScalarNode;
+
+        public ConfigException Error(string key, string message)
+        {
+            long line = _node.Children.TryGetValue(new YamlScalarNode(key), out var n) ? n.Start.Line : _node.Start.Line;
+            return new ConfigException($"{_file}:{line}: {_prefix}{key}: {message}");
+        }
+
+        private YamlNode? Get(string key, bool required) =>
+            _node.Children.TryGetValue(new YamlScalarNode(key), out var n) ? n
+            : required ? throw Error(key, "this key is required") : null;
+
+        private string Scalar(string key, YamlNode node) =>
+            node is YamlScalarNode s ? s.Value ?? "" : throw Error(key, "expected a single value");
+
+        public Section? Child(string key, string[]? allowed) => Get(key, false) switch
+        {
+            null => null,
+            YamlMappingNode m => new Section(_file, m, _prefix + key + ".", allowed),
+            _ => throw Error(key, "expected a mapping of keys"),
+        };
+
+        public string? String(string key, bool required) => Get(key, required) is { } n ? Scalar(key, n) : null;
+
+        public double? Number(string key, bool required, bool positive, bool allowNegative = false)
+        {
+            if (Get(key, required) is not { } n)
+            {
+                return null;
+            }
+            var text = Scalar(key, n);
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
+            {
+                throw Error(key, $"expected a number, got '{text}'");
+            }
+            if (!allowNegative && (positive ? !(v > 0) : v < 0))
+            {
+                throw Error(key, $"must be {(positive ? "positive" : "non-negative")}, got {text}");
+            }
+            return v;
+        }
+
+        public int? Integer(string key, bool required)
+        {
+            if (Get(key, required) is not { } n)
+            {
+                return null;
+            }
+            var text = Scalar(key, n);
+            return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) ? v : throw Error(key, $"expected an integer, got '{text}'");
+        }
+
+        public bool? Bool(string key)
+        {
+            if (Get(key, false) is not { } n)
+            {
+                return null;
+            }
+            var text = Scalar(key, n);
+            return text switch
+            {
+                "true" or "True" or "yes" => true,
+                "false" or "False" or "no" => false,
+                _ => throw Error(key, $"expected true or false, got '{text}'"),
+            };
+        }
+
+        private List<string> Items(string key, YamlNode n) => n switch
+        {
+            YamlSequenceNode s => s.Children.Select(c => Scalar(key, c)).ToList(),
+            YamlScalarNode s => [s.Value ?? ""],
+            _ => throw Error(key, "expected a list"),
+        };
+
+        public List<string>? StringList(string key, bool required)
+        {
+            if (Get(key, required) is not { } n)
+            {
+                return null;
+            }
+            var list = Items(key, n);
+            return list.Count == 0 ? throw Error(key, "the list is empty") : list;
+        }
+
+        public List<int>? IntegerList(string key, bool required)
+        {
+            var items = StringList(key, required);
+            return items?.Select(t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v > 0
+                ? v
+                : throw Error(key, $"expected positive integers, got '{t}'")).ToList();
+        }
+    }
+}

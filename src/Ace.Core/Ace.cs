@@ -1,0 +1,37 @@
+using Ace.Core.Atoms;
+using Ace.Core.Basis;
+using Ace.Core.Building;
+using Ace.Core.Errors;
+using Ace.Core.Fitting;
+using Ace.Core.Potentials;
+
+namespace Ace.Core;
+
+/// <summary>
+/// The entry point of the fluent API:
+/// <code>
+/// var basis = Ace.Basis("Si").Cutoff(6.0).Radial(r0: 2.2).MaxBodyOrder(5).TotalDegree(24, 20, 16, 12).Build();
+/// var fit = Ace.Fit(basis).ReferenceEnergies(("Si", -7881.33)).Weights(energy: 50, forces: 1).Run(training);
+/// double e = fit.Potential.Energy(structure);
+/// </code>
+/// From code outside a namespace under <c>Ace</c>, the name <c>Ace</c> means the root namespace: write
+/// <c>Ace.Core.Ace.Basis(...)</c>, put <c>using Ace.Core;</c> inside your namespace declaration, or add
+/// <c>using static Ace.Core.Ace;</c> and call <c>Basis(...)</c>, <c>Fit(...)</c>.
+/// </summary>
+public static class Ace
+{
+    /// <summary>Starts describing a basis for the given elements.</summary>
+    public static BasisBuilder Basis(params string[] elements) => new(elements);
+
+    /// <summary>Starts a fit of <paramref name="basis"/>.</summary>
+    public static FitBuilder Fit(AceBasis basis) => new(basis);
+
+    /// <summary>Reads every structure of an extended XYZ file.</summary>
+    public static IReadOnlyList<Structure> Read(string path, ExtendedXyzOptions? options = null) => ExtendedXyz.ReadAll(path, options);
+
+    /// <summary>Loads a potential saved with <see cref="LinearAcePotential.Save"/>.</summary>
+    public static LinearAcePotential Load(string path) => LinearAcePotential.Load(path);
+
+    /// <summary>The RMSE and MAE of <paramref name="potential"/> on <paramref name="structures"/>, per config_type and overall.</summary>
+    public static ErrorTable Errors(LinearAcePotential potential, IEnumerable<Structure> structures) => ErrorTable.Compute(potential, structures);
+}

@@ -1,0 +1,226 @@
+using Ace.Core.Basis;
+using Ace.Core.Potentials;
+using Ace.Core.Primitives;
+
+namespace Ace.Core.Fitting;
+
+/// <summary>
+/// Writes the weighted rows of one structure, row-major: the energy row (sum over atoms of the basis values, scaled
+/// by 1/N or 1/sqrt N), the force rows -dB/dr_{i,alpha} (atom-major, x y z), the virial rows
+/// -sum_i sum_j r_ij (x) dB_i/dr_ij in Voigt order xx yy zz yz xz xy (scaled like the energy); rows with zero
+/// weight are left out. One writer per thread; it reuses its buffers.
+/// </summary>
+internal sealed class StructureRowWriter
+{
+    private readonly BasisGeometry _geometry;
+    private readonly FitSettings _settings;
+    private readonly AceBasis _basis;
+    private readonly SiteWorkspace _workspace;
+    private readonly double[] _values;
+    private readonly double[] _pairValues;
+    private Vec3[] _gradients = [];
+    private Vec3[] _pairGradients = [];
+    private double[] _block = [];
+    private double[] _targets = [];
+    private double[] _weights = [];
+
+    public StructureRowWriter(BasisGeometry geometry, FitSettings settings)
+    {
+        _geometry = geometry;
+        _settings = settings;
+        _basis = geometry.Basis;
+        _workspace = _basis.CreateWorkspace();
+        _values = new double[Enumerable.Range(0, _basis.Elements.Count).Max(s => _basis.ColumnRange(s).Count)];
+        _pairValues = new double[_basis.PairFunctionCount];
+    }
+
+    /// <summary>The rows written last, row-major (row r, column f at r * FunctionCount + f).</summary>
+    public ReadOnlySpan<double> Block => _block.AsSpan(0, RowCount * _basis.FunctionCount);
+
+    /// <summary>The targets of the rows written last.</summary>
+    public ReadOnlySpan<double> Targets => _targets.AsSpan(0, RowCount);
+
+    /// <summary>The weights of the rows written last.</summary>
+    public ReadOnlySpan<double> Weights => _weights.AsSpan(0, RowCount);
+
+    /// <summary>The number of rows written last.</summary>
+    public int RowCount { get; private set; }
+
+    /// <summary>Writes the rows of <paramref name="plan"/>'s structure.</summary>
+    /// <exception cref="TrainingDataException">The basis evaluates to a non-finite number on the structure.</exception>
+    public void Write(StructurePlan plan)
+    {
+        var structure = plan.Structure;
+        int n = structure.AtomCount;
+        int columns = _basis.FunctionCount;
+        bool needGradients = plan.HasForceRows || plan.HasVirialRows;
+        int rawRows = 1 + (needGradients ? 3 * n + 6 : 0);
+        EnsureCapacity(ref _block, rawRows * columns);
+        EnsureCapacity(ref _targets, rawRows);
+        EnsureCapacity(ref _weights, rawRows);
+        var raw = _block.AsSpan(0, rawRows * columns);
+        raw.Clear();
+        var sites = _geometry.Neighbourhoods(structure, () => plan.Description);
+        var energyRow = raw[..columns];
+        var forceRows = needGradients ? raw.Slice(columns, 3 * n * columns) : [];
+        var virialRows = needGradients ? raw.Slice((1 + 3 * n) * columns, 6 * columns) : [];
+        for (int i = 0; i < n; i++)
+        {
+            int center = sites.AtomSpecies[i];
+            var displacements = sites.Displacements(i);
+            var species = sites.NeighbourSpecies(i);
+            var neighbours = sites.Neighbours(i);
+            var range = _basis.ColumnRange(center);
+            var values = _values.AsSpan(0, range.Count);
+            if (needGradients)
+            {
+                EnsureCapacity(ref _gradients, range.Count * displacements.Length);
+                var gradients = _gradients.AsSpan(0, range.Count * displacements.Length);
+                _basis.EvaluateSiteWithGradients(center, displacements, species, values, gradients, _workspace);
+                Accumulate(range.Start, values, gradients, i, neighbours, displacements, energyRow, forceRows, virialRows, columns);
+            }
+            else
+            {
+                _basis.EvaluateSite(center, displacements, species, values, _workspace);
+                Accumulate(range.Start, values, [], i, neighbours, displacements, energyRow, forceRows, virialRows, columns);
+            }
+            if (_basis.HasPairBasis)
+            {
+                var pairRange = _basis.PairColumnRange;
+                var gradients = Span<Vec3>.Empty;
+                if (needGradients)
+                {
+                    EnsureCapacity(ref _pairGradients, pairRange.Count * displacements.Length);
+                    gradients = _pairGradients.AsSpan(0, pairRange.Count * displacements.Length);
+                }
+                _basis.EvaluatePairSite(center, displacements, species, _pairValues, gradients, _workspace);
+                Accumulate(pairRange.Start, _pairValues, gradients, i, neighbours, displacements, energyRow, forceRows, virialRows, columns);
+            }
+        }
+        Compact(plan, n, columns, needGradients);
+        foreach (var x in Block)
+        {
+            if (!double.IsFinite(x))
+            {
+                throw new TrainingDataException(plan.Index, plan.Description, "the basis evaluates to a non-finite number on this structure");
+            }
+        }
+    }
+
+    private static void Accumulate(int columnStart, ReadOnlySpan<double> values, ReadOnlySpan<Vec3> gradients, int atom,
+        ReadOnlySpan<int> neighbours, ReadOnlySpan<Vec3> displacements, Span<double> energyRow, Span<double> forceRows,
+        Span<double> virialRows, int columns)
+    {
+        int count = neighbours.Length;
+        for (int f = 0; f < values.Length; f++)
+        {
+            int column = columnStart + f;
+            energyRow[column] += values[f];
+            if (gradients.IsEmpty)
+            {
+                continue;
+            }
+            var g = gradients.Slice(f * count, count);
+            double sx = 0, sy = 0, sz = 0, xx = 0, yy = 0, zz = 0, yz = 0, xz = 0, xy = 0;
+            for (int k = 0; k < count; k++)
+            {
+                var gk = g[k];
+                int row = 3 * neighbours[k] * columns + column;
+                forceRows[row] -= gk.X;
+                forceRows[row + columns] -= gk.Y;
+                forceRows[row + 2 * columns] -= gk.Z;
+                sx += gk.X;
+                sy += gk.Y;
+                sz += gk.Z;
+                var d = displacements[k];
+                xx += d.X * gk.X;
+                yy += d.Y * gk.Y;
+                zz += d.Z * gk.Z;
+                yz += 0.5 * (d.Y * gk.Z + d.Z * gk.Y);
+                xz += 0.5 * (d.X * gk.Z + d.Z * gk.X);
+                xy += 0.5 * (d.X * gk.Y + d.Y * gk.X);
+            }
+            int own = 3 * atom * columns + column;
+            forceRows[own] += sx;
+            forceRows[own + columns] += sy;
+            forceRows[own + 2 * columns] += sz;
+            virialRows[column] -= xx;
+            virialRows[columns + column] -= yy;
+            virialRows[2 * columns + column] -= zz;
+            virialRows[3 * columns + column] -= yz;
+            virialRows[4 * columns + column] -= xz;
+            virialRows[5 * columns + column] -= xy;
+        }
+    }
+
+    /// <summary>Scales the energy and virial rows, fills targets and weights, and drops the rows of zero weight.</summary>
+    private void Compact(StructurePlan plan, int n, int columns, bool hasGradientRows)
+    {
+        var structure = plan.Structure;
+        double factor = _settings.EnergyFactor(n);
+        int rows = 0;
+        if (plan.HasEnergyRow)
+        {
+            double reference = 0;
+            foreach (var element in structure.Elements)
+            {
+                reference += _settings.ReferenceBySpecies[_geometry.SpeciesOf(element)];
+            }
+            Scale(_block.AsSpan(0, columns), factor);
+            _targets[rows] = (structure.Energy!.Value - reference) * factor;
+            _weights[rows] = plan.EnergyWeight;
+            rows++;
+        }
+        if (plan.HasForceRows)
+        {
+            MoveRows(1, rows, 3 * n, columns);
+            var forces = structure.Forces!.Value;
+            for (int i = 0; i < n; i++)
+            {
+                _targets[rows] = forces[i].X;
+                _targets[rows + 1] = forces[i].Y;
+                _targets[rows + 2] = forces[i].Z;
+                _weights[rows] = _weights[rows + 1] = _weights[rows + 2] = plan.ForceWeight;
+                rows += 3;
+            }
+        }
+        if (plan.HasVirialRows && hasGradientRows)
+        {
+            MoveRows(1 + 3 * n, rows, 6, columns);
+            Scale(_block.AsSpan(rows * columns, 6 * columns), factor);
+            Span<double> voigt = stackalloc double[6];
+            structure.Virial!.Value.CopyToVoigt(voigt);
+            for (int v = 0; v < 6; v++)
+            {
+                _targets[rows + v] = voigt[v] * factor;
+                _weights[rows + v] = plan.VirialWeight;
+            }
+            rows += 6;
+        }
+        RowCount = rows;
+    }
+
+    private void MoveRows(int from, int to, int count, int columns)
+    {
+        if (from != to)
+        {
+            _block.AsSpan(from * columns, count * columns).CopyTo(_block.AsSpan(to * columns, count * columns));
+        }
+    }
+
+    private static void Scale(Span<double> row, double factor)
+    {
+        for (int k = 0; k < row.Length; k++)
+        {
+            row[k] *= factor;
+        }
+    }
+
+    private static void EnsureCapacity<T>(ref T[] array, int length)
+    {
+        if (array.Length < length)
+        {
+            array = new T[Math.Max(length, 2 * array.Length)];
+        }
+    }
+}

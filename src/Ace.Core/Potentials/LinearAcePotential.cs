@@ -1,0 +1,258 @@
+using System.Collections.Immutable;
+using System.Collections.ObjectModel;
+using System.Globalization;
+using Ace.Core.Atoms;
+using Ace.Core.Basis;
+using Ace.Core.Primitives;
+using Ace.Core.Serialization;
+
+namespace Ace.Core.Potentials;
+
+/// <summary>
+/// A linear ACE potential: E = sum_i E0(z_i) + sum_i sum_f c_f B_f(i), with the one-body reference energies E0
+/// and one coefficient per basis column. Energies, forces (one adjoint sweep per atom, independent of the number of
+/// functions), virials and stresses of periodic, partly periodic or open structures. Immutable and thread-safe;
+/// the atoms of a structure are evaluated in parallel and summed in a fixed order, so results are reproducible.
+/// </summary>
+public sealed class LinearAcePotential
+{
+    /// <summary>Structures with at least this many atoms are evaluated in parallel over atoms.</summary>
+    public const int ParallelAtomThreshold = 64;
+
+    private readonly double[] _coefficients;
+    private readonly double[] _referenceBySpecies;
+    private readonly BasisGeometry _geometry;
+    private readonly SiteEnergyModel _model;
+    private readonly WorkspacePool _workspaces;
+    private readonly int[][] _orderOfCenterFunction;
+
+    /// <summary>Creates the potential from a basis, its coefficients and the reference one-body energies.</summary>
+    /// <param name="basis">The basis.</param>
+    /// <param name="coefficients">One coefficient per basis column (copied).</param>
+    /// <param name="referenceEnergies">E0 per element symbol in eV; elements not listed have E0 = 0. Null for none.</param>
+    /// <exception cref="ArgumentException">The coefficient count differs from the basis, a value is not finite, or a reference energy names an element the basis lacks.</exception>
+    public LinearAcePotential(AceBasis basis, ReadOnlySpan<double> coefficients, IReadOnlyDictionary<string, double>? referenceEnergies = null)
+    {
+        ArgumentNullException.ThrowIfNull(basis);
+        if (coefficients.Length != basis.FunctionCount)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{coefficients.Length} coefficients for a basis of {basis.FunctionCount} functions"), nameof(coefficients));
+        }
+        for (int k = 0; k < coefficients.Length; k++)
+        {
+            if (!double.IsFinite(coefficients[k]))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"coefficient {k} ({basis.Functions[k]}) is not finite: {coefficients[k]}"), nameof(coefficients));
+            }
+        }
+        Basis = basis;
+        _coefficients = coefficients.ToArray();
+        _referenceBySpecies = new double[basis.Elements.Count];
+        var references = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (element, energy) in referenceEnergies ?? ReadOnlyDictionary<string, double>.Empty)
+        {
+            if (!double.IsFinite(energy))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"the reference energy of {element} is not finite: {energy}"), nameof(referenceEnergies));
+            }
+            int species = IndexOf(basis.Elements, element);
+            if (species < 0)
+            {
+                throw new ArgumentException(
+                    $"a reference energy is given for {element}, which the basis lacks (basis elements: {string.Join(", ", basis.Elements)})",
+                    nameof(referenceEnergies));
+            }
+            _referenceBySpecies[species] = energy;
+            references[element] = energy;
+        }
+        ReferenceEnergies = new ReadOnlyDictionary<string, double>(references);
+        _geometry = new BasisGeometry(basis);
+        _model = basis.CreateEnergyModel(_coefficients);
+        _workspaces = new WorkspacePool(basis);
+        _orderOfCenterFunction = new int[basis.Elements.Count][];
+        for (int s = 0; s < basis.Elements.Count; s++)
+        {
+            var range = basis.ColumnRange(s);
+            _orderOfCenterFunction[s] = Enumerable.Range(range.Start, range.Count).Select(c => basis.Functions[c].CorrelationOrder).ToArray();
+        }
+    }
+
+    /// <summary>The basis.</summary>
+    public AceBasis Basis { get; }
+
+    /// <summary>The coefficients, one per basis column.</summary>
+    public ReadOnlySpan<double> Coefficients => _coefficients;
+
+    /// <summary>The reference one-body energies E0 per element symbol (eV) that were given; other elements have 0.</summary>
+    public IReadOnlyDictionary<string, double> ReferenceEnergies { get; }
+
+    /// <summary>The reference energy E0 of <paramref name="element"/> (0 when none was given).</summary>
+    /// <exception cref="ArgumentException">The basis lacks the element.</exception>
+    public double ReferenceEnergy(string element) => _referenceBySpecies[Basis.SpeciesIndex(element)];
+
+    /// <summary>The total energy in eV.</summary>
+    public double Energy(Structure structure) => Evaluate(structure, withForces: false).Energy;
+
+    /// <summary>The forces -dE/dr_i in eV/Angstrom.</summary>
+    public ImmutableArray<Vec3> Forces(Structure structure) => Evaluate(structure).Forces;
+
+    /// <summary>The virial in eV (minus the strain derivative of the energy; see <see cref="PotentialEvaluation.Virial"/>).</summary>
+    public SymmetricTensor3 Virial(Structure structure) => Evaluate(structure).Virial;
+
+    /// <summary>The stress -virial / volume in eV/Angstrom^3 (ASE sign convention).</summary>
+    /// <exception cref="InvalidOperationException">The structure's cell has no volume.</exception>
+    public SymmetricTensor3 Stress(Structure structure)
+    {
+        ArgumentNullException.ThrowIfNull(structure);
+        if (structure.Cell.IsSingular)
+        {
+            throw new InvalidOperationException($"{structure} has no cell volume, so its stress is undefined; use Virial");
+        }
+        return (-1.0 / structure.Cell.Volume) * Evaluate(structure).Virial;
+    }
+
+    /// <summary>The site energies E0(z_i) + E_i in eV (they sum to the total energy).</summary>
+    public ImmutableArray<double> SiteEnergies(Structure structure) => Evaluate(structure, withForces: false).SiteEnergies;
+
+    /// <summary>
+    /// The energy split by correlation order: entry 0 is the sum of the reference one-body energies, entry nu
+    /// (1 .. MaxCorrelationOrder) the energy of the many-body functions of correlation order nu (body order nu + 1);
+    /// the pair basis, a two-body term, is counted in entry 1. The entries sum to the total energy up to rounding.
+    /// </summary>
+    public double[] EnergyByCorrelationOrder(Structure structure)
+    {
+        var sites = _geometry.Neighbourhoods(structure, () => structure.ToString());
+        var result = new double[Basis.MaxCorrelationOrder + 1];
+        var ws = _workspaces.Rent();
+        try
+        {
+            var values = new double[Enumerable.Range(0, Basis.Elements.Count).Max(s => Basis.ColumnRange(s).Count)];
+            var pairValues = new double[Basis.PairFunctionCount];
+            var pairRange = Basis.PairColumnRange;
+            for (int i = 0; i < sites.AtomCount; i++)
+            {
+                int center = sites.AtomSpecies[i];
+                result[0] += _referenceBySpecies[center];
+                var range = Basis.ColumnRange(center);
+                var v = values.AsSpan(0, range.Count);
+                Basis.EvaluateSite(center, sites.Displacements(i), sites.NeighbourSpecies(i), v, ws);
+                var orders = _orderOfCenterFunction[center];
+                for (int f = 0; f < v.Length; f++)
+                {
+                    result[orders[f]] += _coefficients[range.Start + f] * v[f];
+                }
+                if (Basis.HasPairBasis)
+                {
+                    Basis.EvaluatePairSite(center, sites.Displacements(i), sites.NeighbourSpecies(i), pairValues, [], ws);
+                    for (int f = 0; f < pairValues.Length; f++)
+                    {
+                        result[1] += _coefficients[pairRange.Start + f] * pairValues[f];
+                    }
+                }
+            }
+        }
+        finally
+        {
+            _workspaces.Return(ws);
+        }
+        return result;
+    }
+
+    /// <summary>Energy, site energies, forces and virial of one structure.</summary>
+    /// <exception cref="ArgumentException">The structure contains an element the basis lacks.</exception>
+    public PotentialEvaluation Evaluate(Structure structure) => Evaluate(structure, withForces: true);
+
+    /// <summary>Saves the potential as a versioned JSON document, atomically (see <see cref="PotentialSerializer"/>).</summary>
+    public void Save(string path) => PotentialSerializer.Save(this, path);
+
+    /// <summary>Loads a potential saved by <see cref="Save"/>.</summary>
+    /// <exception cref="PotentialFormatException">The file is corrupt, of another format, or of a newer version.</exception>
+    public static LinearAcePotential Load(string path) => PotentialSerializer.Load(path);
+
+    private PotentialEvaluation Evaluate(Structure structure, bool withForces)
+    {
+        ArgumentNullException.ThrowIfNull(structure);
+        var sites = _geometry.Neighbourhoods(structure, () => structure.ToString());
+        int n = sites.AtomCount;
+        var siteEnergies = new double[n];
+        var dEdr = withForces ? new Vec3[sites.PairCount] : [];
+        if (n >= ParallelAtomThreshold)
+        {
+            int chunks = Math.Min(Environment.ProcessorCount * 4, n);
+            Parallel.For(0, chunks, chunk =>
+            {
+                EvaluateSites(sites, (int)((long)n * chunk / chunks), (int)((long)n * (chunk + 1) / chunks), siteEnergies, dEdr, withForces);
+            });
+        }
+        else
+        {
+            EvaluateSites(sites, 0, n, siteEnergies, dEdr, withForces);
+        }
+        double energy = 0;
+        for (int i = 0; i < n; i++)
+        {
+            energy += siteEnergies[i];
+        }
+        var forces = new Vec3[withForces ? n : 0];
+        double xx = 0, yy = 0, zz = 0, yz = 0, xz = 0, xy = 0;
+        if (withForces)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                var neighbours = sites.Neighbours(i);
+                var displacements = sites.Displacements(i);
+                var g = dEdr.AsSpan(sites.Offset(i), neighbours.Length);
+                for (int k = 0; k < neighbours.Length; k++)
+                {
+                    forces[neighbours[k]] -= g[k];
+                    forces[i] += g[k];
+                    var d = displacements[k];
+                    xx -= d.X * g[k].X;
+                    yy -= d.Y * g[k].Y;
+                    zz -= d.Z * g[k].Z;
+                    yz -= 0.5 * (d.Y * g[k].Z + d.Z * g[k].Y);
+                    xz -= 0.5 * (d.X * g[k].Z + d.Z * g[k].X);
+                    xy -= 0.5 * (d.X * g[k].Y + d.Y * g[k].X);
+                }
+            }
+        }
+        return new PotentialEvaluation(energy, ImmutableArray.Create(siteEnergies), ImmutableArray.Create(forces),
+            new SymmetricTensor3(xx, yy, zz, yz, xz, xy));
+    }
+
+    private static int IndexOf(IReadOnlyList<string> elements, string element)
+    {
+        for (int s = 0; s < elements.Count; s++)
+        {
+            if (string.Equals(elements[s], element, StringComparison.Ordinal))
+            {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    private void EvaluateSites(SiteNeighbourhoods sites, int first, int end, double[] siteEnergies, Vec3[] dEdr, bool withForces)
+    {
+        var ws = _workspaces.Rent();
+        try
+        {
+            for (int i = first; i < end; i++)
+            {
+                int center = sites.AtomSpecies[i];
+                double e = withForces
+                    ? _model.EvaluateSiteEnergy(center, sites.Displacements(i), sites.NeighbourSpecies(i),
+                        dEdr.AsSpan(sites.Offset(i), sites.NeighbourCount(i)), ws)
+                    : _model.EvaluateSiteEnergy(center, sites.Displacements(i), sites.NeighbourSpecies(i), ws);
+                siteEnergies[i] = _referenceBySpecies[center] + e;
+            }
+        }
+        finally
+        {
+            _workspaces.Return(ws);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using Ace.Core.Atoms;
+using Ace.Core.Primitives;
+
+namespace Ace.Core.Reference;
+
+/// <summary>
+/// Seeded, deterministic generator of small silicon structures labelled with a reference potential (Stillinger-Weber
+/// silicon by default): dimers on a distance grid, random clusters of 3 to 5 atoms (no two atoms closer than
+/// <see cref="MinDistance"/>, every atom bonded to an earlier one within <see cref="MaxBond"/>, so the cluster is
+/// connected within the reference cutoff), and small strained and rattled periodic diamond cells. The same seed gives
+/// the same structures on every machine (System.Random with a seed is a fixed algorithm).
+/// </summary>
+public sealed class SiliconClusterGenerator
+{
+    private static readonly Element Si = Element.FromSymbol("Si");
+    private readonly Random _random;
+
+    /// <summary>A generator with its own random stream.</summary>
+    /// <param name="seed">The seed of the random stream.</param>
+    /// <param name="reference">The labelling potential; null for <see cref="StillingerWeber.Silicon"/>.</param>
+    public SiliconClusterGenerator(int seed, StillingerWeber? reference = null)
+    {
+        _random = new Random(seed);
+        Reference = reference ?? StillingerWeber.Silicon;
+        if (Reference.Element != Si)
+        {
+            throw new ArgumentException($"the reference potential is for {Reference.Element}; this generator makes silicon structures", nameof(reference));
+        }
+    }
+
+    /// <summary>The potential that labels every structure.</summary>
+    public StillingerWeber Reference { get; }
+
+    /// <summary>The smallest allowed interatomic distance in clusters, Angstrom (default 2.0).</summary>
+    public double MinDistance { get; init; } = 2.0;
+
+    /// <summary>The largest distance of a new cluster atom to the atom it is attached to, Angstrom (default 3.6, inside the SW cutoff 3.77).</summary>
+    public double MaxBond { get; init; } = 3.6;
+
+    /// <summary>
+    /// <paramref name="count"/> dimers with distances evenly spaced over [<paramref name="rMin"/>, <paramref name="rMax"/>],
+    /// along a random direction, config_type "Si2".
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">count &lt; 1 or the range is empty or not positive.</exception>
+    public IReadOnlyList<Structure> Dimers(int count, double rMin = 1.8, double rMax = 6.0)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        if (!(rMin > Structure.MinimumSeparation) || !(rMax >= rMin) || !double.IsFinite(rMax))
+        {
+            throw new ArgumentOutOfRangeException(nameof(rMin), string.Create(CultureInfo.InvariantCulture, $"need 0 < rMin <= rMax, got [{rMin}, {rMax}]"));
+        }
+        var result = new List<Structure>(count);
+        for (int k = 0; k < count; k++)
+        {
+            double r = count == 1 ? rMin : rMin + (rMax - rMin) * k / (count - 1);
+            var centre = RandomDirection() * _random.NextDouble();
+            result.Add(Label([centre, centre + r * RandomDirection()], ClusterType(2)));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> random clusters of <paramref name="atoms"/> atoms (2 to 5; config_type "Si2".."Si5"): each
+    /// new atom sits at a random distance in [<see cref="MinDistance"/>, <see cref="MaxBond"/>] from a random earlier atom
+    /// and at least <see cref="MinDistance"/> from all of them.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">atoms is not 2 to 5 or count &lt; 1.</exception>
+    public IReadOnlyList<Structure> Clusters(int atoms, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(atoms, 2);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(atoms, 5);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        if (!(MinDistance > 0) || !(MaxBond > MinDistance))
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"need 0 < MinDistance < MaxBond, got {MinDistance} and {MaxBond}"));
+        }
+        var result = new List<Structure>(count);
+        var positions = new List<Vec3>(atoms);
+        while (result.Count < count)
+        {
+            positions.Clear();
+            positions.Add(Vec3.Zero);
+            int attempts = 0;
+            while (positions.Count < atoms && attempts < 1000)
+            {
+                attempts++;
+                var anchor = positions[_random.Next(positions.Count)];
+                double r = MinDistance + (MaxBond - MinDistance) * _random.NextDouble();
+                var candidate = anchor + r * RandomDirection();
+                if (positions.TrueForAll(p => (p - candidate).Norm >= MinDistance))
+                {
+                    positions.Add(candidate);
+                }
+            }
+            if (positions.Count == atoms)
+            {
+                result.Add(Label(positions, ClusterType(atoms)));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> periodic diamond cells (alternately the 2-atom primitive and the 8-atom cubic cell)
+    /// with lattice constant uniform in [5.25, 5.65] Angstrom, a random symmetric strain of up to
+    /// <paramref name="maxStrain"/> per component and atoms rattled by up to <paramref name="rattle"/> Angstrom;
+    /// config_type "bulk".
+    /// </summary>
+    public IReadOnlyList<Structure> PeriodicCells(int count, double maxStrain = 0.03, double rattle = 0.1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxStrain);
+        ArgumentOutOfRangeException.ThrowIfNegative(rattle);
+        var result = new List<Structure>(count);
+        for (int k = 0; k < count; k++)
+        {
+            double a = 5.25 + 0.4 * _random.NextDouble();
+            var ideal = k % 2 == 0 ? PrimitiveDiamond(a) : Crystals.Diamond(Si, a);
+            var strain = new double[3, 3];
+            for (int i = 0; i < 3; i++)
+            {
+                for (int j = i; j < 3; j++)
+                {
+                    strain[i, j] = strain[j, i] = maxStrain * (2 * _random.NextDouble() - 1);
+                }
+            }
+            Vec3 Deform(Vec3 v) => new(
+                v.X + strain[0, 0] * v.X + strain[0, 1] * v.Y + strain[0, 2] * v.Z,
+                v.Y + strain[1, 0] * v.X + strain[1, 1] * v.Y + strain[1, 2] * v.Z,
+                v.Z + strain[2, 0] * v.X + strain[2, 1] * v.Y + strain[2, 2] * v.Z);
+            var cell = new Cell(Deform(ideal.Cell.A), Deform(ideal.Cell.B), Deform(ideal.Cell.C));
+            var positions = ideal.Positions.Select(p => Deform(p) + rattle * _random.NextDouble() * RandomDirection()).ToList();
+            result.Add(Reference.Label(Structure.Periodic(ideal.Elements, positions, cell), "bulk"));
+        }
+        return result;
+    }
+
+    /// <summary>The config_type of a cluster of <paramref name="atoms"/> atoms: "Si2" .. "Si5".</summary>
+    public static string ClusterType(int atoms) => "Si" + atoms.ToString(CultureInfo.InvariantCulture);
+
+    private static Structure PrimitiveDiamond(double a)
+    {
+        var cell = new Cell(new Vec3(0, a / 2, a / 2), new Vec3(a / 2, 0, a / 2), new Vec3(a / 2, a / 2, 0));
+        return Structure.Periodic([Si, Si], [Vec3.Zero, new Vec3(a / 4, a / 4, a / 4)], cell);
+    }
+
+    private Structure Label(IReadOnlyList<Vec3> positions, string configType) =>
+        Reference.Label(Structure.Isolated(positions.Select(_ => Si), positions), configType);
+
+    private Vec3 RandomDirection()
+    {
+        while (true)
+        {
+            var v = new Vec3(2 * _random.NextDouble() - 1, 2 * _random.NextDouble() - 1, 2 * _random.NextDouble() - 1);
+            double n2 = v.NormSquared;
+            if (n2 > 1e-6 && n2 <= 1)
+            {
+                return v / Math.Sqrt(n2);
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json.Serialization;
+using Ace.Core.Basis;
+
+namespace Ace.Core.Serialization;
+
+/// <summary>The JSON shape of a saved <see cref="Potentials.LinearAcePotential"/> (see <see cref="PotentialSerializer"/>).</summary>
+internal sealed class PotentialDocument
+{
+    [JsonPropertyName("format")]
+    public string? Format { get; set; }
+
+    [JsonPropertyName("version")]
+    public int Version { get; set; }
+
+    [JsonPropertyName("writtenBy")]
+    public string? WrittenBy { get; set; }
+
+    [JsonPropertyName("basis")]
+    public AceBasisSpecification? Basis { get; set; }
+
+    [JsonPropertyName("referenceEnergies")]
+    public Dictionary<string, double>? ReferenceEnergies { get; set; }
+
+    [JsonPropertyName("functions")]
+    public List<string>? Functions { get; set; }
+
+    [JsonPropertyName("coefficients")]
+    public List<double>? Coefficients { get; set; }
+}

@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using Ace.Core.Basis;
+using Ace.Core.Potentials;
+
+namespace Ace.Core.Serialization;
+
+/// <summary>
+/// Saves and loads <see cref="LinearAcePotential"/>s as a versioned JSON document: <c>format</c>
+/// (<see cref="FormatName"/>), integer <c>version</c>, the basis specification (everything needed to rebuild the
+/// basis), the reference energies, the function labels (checked on loading) and the coefficients. Doubles are
+/// written in their shortest round-trip form, so predictions after loading are bitwise equal. Files are written
+/// atomically (a temporary file in the same folder, then renamed over the target).
+/// </summary>
+public static class PotentialSerializer
+{
+    /// <summary>The value of the document's "format" field.</summary>
+    public const string FormatName = "Ace.Core.LinearAcePotential";
+
+    /// <summary>The version this library writes, and the newest it reads.</summary>
+    public const int CurrentVersion = 1;
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+    };
+
+    /// <summary>The JSON document of <paramref name="potential"/>.</summary>
+    public static string ToJson(LinearAcePotential potential)
+    {
+        ArgumentNullException.ThrowIfNull(potential);
+        var document = new PotentialDocument
+        {
+            Format = FormatName,
+            Version = CurrentVersion,
+            WrittenBy = "Ace.Core " + (typeof(PotentialSerializer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown"),
+            Basis = potential.Basis.Specification,
+            ReferenceEnergies = potential.ReferenceEnergies.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+            Functions = potential.Basis.Functions.Select(f => f.ToString()).ToList(),
+            Coefficients = potential.Coefficients.ToArray().ToList(),
+        };
+        return JsonSerializer.Serialize(document, Options);
+    }
+
+    /// <summary>Rebuilds a potential from its JSON document.</summary>
+    /// <exception cref="PotentialFormatException">The text is not such a document, is of a newer version, or is inconsistent.</exception>
+    public static LinearAcePotential FromJson(string json) => FromJson(json, null);
+
+    /// <summary>Writes the document of <paramref name="potential"/> to <paramref name="path"/> atomically (UTF-8).</summary>
+    public static void Save(LinearAcePotential potential, string path)
+    {
+        ArgumentNullException.ThrowIfNull(potential);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = System.IO.Path.GetFullPath(path);
+        var temporary = full + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                var bytes = new UTF8Encoding(false).GetBytes(ToJson(potential));
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
+    /// <summary>Loads a potential saved by <see cref="Save"/>.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="PotentialFormatException">The file is corrupt, of another format, of a newer version, or inconsistent.</exception>
+    public static LinearAcePotential Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return FromJson(File.ReadAllText(path, Encoding.UTF8), path);
+    }
+
+    private static LinearAcePotential FromJson(string json, string? path)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        PotentialDocument document;
+        try
+        {
+            using (var parsed = JsonDocument.Parse(json))
+            {
+                CheckHeader(parsed.RootElement, path);
+            }
+            document = JsonSerializer.Deserialize<PotentialDocument>(json, Options)
+                ?? throw new PotentialFormatException(path, "the document is empty (null)");
+        }
+        catch (JsonException e)
+        {
+            throw new PotentialFormatException(path, $"not valid JSON of a potential ({e.Message})", e);
+        }
+        if (document.Basis is null || document.Coefficients is null || document.Functions is null)
+        {
+            throw new PotentialFormatException(path, "the document lacks one of \"basis\", \"functions\" or \"coefficients\"");
+        }
+        AceBasis basis;
+        try
+        {
+            basis = AceBasis.Build(document.Basis);
+        }
+        catch (ArgumentException e)
+        {
+            throw new PotentialFormatException(path, $"the basis specification is invalid: {e.Message}", e);
+        }
+        if (basis.FunctionCount != document.Coefficients.Count || basis.FunctionCount != document.Functions.Count)
+        {
+            throw new PotentialFormatException(path, string.Create(CultureInfo.InvariantCulture,
+                $"the basis has {basis.FunctionCount} functions but the document lists {document.Functions.Count} functions and {document.Coefficients.Count} coefficients"));
+        }
+        for (int k = 0; k < basis.FunctionCount; k++)
+        {
+            var label = basis.Functions[k].ToString();
+            if (!string.Equals(label, document.Functions[k], StringComparison.Ordinal))
+            {
+                throw new PotentialFormatException(path, string.Create(CultureInfo.InvariantCulture,
+                    $"function {k} of the rebuilt basis is \"{label}\" but the document says \"{document.Functions[k]}\" (written by a different basis builder?)"));
+            }
+        }
+        try
+        {
+            return new LinearAcePotential(basis, document.Coefficients.ToArray(), document.ReferenceEnergies);
+        }
+        catch (ArgumentException e)
+        {
+            throw new PotentialFormatException(path, e.Message, e);
+        }
+    }
+
+    private static void CheckHeader(JsonElement root, string? path)
+    {
+        if (root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String)
+        {
+            throw new PotentialFormatException(path, $"not an Ace.Core potential: the document has no \"format\" field (expected \"{FormatName}\")");
+        }
+        if (!string.Equals(format.GetString(), FormatName, StringComparison.Ordinal))
+        {
+            throw new PotentialFormatException(path, $"the format is \"{format.GetString()}\", not \"{FormatName}\"");
+        }
+        if (!root.TryGetProperty("version", out var version) || !version.TryGetInt32(out int v))
+        {
+            throw new PotentialFormatException(path, "the document has no integer \"version\"");
+        }
+        if (v > CurrentVersion)
+        {
+            throw new PotentialFormatException(path, string.Create(CultureInfo.InvariantCulture,
+                $"the document has version {v}, newer than this library reads ({CurrentVersion}); update Ace.Core"));
+        }
+        if (v < 1)
+        {
+            throw new PotentialFormatException(path, string.Create(CultureInfo.InvariantCulture, $"the document has the invalid version {v}"));
+        }
+    }
+}

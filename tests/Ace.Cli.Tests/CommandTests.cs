@@ -1,0 +1,97 @@
+using Ace.Core.Analysis;
+using Ace.Core.Atoms;
+using Ace.Core.Reference;
+
+namespace Ace.Cli.Tests;
+
+public class CommandTests
+{
+    private string _dir = "";
+
+    [SetUp]
+    public void CreateFolder()
+    {
+        _dir = Path.Combine(Path.GetTempPath(), "ace-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_dir);
+    }
+
+    [TearDown]
+    public void DeleteFolder() => Directory.Delete(_dir, recursive: true);
+
+    [Test]
+    public void WrongCommandLinesExitWithTwoAndUsage()
+    {
+        var (code, output) = CliRunner.Run("frobnicate");
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(output, Does.Contain("unknown command 'frobnicate'").And.Contain("usage: ace"));
+        (code, output) = CliRunner.Run("study", "--colour", "red");
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(output, Does.Contain("unknown option --colour"));
+        (code, _) = CliRunner.Run("eval", "only-one.json");
+        Assert.That(code, Is.EqualTo(2));
+        (code, output) = CliRunner.Run("dimer", "p.json", "--points");
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(output, Does.Contain("--points needs a value"));
+        Assert.That(CliRunner.Run("help").Code, Is.Zero);
+    }
+
+    [Test]
+    public void BadInputFilesExitWithOneAndSayWhere()
+    {
+        File.WriteAllText(Path.Combine(_dir, "fit.yaml"), "elements: [Si]\ncutoff: 5\ndegrees: [6]\ndata: {train: none.xyz}\nsolver: nope\n");
+        var (code, output) = CliRunner.Run("fit", Path.Combine(_dir, "fit.yaml"));
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(output, Does.Contain("fit.yaml:5:").And.Contain("unknown solver 'nope'"));
+        (code, _) = CliRunner.Run("eval", Path.Combine(_dir, "missing.json"), Path.Combine(_dir, "missing.xyz"));
+        Assert.That(code, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void FitEvalAndDimerWorkTogether()
+    {
+        var data = SiliconStudyData.Generate("Si23", new SiliconStudyDataOptions(Dimers: 20, Trimers: 20));
+        ExtendedXyz.Write(Path.Combine(_dir, "train.xyz"), data.Train);
+        ExtendedXyz.Write(Path.Combine(_dir, "val.xyz"), data.Validation);
+        File.WriteAllText(Path.Combine(_dir, "fit.yaml"), """
+            elements: [Si]
+            cutoff: 5.0
+            radial: {r0: 2.3}
+            degrees: [12, 8]
+            data: {train: train.xyz, validation: val.xyz}
+            weights: {energy: 30, forces: 1}
+            output: si.json
+            """);
+        var (code, output) = CliRunner.Run("fit", Path.Combine(_dir, "fit.yaml"));
+        Assert.That(code, Is.Zero, output);
+        Assert.That(output, Does.Contain("training errors").And.Contain("validation errors").And.Contain("overall"));
+        var potential = Path.Combine(_dir, "si.json");
+        Assert.That(File.Exists(potential));
+        (code, output) = CliRunner.Run("eval", potential, Path.Combine(_dir, "val.xyz"));
+        Assert.That(code, Is.Zero, output);
+        Assert.That(output, Does.Contain("Si2").And.Contain("Si3"));
+        (code, output) = CliRunner.Run("dimer", potential, "--from", "2", "--to", "5", "--points", "31", "--csv");
+        Assert.That(code, Is.Zero, output);
+        var lines = output.Trim().Split('\n');
+        Assert.That(lines[0], Is.EqualTo("r_A,energy_eV"));
+        Assert.That(lines, Has.Length.EqualTo(32));
+        // The fitted dimer curve follows the exact SW pair curve it was trained on (dimers included).
+        var curve = new Curve("fit", [.. lines.Skip(1).Select(l => double.Parse(l.Split(',')[0], System.Globalization.CultureInfo.InvariantCulture))],
+            [.. lines.Skip(1).Select(l => double.Parse(l.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture))]);
+        Assert.That(curve.RmsDeviation(StillingerWeber.Silicon.PairEnergy, 2, 5), Is.LessThan(0.05));
+    }
+
+    [Test]
+    public void QuickStudyWritesTablesAndPlots()
+    {
+        var (code, output) = CliRunner.Run("study", "--quick", "--degrees", "6,4", "--out", _dir);
+        Assert.That(code, Is.Zero, output);
+        Assert.That(output, Does.Contain("Si345").And.Contain("dimer RMS"));
+        Assert.That(File.ReadAllLines(Path.Combine(_dir, "summary.csv")), Has.Length.EqualTo(1 + 8 * 2));
+        foreach (var name in SiliconStudyData.Names)
+        {
+            var png = File.ReadAllBytes(Path.Combine(_dir, $"dimer-{name}.png"));
+            Assert.That(png.Take(4), Is.EqualTo(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }));
+            Assert.That(File.Exists(Path.Combine(_dir, $"coefficients-{name}.png")));
+        }
+    }
+}

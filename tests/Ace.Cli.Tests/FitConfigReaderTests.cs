@@ -1,0 +1,71 @@
+using Ace.Cli;
+using Ace.Cli.Config;
+
+namespace Ace.Cli.Tests;
+
+public class FitConfigReaderTests
+{
+    private const string Valid = """
+        elements: [Si]
+        cutoff: 5.0
+        radial: {r0: 2.2}
+        degrees: [10, 8]
+        data:
+          train: train.xyz
+          validation: val.xyz
+        reference_energies: {Si: -158.5}
+        weights: {energy: 30, forces: 1}
+        config_type_weights:
+          Si2: {energy: 100}
+        solver: {type: qr, regularisation: 1e-6}
+        output: out.json
+        """;
+
+    [Test]
+    public void ReadsAValidConfigWithPathsRelativeToTheFile()
+    {
+        var c = FitConfigReader.Parse(Valid, "/tmp/cfg/fit.yaml");
+        Assert.That(c.Elements, Is.EqualTo(new[] { "Si" }));
+        Assert.That(c.Cutoff, Is.EqualTo(5.0));
+        Assert.That(c.R0, Is.EqualTo(2.2));
+        Assert.That(c.Degrees, Is.EqualTo(new[] { 10, 8 }));
+        Assert.That(c.TrainPath, Is.EqualTo("/tmp/cfg/train.xyz"));
+        Assert.That(c.ValidationPath, Is.EqualTo("/tmp/cfg/val.xyz"));
+        Assert.That(c.ReferenceEnergies["Si"], Is.EqualTo(-158.5));
+        Assert.That(c.Weights, Is.EqualTo((30.0, 1.0, 0.0)));
+        Assert.That(c.ConfigTypeWeights["Si2"], Is.EqualTo((100.0, 1.0, 0.0)));
+        Assert.That(c.Solver, Is.EqualTo("qr"));
+        Assert.That(c.Regularisation, Is.EqualTo(1e-6));
+        Assert.That(c.OutputPath, Is.EqualTo("/tmp/cfg/out.json"));
+    }
+
+    [TestCase("cutof: 5.0", 2, "unknown key 'cutof'")]
+    [TestCase("cutoff: five", 2, "cutoff: expected a number, got 'five'")]
+    [TestCase("cutoff: -1", 2, "cutoff: must be positive")]
+    [TestCase("radial: {r0: 2.2, s: 3}", 3, "unknown key 'radial.s'")]
+    [TestCase("solver: magic", 12, "unknown solver 'magic'")]
+    [TestCase("degrees: [10, x]", 4, "expected positive integers, got 'x'")]
+    public void BadKeysAreReportedWithTheirLine(string replacement, int line, string message)
+    {
+        var key = replacement[..replacement.IndexOf(':', StringComparison.Ordinal)].TrimEnd('f');
+        var lines = Valid.Split('\n').ToList();
+        int index = lines.FindIndex(l => l.StartsWith(key, StringComparison.Ordinal));
+        lines[index] = replacement;
+        var e = Assert.Throws<ConfigException>(() => FitConfigReader.Parse(string.Join('\n', lines), "fit.yaml"));
+        Assert.That(e!.Message, Does.StartWith($"fit.yaml:{line}:"));
+        Assert.That(e.Message, Does.Contain(message));
+    }
+
+    [Test]
+    public void MissingRequiredKeysAndBadYamlAreReported()
+    {
+        var e = Assert.Throws<ConfigException>(() => FitConfigReader.Parse("elements: [Si]\ncutoff: 5\ndata: {train: a.xyz}\n", "f.yaml"));
+        Assert.That(e!.Message, Does.Contain("degrees: this key is required"));
+        e = Assert.Throws<ConfigException>(() => FitConfigReader.Parse("elements: [Si\ncutoff: 5\n", "f.yaml"));
+        Assert.That(e!.Message, Does.Contain("not valid YAML"));
+        e = Assert.Throws<ConfigException>(() => FitConfigReader.Parse(Valid.Replace("{Si: -158.5}", "{C: 1}", StringComparison.Ordinal), "f.yaml"));
+        Assert.That(e!.Message, Does.Contain("f.yaml:8:").And.Contain("'C', which is not in elements"));
+        e = Assert.Throws<ConfigException>(() => FitConfigReader.Parse(Valid + "\nbody_order: 5\n", "f.yaml"));
+        Assert.That(e!.Message, Does.Contain("body_order 5 needs 4 degrees"));
+    }
+}

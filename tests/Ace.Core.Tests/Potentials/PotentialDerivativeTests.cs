@@ -1,0 +1,130 @@
+using Ace.Core.Atoms;
+using Ace.Core.Potentials;
+using Ace.Core.Primitives;
+using Ace.Core.TestUtilities;
+
+namespace Ace.Core.Tests.Potentials;
+
+public class PotentialDerivativeTests
+{
+    private static readonly LinearAcePotential Potential = Fixtures.RandomPotential(Fixtures.SiliconCarbon, seed: 3);
+
+    private static IEnumerable<TestCaseData> Structures()
+    {
+        var random = new Random(11);
+        yield return new TestCaseData(Fixtures.Cluster(random, 6, "Si", "C")).SetName("open Si-C cluster");
+        yield return new TestCaseData(Fixtures.RattledCrystal(random, 5.0, "Si", "C")).SetName("periodic sheared Si-C cell");
+        yield return new TestCaseData(Fixtures.RattledCrystal(random, 5.2, "Si")).SetName("periodic Si cell");
+    }
+
+    [TestCaseSource(nameof(Structures))]
+    public void Forces_are_minus_the_finite_difference_gradient_of_the_energy(Structure structure)
+    {
+        var forces = Potential.Forces(structure);
+        double worst = 0, scale = forces.Max(f => f.Norm);
+        for (int i = 0; i < structure.AtomCount; i++)
+        {
+            for (int axis = 0; axis < 3; axis++)
+            {
+                double fd = -FiniteDifference.Derivative(h => Potential.Energy(Displace(structure, i, axis, h)), 0, 2e-5);
+                worst = Math.Max(worst, Math.Abs(fd - forces[i][axis]) / scale);
+            }
+        }
+        Assert.That(scale, Is.GreaterThan(1e-3), "the test potential must give non-trivial forces");
+        Assert.That(worst, Is.LessThan(1e-6));
+    }
+
+    [TestCaseSource(nameof(Structures))]
+    public void Virial_is_minus_the_strain_derivative_of_the_energy(Structure structure)
+    {
+        var virial = Potential.Virial(structure);
+        double scale = Math.Max(1e-3, new[] { virial.Xx, virial.Yy, virial.Zz, virial.Yz, virial.Xz, virial.Xy }.Max(Math.Abs));
+        foreach (var (a, b) in new[] { (0, 0), (1, 1), (2, 2), (1, 2), (0, 2), (0, 1) })
+        {
+            double derivative = FiniteDifference.Derivative(t => Potential.Energy(Strain(structure, a, b, t)), 0, 1e-5);
+            double expected = a == b ? -derivative : -0.5 * derivative;
+            Assert.That(Math.Abs(virial[a, b] - expected) / scale, Is.LessThan(1e-6), $"virial component ({a},{b})");
+        }
+    }
+
+    [Test]
+    public void Site_energies_sum_to_the_energy_and_orders_split_it()
+    {
+        var structure = Fixtures.RattledCrystal(new Random(5), 5.0, "Si", "C");
+        var evaluation = Potential.Evaluate(structure);
+        Assert.That(evaluation.SiteEnergies.Sum(), Is.EqualTo(evaluation.Energy).Within(1e-10 * Math.Abs(evaluation.Energy)));
+        var byOrder = Potential.EnergyByCorrelationOrder(structure);
+        Assert.That(byOrder, Has.Length.EqualTo(4));
+        Assert.That(byOrder[0], Is.EqualTo(4 * Fixtures.SiliconEnergy + 4 * Fixtures.CarbonEnergy).Within(1e-9));
+        Assert.That(byOrder.Sum(), Is.EqualTo(evaluation.Energy).Within(1e-9 * Math.Abs(evaluation.Energy)));
+        Assert.That(byOrder.Skip(1).All(e => Math.Abs(e) > 1e-8), Is.True, "every order contributes");
+    }
+
+    [Test]
+    public void Large_structures_evaluated_in_parallel_agree_with_a_copy_and_are_reproducible()
+    {
+        var cell = Fixtures.RattledCrystal(new Random(9), 5.0, "Si", "C");
+        var big = Crystals.Supercell(cell, 2, 2, 3);
+        Assert.That(big.AtomCount, Is.GreaterThanOrEqualTo(LinearAcePotential.ParallelAtomThreshold));
+        var a = Potential.Evaluate(big);
+        var b = Potential.Evaluate(big);
+        Assert.That(b.Energy, Is.EqualTo(a.Energy), "bitwise reproducible");
+        Assert.That(b.Forces, Is.EqualTo(a.Forces));
+        Assert.That(a.Energy, Is.EqualTo(12 * Potential.Energy(cell)).Within(1e-9 * Math.Abs(a.Energy)), "extensive");
+        var small = Potential.Forces(cell);
+        for (int i = 0; i < big.AtomCount; i++)
+        {
+            Assert.That((a.Forces[i] - small[i % cell.AtomCount]).Norm, Is.LessThan(1e-9), $"atom {i}");
+        }
+    }
+
+    [Test]
+    public void Stress_is_minus_virial_over_volume_and_needs_a_cell()
+    {
+        var structure = Fixtures.RattledCrystal(new Random(2), 5.0, "Si");
+        var stress = Potential.Stress(structure);
+        var virial = Potential.Virial(structure);
+        Assert.That(stress.Xy, Is.EqualTo(-virial.Xy / structure.Cell.Volume).Within(1e-14));
+        Assert.Throws<InvalidOperationException>(() => Potential.Stress(Fixtures.Cluster(new Random(1), 3, "Si")));
+    }
+
+    [Test]
+    public void An_isolated_atom_has_its_reference_energy_and_no_force()
+    {
+        var atom = Structure.Isolated([Element.FromSymbol("C")], [Vec3.Zero]);
+        var e = Potential.Evaluate(atom);
+        Assert.That(e.Energy, Is.EqualTo(Fixtures.CarbonEnergy));
+        Assert.That(e.Forces[0], Is.EqualTo(Vec3.Zero));
+    }
+
+    [Test]
+    public void An_element_the_basis_lacks_is_named()
+    {
+        var s = Structure.Isolated([Element.FromSymbol("Si"), Element.FromSymbol("Ge")], [Vec3.Zero, new Vec3(2, 0, 0)]);
+        var e = Assert.Throws<ArgumentException>(() => Potential.Energy(s))!;
+        Assert.That(e.Message, Does.Contain("Ge").And.Contain("atom 1"));
+    }
+
+    private static Structure Displace(Structure s, int atom, int axis, double h)
+    {
+        var shift = axis switch { 0 => new Vec3(h, 0, 0), 1 => new Vec3(0, h, 0), _ => new Vec3(0, 0, h) };
+        return s.WithPositions(s.Positions.Select((p, i) => i == atom ? p + shift : p));
+    }
+
+    private static Structure Strain(Structure s, int a, int b, double t)
+    {
+        Vec3 Apply(Vec3 r)
+        {
+            Span<double> v = [r.X, r.Y, r.Z];
+            Span<double> w = [r.X, r.Y, r.Z];
+            w[a] += t * v[b];
+            if (a != b)
+            {
+                w[b] += t * v[a];
+            }
+            return new Vec3(w[0], w[1], w[2]);
+        }
+        var cell = s.Cell.IsZero ? s.Cell : new Cell(Apply(s.Cell.A), Apply(s.Cell.B), Apply(s.Cell.C));
+        return s.WithGeometry(cell, s.Positions.Select(Apply));
+    }
+}

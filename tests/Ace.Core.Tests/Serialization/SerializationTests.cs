@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+using Ace.Core.Potentials;
+using Ace.Core.Serialization;
+
+namespace Ace.Core.Tests.Serialization;
+
+public class SerializationTests
+{
+    private string _folder = "";
+
+    [SetUp]
+    public void CreateFolder()
+    {
+        _folder = Path.Combine(Path.GetTempPath(), "ace-core-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_folder);
+    }
+
+    [TearDown]
+    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
+
+    [Test]
+    public void Predictions_after_loading_are_bitwise_equal()
+    {
+        var potential = Fixtures.RandomPotential(Fixtures.SiliconCarbon, seed: 12);
+        var path = Path.Combine(_folder, "si-c.json");
+        potential.Save(path);
+        var loaded = Ace.Load(path);
+        Assert.That(loaded.Coefficients.ToArray(), Is.EqualTo(potential.Coefficients.ToArray()));
+        Assert.That(loaded.Basis.Specification, Is.EqualTo(potential.Basis.Specification).Using(new JsonEquality()));
+        Assert.That(loaded.ReferenceEnergies, Is.EquivalentTo(potential.ReferenceEnergies));
+        var random = new Random(4);
+        foreach (var s in new[] { Fixtures.RattledCrystal(random, 5.0, "Si", "C"), Fixtures.Cluster(random, 5, "C", "Si") })
+        {
+            var a = potential.Evaluate(s);
+            var b = loaded.Evaluate(s);
+            Assert.That(BitConverter.DoubleToInt64Bits(b.Energy), Is.EqualTo(BitConverter.DoubleToInt64Bits(a.Energy)));
+            Assert.That(b.Forces, Is.EqualTo(a.Forces));
+            Assert.That(b.Virial, Is.EqualTo(a.Virial));
+        }
+        Assert.That(Directory.GetFiles(_folder), Is.EqualTo(new[] { path }), "no temporary file is left behind");
+    }
+
+    [Test]
+    public void The_document_has_a_format_a_version_and_readable_labels()
+    {
+        var json = JsonNode.Parse(PotentialSerializer.ToJson(Fixtures.RandomPotential(Fixtures.Silicon, seed: 1)))!;
+        Assert.That((string?)json["format"], Is.EqualTo(PotentialSerializer.FormatName));
+        Assert.That((int?)json["version"], Is.EqualTo(PotentialSerializer.CurrentVersion));
+        Assert.That((string?)json["functions"]![0], Does.StartWith("Si nu=1"));
+        Assert.That((double?)json["referenceEnergies"]!["Si"], Is.EqualTo(Fixtures.SiliconEnergy));
+    }
+
+    [Test]
+    public void Saving_over_an_existing_file_replaces_it()
+    {
+        var path = Path.Combine(_folder, "p.json");
+        Fixtures.RandomPotential(Fixtures.Silicon, seed: 1).Save(path);
+        var second = Fixtures.RandomPotential(Fixtures.Silicon, seed: 2);
+        second.Save(path);
+        Assert.That(LinearAcePotential.Load(path).Coefficients.ToArray(), Is.EqualTo(second.Coefficients.ToArray()));
+    }
+
+    [Test]
+    public void A_newer_version_is_refused_with_a_clear_error()
+    {
+        var json = JsonNode.Parse(PotentialSerializer.ToJson(Fixtures.RandomPotential(Fixtures.Silicon, seed: 1)))!;
+        json["version"] = PotentialSerializer.CurrentVersion + 1;
+        var path = Path.Combine(_folder, "newer.json");
+        File.WriteAllText(path, json.ToJsonString());
+        var e = Assert.Throws<PotentialFormatException>(() => LinearAcePotential.Load(path))!;
+        Assert.That(e.Message, Does.Contain(path).And.Contain("version 2").And.Contain("newer"));
+    }
+
+    [TestCase("{\"format\": \"Ace.Core.LinearAcePotential\", \"version\": 1, \"basis\": ", "not valid JSON")]
+    [TestCase("[1, 2, 3]", "no \"format\"")]
+    [TestCase("{\"format\": \"something else\", \"version\": 1}", "something else")]
+    [TestCase("{\"format\": \"Ace.Core.LinearAcePotential\"}", "version")]
+    [TestCase("{\"format\": \"Ace.Core.LinearAcePotential\", \"version\": 1}", "lacks")]
+    public void Corrupt_documents_are_refused_with_a_clear_error(string text, string expected)
+    {
+        var e = Assert.Throws<PotentialFormatException>(() => PotentialSerializer.FromJson(text))!;
+        Assert.That(e.Message, Does.Contain(expected));
+    }
+
+    [Test]
+    public void Coefficients_that_do_not_fit_the_basis_are_refused()
+    {
+        var json = JsonNode.Parse(PotentialSerializer.ToJson(Fixtures.RandomPotential(Fixtures.Silicon, seed: 1)))!;
+        json["coefficients"]!.AsArray().RemoveAt(0);
+        var e = Assert.Throws<PotentialFormatException>(() => PotentialSerializer.FromJson(json.ToJsonString()))!;
+        Assert.That(e.Message, Does.Contain("coefficients"));
+        json = JsonNode.Parse(PotentialSerializer.ToJson(Fixtures.RandomPotential(Fixtures.Silicon, seed: 1)))!;
+        json["functions"]![0] = "Si nu=9";
+        Assert.That(Assert.Throws<PotentialFormatException>(() => PotentialSerializer.FromJson(json.ToJsonString()))!.Message, Does.Contain("function 0"));
+    }
+
+    /// <summary>Compares specifications through their JSON (records with lists compare lists by reference).</summary>
+    private sealed class JsonEquality : IEqualityComparer<Basis.AceBasisSpecification>
+    {
+        public bool Equals(Basis.AceBasisSpecification? x, Basis.AceBasisSpecification? y) =>
+            System.Text.Json.JsonSerializer.Serialize(x) == System.Text.Json.JsonSerializer.Serialize(y);
+
+        public int GetHashCode(Basis.AceBasisSpecification obj) => 0;
+    }
+}
