@@ -86,7 +86,7 @@ public class CommandTests
         var (code, output) = CliRunner.Run("study", "--quick", "--degrees", "6,4", "--out", _dir);
         Assert.That(code, Is.Zero, output);
         Assert.That(output, Does.Contain("Si345").And.Contain("dimer RMS"));
-        Assert.That(File.ReadAllLines(Path.Combine(_dir, "summary.csv")), Has.Length.EqualTo(1 + 8 * 2));
+        Assert.That(File.ReadAllLines(Path.Combine(_dir, "summary.csv")), Has.Length.EqualTo(1 + 8 * 2 * 2)); // 8 sets x 2 body orders x (self-interacting, purified)
         foreach (var name in SiliconStudyData.Names)
         {
             var png = File.ReadAllBytes(Path.Combine(_dir, $"dimer-{name}.png"));

@@ -14,15 +14,15 @@ internal static class FitCommand
     {
         args.Finish(1, 1);
         var config = FitConfigReader.Read(args.Positional[0]);
-        if (config.Purify)
-        {
-            throw new ConfigException($"{config.SourcePath}: purify: the basis builder of this build has no purification yet; set purify: false");
-        }
         var builder = Core.Ace.Basis([.. config.Elements]).Cutoff(config.Cutoff)
             .Radial(config.R0, config.P, config.Q, config.PIn, config.PCut).TotalDegree([.. config.Degrees]);
         if (config.AngularWeight is { } w)
         {
             builder = builder.AngularWeight(new Rational((int)Math.Round(w * 1000), 1000));
+        }
+        if (config.Purify)
+        {
+            builder = builder.Purify();
         }
         var basis = builder.Build();
         var options = new ExtendedXyzOptions { EnergyKey = config.EnergyKey, ForcesKey = config.ForcesKey };

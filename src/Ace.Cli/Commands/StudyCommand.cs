@@ -32,10 +32,10 @@ internal static class StudyCommand
         var variants = new List<BasisVariant>
         {
             new("SI", d => Core.Ace.Basis("Si").Cutoff(5.0).Radial(r0: r0).TotalDegree([.. d]).Build()),
+            new("PURE", d => Core.Ace.Basis("Si").Cutoff(5.0).Radial(r0: r0).TotalDegree([.. d]).Purify().Build()),
         };
         console.MarkupLineInterpolated($"[bold]Body-order study[/] on {description}");
         console.MarkupLineInterpolated($"degrees per correlation order {string.Join(".", degrees)}, cutoff 5.0 A, r0 {r0} A, BLR, weights energy 30 / forces 1");
-        console.MarkupLine("[yellow]note:[/] purified bases are not available in this build's basis builder yet; only self-interacting bases are fitted.");
         var settings = new BodyOrderStudySettings("Si", datasets, variants, degrees,
             basis => Core.Ace.Fit(basis).ReferenceEnergies(("Si", e0)).Weights(energy: 30, forces: 1), reference);
         IReadOnlyList<BodyOrderFit> fits = [];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ace.Core.Basis;
+using Ace.Core.Purification;
 
 namespace Ace.Core.Building;
 
@@ -21,6 +22,7 @@ public sealed class BasisBuilder
     private readonly List<ElementPairRadial> _pairRadials = [];
     private PairBasisSpecification? _pairBasis;
     private bool _includeOrderOne = true;
+    private PurificationOptions? _purification;
 
     /// <summary>Starts a basis for <paramref name="elements"/> (symbols, e.g. "Si", "C"; their order fixes the columns).</summary>
     public BasisBuilder(params string[] elements)
@@ -128,6 +130,17 @@ public sealed class BasisBuilder
         return this;
     }
 
+    /// <summary>
+    /// Removes the self-interaction (Ho, Gutleb and Ortner 2024): every function of correlation order nu then vanishes
+    /// on atoms with fewer than nu neighbours. Needs the transformed-Jacobi radial basis (product-closed); the
+    /// default options purify fully and keep every order.
+    /// </summary>
+    public BasisBuilder Purify(PurificationOptions? options = null)
+    {
+        _purification = options ?? new PurificationOptions();
+        return this;
+    }
+
     /// <summary>The specification the builder describes.</summary>
     /// <exception cref="InvalidOperationException">A required part (cutoff, selection) is missing.</exception>
     public AceBasisSpecification Specification()
@@ -147,13 +160,16 @@ public sealed class BasisBuilder
         }
         int order = _maxCorrelationOrder ?? selection.OrderCount;
         return new AceBasisSpecification(_elements, radial, order, selection,
-            _pairRadials.Count == 0 ? null : _pairRadials.ToArray(), _pairBasis, _includeOrderOne);
+            _pairRadials.Count == 0 ? null : _pairRadials.ToArray(), _pairBasis, _includeOrderOne)
+        {
+            Purification = _purification,
+        };
     }
 
     /// <summary>Builds the basis.</summary>
     /// <exception cref="InvalidOperationException">A required part is missing.</exception>
     /// <exception cref="ArgumentException">The specification is invalid (the message says what).</exception>
-    public AceBasis Build() => AceBasis.Build(Specification());
+    public AceBasis Build() => PurifiedBasis.Build(Specification());
 
     /// <inheritdoc/>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"BasisBuilder({string.Join(",", _elements)})");

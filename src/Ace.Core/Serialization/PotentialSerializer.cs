@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Ace.Core.Basis;
+using Ace.Core.Purification;
 using Ace.Core.Potentials;
 
 namespace Ace.Core.Serialization;
@@ -108,7 +109,7 @@ public static class PotentialSerializer
         AceBasis basis;
         try
         {
-            basis = AceBasis.Build(document.Basis);
+            basis = PurifiedBasis.Build(document.Basis);
         }
         catch (ArgumentException e)
         {
