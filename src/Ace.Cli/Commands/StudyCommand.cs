@@ -14,6 +14,9 @@ namespace Ace.Cli.Commands;
 /// </summary>
 internal static class StudyCommand
 {
+    /// <summary>The study's free-atom energy of silicon (eV); the DFT dimer curve Si2_dimer_dft.dat is E - 2 E0.</summary>
+    private const double DftFreeAtomEnergy = -7881.32677981122;
+
     private static readonly string[] DftSets = ["Si2", "Si23", "Si234", "Si2345", "Si3", "Si4", "Si5", "Si345"];
 
     public static int Run(CliArguments args, IAnsiConsole console)
@@ -23,21 +26,23 @@ internal static class StudyCommand
         bool quick = args.Flag("quick");
         var degreesText = args.Text("degrees");
         args.Finish(0, 0);
-        var (datasets, reference, e0, description) = dataDir is null ? Generated(quick) : Dft(dataDir);
+        var (datasets, reference, description) = dataDir is null ? Generated(quick) : Dft(dataDir);
+        // Generated SW data: E0 = 0 and the SW cutoff (3.77 A) lies well inside 5 A. DFT clusters: the study's settings.
+        var (cutoff, r0, e0, energyWeight) = dataDir is null ? (5.0, 2.3, 0.0, 30.0) : (6.0, 2.20707071, DftFreeAtomEnergy, 50.0);
         var degrees = degreesText is null
             ? (dataDir is null ? (quick ? [8, 6, 5, 4] : [16, 14, 12, 10]) : new[] { 24, 20, 16, 12 })
             : degreesText.Split(',', '.').Select(t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out int d) && d > 0
                 ? d : throw new UsageException($"--degrees needs positive integers like 12,10,8,6; got '{degreesText}'")).ToArray();
-        double r0 = dataDir is null ? 2.3 : 2.207;
         var variants = new List<BasisVariant>
         {
-            new("SI", d => Core.Ace.Basis("Si").Cutoff(5.0).Radial(r0: r0).TotalDegree([.. d]).Build()),
-            new("PURE", d => Core.Ace.Basis("Si").Cutoff(5.0).Radial(r0: r0).TotalDegree([.. d]).Purify().Build()),
+            new("SI", d => Core.Ace.Basis("Si").Cutoff(cutoff).Radial(r0: r0).TotalDegree([.. d]).Build()),
+            new("PURE", d => Core.Ace.Basis("Si").Cutoff(cutoff).Radial(r0: r0).TotalDegree([.. d]).Purify().Build()),
         };
         console.MarkupLineInterpolated($"[bold]Body-order study[/] on {description}");
-        console.MarkupLineInterpolated($"degrees per correlation order {string.Join(".", degrees)}, cutoff 5.0 A, r0 {r0} A, BLR, weights energy 30 / forces 1");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+            $"degrees per correlation order {string.Join(".", degrees)}, cutoff {cutoff} A, r0 {r0} A, E0(Si) {e0} eV, BLR, weights energy {energyWeight} / forces 1");
         var settings = new BodyOrderStudySettings("Si", datasets, variants, degrees,
-            basis => Core.Ace.Fit(basis).ReferenceEnergies(("Si", e0)).Weights(energy: 30, forces: 1), reference);
+            basis => Core.Ace.Fit(basis).ReferenceEnergies(("Si", e0)).Weights(energy: energyWeight, forces: 1), reference);
         IReadOnlyList<BodyOrderFit> fits = [];
         console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(ctx =>
@@ -68,16 +73,16 @@ internal static class StudyCommand
         return 0;
     }
 
-    private static (IReadOnlyList<StudyDataset>, Curve, double, string) Generated(bool quick)
+    private static (IReadOnlyList<StudyDataset>, Curve, string) Generated(bool quick)
     {
         var options = quick ? new SiliconStudyDataOptions(Dimers: 30, Trimers: 40, Tetramers: 40, Pentamers: 50) : SiliconStudyDataOptions.Default;
         var sets = SiliconStudyData.Names.Select(n => SiliconStudyData.Generate(n, options)).ToList();
         var grid = ClusterCurves.Grid(1.9, 6.0, 83);
         var exact = new Curve("exact SW pair curve", grid, grid.Select(StillingerWeber.Silicon.PairEnergy).ToList());
-        return (sets, exact, 0.0, "generated Stillinger-Weber silicon clusters (embedded data)");
+        return (sets, exact, "generated Stillinger-Weber silicon clusters (embedded data)");
     }
 
-    private static (IReadOnlyList<StudyDataset>, Curve, double, string) Dft(string dir)
+    private static (IReadOnlyList<StudyDataset>, Curve, string) Dft(string dir)
     {
         if (!Directory.Exists(dir))
         {
@@ -88,16 +93,7 @@ internal static class StudyCommand
         var reference = Curve.Read(Need("Si2_dimer_dft.dat"), "DFT dimer");
         var sets = DftSets.Select(name => new StudyDataset(name, ExtendedXyz.ReadAll(Need($"{name}_train.xyz")),
             File.Exists(Path.Combine(dir, $"{name}_val.xyz")) ? ExtendedXyz.ReadAll(Path.Combine(dir, $"{name}_val.xyz")) : [])).ToList();
-        // E0: the DFT curve is relative to two free atoms, so each dimer gives (E - curve(r)) / 2; average the far ones.
-        var e0s = sets[0].Train.Select(s => (R: (s.Positions[1] - s.Positions[0]).Norm, E: s.Energy!.Value))
-            .Where(d => d.R >= reference.X[^1] - 1.5 && d.R <= reference.X[^1])
-            .Select(d => (d.E - reference.Interpolate(d.R)) / 2).ToList();
-        if (e0s.Count == 0)
-        {
-            throw new InvalidOperationException("no dimer in Si2_train.xyz lies in the far range of the DFT curve to estimate E0(Si)");
-        }
-        double e0 = e0s.Average();
-        return (sets, reference, e0, string.Create(CultureInfo.InvariantCulture, $"DFT silicon clusters in {dir} (E0(Si) = {e0:F4} eV from the dimers)"));
+        return (sets, reference, $"DFT silicon clusters in {dir}");
     }
 
     private static Table Summary(IReadOnlyList<BodyOrderFit> fits, int orders)
