@@ -1,5 +1,4 @@
 #:project ../src/Ace.Core/Ace.Core.csproj
-#:property PublishAot=false
 
 // Fits linear ACE potentials of body order 2 .. 5 to the carbon set Tr1k_n.xyz (r_cut 5 A, r0 1.287 A,
 // E0(C) = -245.44385736 eV, forces key "force"), holding out every tenth structure for validation, and prints

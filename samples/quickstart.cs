@@ -1,5 +1,4 @@
 #:project ../src/Ace.Core/Ace.Core.csproj
-#:property PublishAot=false
 
 // Quickstart: fit a body-order-3 ACE potential to Stillinger-Weber silicon dimers and trimers, print its errors,
 // evaluate a structure, and check that saving and reloading the potential keeps every prediction bit for bit.

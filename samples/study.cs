@@ -1,5 +1,4 @@
 #:project ../src/Ace.Core/Ace.Core.csproj
-#:property PublishAot=false
 
 // A small body-order study from code (the `ace study` experiment in miniature): fit self-interacting (SI) and
 // purified (PURE) bases of body order 2 to 4 to Stillinger-Weber silicon sets with and without dimers, and report the

@@ -1,5 +1,4 @@
 #:project ../src/Ace.Core/Ace.Core.csproj
-#:property PublishAot=false
 
 // Uses a saved potential the way simulation code would: load the JSON file, then compute energies, forces, virials
 // and stresses of periodic cells and of an isolated cluster, many structures in parallel. Without an argument it

@@ -23,12 +23,6 @@ public static class PotentialSerializer
     /// <summary>The version this library writes, and the newest it reads.</summary>
     public const int CurrentVersion = 1;
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-    };
-
     /// <summary>The JSON document of <paramref name="potential"/>.</summary>
     public static string ToJson(LinearAcePotential potential)
     {
@@ -43,7 +37,7 @@ public static class PotentialSerializer
             Functions = potential.Basis.Functions.Select(f => f.ToString()).ToList(),
             Coefficients = potential.Coefficients.ToArray().ToList(),
         };
-        return JsonSerializer.Serialize(document, Options);
+        return JsonSerializer.Serialize(document, PotentialJsonContext.Default.PotentialDocument);
     }
 
     /// <summary>Rebuilds a potential from its JSON document.</summary>
@@ -95,7 +89,7 @@ public static class PotentialSerializer
             {
                 CheckHeader(parsed.RootElement, path);
             }
-            document = JsonSerializer.Deserialize<PotentialDocument>(json, Options)
+            document = JsonSerializer.Deserialize(json, PotentialJsonContext.Default.PotentialDocument)
                 ?? throw new PotentialFormatException(path, "the document is empty (null)");
         }
         catch (JsonException e)
