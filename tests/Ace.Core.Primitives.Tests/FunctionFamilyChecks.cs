@@ -6,6 +6,9 @@ namespace Ace.Core.Primitives.Tests;
 /// <summary>Evaluates a family of functions f_0 .. f_{count-1} and their derivatives at one point.</summary>
 internal delegate void FamilyAtPoint(double point, Span<double> values, Span<double> derivatives);
 
+/// <summary>Evaluates a family of functions and their derivatives at a batch of points (component-major layout).</summary>
+internal delegate void FamilyOnBatch(ReadOnlySpan<double> points, Span<double> values, Span<double> derivatives);
+
 /// <summary>Checks shared by the tests of polynomial families and radial bases (all evaluated point by point).</summary>
 internal static class FunctionFamilyChecks
 {
@@ -33,6 +36,23 @@ internal static class FunctionFamilyChecks
                     $"{variable} = {point}, {index} = {k}");
             }
         }
+    }
+
+    /// <summary>
+    /// Evaluates <paramref name="count"/> functions at <paramref name="points"/> through the batched kernel and through its
+    /// scalar reference, each into fresh arrays of count * points.Length entries.
+    /// </summary>
+    public static (double[] Values, double[] Derivatives, double[] ReferenceValues, double[] ReferenceDerivatives)
+        BatchAndReference(int count, FamilyOnBatch batch, FamilyOnBatch reference, double[] points)
+    {
+        int size = count * points.Length;
+        var values = new double[size];
+        var derivatives = new double[size];
+        var referenceValues = new double[size];
+        var referenceDerivatives = new double[size];
+        batch(points, values, derivatives);
+        reference(points, referenceValues, referenceDerivatives);
+        return (values, derivatives, referenceValues, referenceDerivatives);
     }
 
     /// <summary>The Gram matrix G_ab = sum_i w_i f_a(x_i) f_b(x_i) of the family under a quadrature rule.</summary>

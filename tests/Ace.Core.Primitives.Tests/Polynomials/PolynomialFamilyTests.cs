@@ -35,18 +35,14 @@ public class PolynomialFamilyTests
                 x[j] = 2 * random.NextDouble() - 1;
             }
 
-            var values = new double[n * count];
-            var derivatives = new double[n * count];
-            family.Evaluate(x, values, derivatives);
-            var referenceValues = new double[n * count];
-            var referenceDerivatives = new double[n * count];
-            switch (family)
+            FamilyOnBatch reference = family switch
             {
-                case JacobiPolynomials jacobi: jacobi.EvaluateReference(x, referenceValues, referenceDerivatives); break;
-                case ChebyshevPolynomials chebyshev: chebyshev.EvaluateReference(x, referenceValues, referenceDerivatives); break;
-                default: Assert.Fail("unknown family"); break;
-            }
-
+                JacobiPolynomials jacobi => jacobi.EvaluateReference,
+                ChebyshevPolynomials chebyshev => chebyshev.EvaluateReference,
+                _ => throw new AssertionException("unknown family"),
+            };
+            var (values, derivatives, referenceValues, referenceDerivatives) =
+                FunctionFamilyChecks.BatchAndReference(n, family.Evaluate, reference, x);
             Assert.That(values, Is.EqualTo(referenceValues).Within(1e-14));
             Assert.That(derivatives, Is.EqualTo(referenceDerivatives).Within(1e-13));
             var v = new double[n];

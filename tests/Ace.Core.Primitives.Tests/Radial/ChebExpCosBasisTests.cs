@@ -63,13 +63,8 @@ public class ChebExpCosBasisTests
             }
 
             r[0] = 0.0;
-            int size = basis.Count * count;
-            var values = new double[size];
-            var derivatives = new double[size];
-            var referenceValues = new double[size];
-            var referenceDerivatives = new double[size];
-            basis.Evaluate(r, values, derivatives);
-            basis.EvaluateReference(r, referenceValues, referenceDerivatives);
+            var (values, derivatives, referenceValues, referenceDerivatives) =
+                FunctionFamilyChecks.BatchAndReference(basis.Count, basis.Evaluate, basis.EvaluateReference, r);
             Assert.That(values, Is.EqualTo(referenceValues).Within(1e-14));
             Assert.That(derivatives, Is.EqualTo(referenceDerivatives).Within(1e-13));
             Assert.That(values.Max(Math.Abs), Is.GreaterThan(0.1), "the batch computed something");

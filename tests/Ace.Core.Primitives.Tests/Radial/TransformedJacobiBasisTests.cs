@@ -126,12 +126,8 @@ public class TransformedJacobiBasisTests
             }
 
             int size = basis.Count * count;
-            var values = new double[size];
-            var derivatives = new double[size];
-            var referenceValues = new double[size];
-            var referenceDerivatives = new double[size];
-            basis.Evaluate(r, values, derivatives);
-            basis.EvaluateReference(r, referenceValues, referenceDerivatives);
+            var (values, derivatives, referenceValues, referenceDerivatives) =
+                FunctionFamilyChecks.BatchAndReference(basis.Count, basis.Evaluate, basis.EvaluateReference, r);
             for (int i = 0; i < size; i++)
             {
                 Assert.That(values[i], Is.EqualTo(referenceValues[i]).Within(1e-14 * Math.Max(1, Math.Abs(referenceValues[i]))));
