@@ -1,7 +1,7 @@
 using Ace.Core.Basis;
+using Ace.Core.Basis.Tests;
 using Ace.Core.Primitives;
 using Ace.Core.Primitives.Angular;
-using Ace.Core.Primitives.Coupling;
 using Ace.Core.Primitives.Radial;
 using Ace.Core.Primitives.Transforms;
 
@@ -66,12 +66,7 @@ internal static class PurificationFixtures
                 }
             }
         }
-        var classes = new int[nu];
-        for (int t = 1; t < nu; t++)
-        {
-            classes[t] = labels[t] == labels[t - 1] ? classes[t - 1] : classes[t - 1] + 1;
-        }
-        var block = CouplingCoefficients.Compute(labels.Select(p => p.L).ToArray(), classes);
+        var block = BasisFixtures.Coupling(labels);
         var tupleList = tuples(d.Length, nu).ToArray();
         double total = 0;
         for (int mt = 0; mt < block.MTupleCount; mt++)
