@@ -101,13 +101,7 @@ public sealed class AtomProperty
     }
 
     /// <summary>The extended XYZ type code: R, I, L or S.</summary>
-    public char TypeCode => Kind switch
-    {
-        AtomPropertyKind.Real => 'R',
-        AtomPropertyKind.Integer => 'I',
-        AtomPropertyKind.Logical => 'L',
-        _ => 'S',
-    };
+    public char TypeCode => ExtendedXyzColumn.TypeCode(Kind);
 
     /// <summary>True when name, kind, column count and all values are equal.</summary>
     public bool ContentEquals(AtomProperty other)

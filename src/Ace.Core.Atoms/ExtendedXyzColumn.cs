@@ -43,15 +43,14 @@ internal readonly record struct ExtendedXyzColumn(string Name, AtomPropertyKind 
     }
 
     /// <summary>The header form name:type:count.</summary>
-    public override string ToString()
+    public override string ToString() => $"{Name}:{TypeCode(Kind)}:{Count}";
+
+    /// <summary>The extended XYZ type code of a kind: R, I, L or S.</summary>
+    public static char TypeCode(AtomPropertyKind kind) => kind switch
     {
-        char code = Kind switch
-        {
-            AtomPropertyKind.Real => 'R',
-            AtomPropertyKind.Integer => 'I',
-            AtomPropertyKind.Logical => 'L',
-            _ => 'S',
-        };
-        return $"{Name}:{code}:{Count}";
-    }
+        AtomPropertyKind.Real => 'R',
+        AtomPropertyKind.Integer => 'I',
+        AtomPropertyKind.Logical => 'L',
+        _ => 'S',
+    };
 }

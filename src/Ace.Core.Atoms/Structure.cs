@@ -65,6 +65,19 @@ public sealed class Structure
         ThrowIfAtomsOverlap();
     }
 
+    // A copy of source's atoms, periodicity, label, weights, info and per-atom arrays at a new geometry, without
+    // reference data (the With* copies add what they keep).
+    private Structure(Structure source, Cell cell, IEnumerable<Vec3> positions)
+        : this(source.Elements, positions, cell, source.Pbc)
+    {
+        ConfigType = source.ConfigType;
+        EnergyWeight = source.EnergyWeight;
+        ForceWeight = source.ForceWeight;
+        VirialWeight = source.VirialWeight;
+        Info = source.Info;
+        AtomProperties = source.AtomProperties;
+    }
+
     /// <summary>An isolated cluster: no cell, no periodicity.</summary>
     public static Structure Isolated(IEnumerable<Element> elements, IEnumerable<Vec3> positions) =>
         new(elements, positions, Cell.Zero, Pbc.None);
@@ -216,30 +229,15 @@ public sealed class Structure
     /// A copy with a new cell and new positions (e.g. for strain derivatives); keeps the same data as
     /// <see cref="WithPositions"/> and drops the reference energy, forces and virial.
     /// </summary>
-    public Structure WithGeometry(Cell cell, IEnumerable<Vec3> positions) =>
-        new(Elements, positions, cell, Pbc)
-        {
-            ConfigType = ConfigType,
-            EnergyWeight = EnergyWeight,
-            ForceWeight = ForceWeight,
-            VirialWeight = VirialWeight,
-            Info = Info,
-            AtomProperties = AtomProperties,
-        };
+    public Structure WithGeometry(Cell cell, IEnumerable<Vec3> positions) => new(this, cell, positions);
 
     /// <summary>A copy of this structure with the given reference energy, forces and virial (each may be null).</summary>
     public Structure WithReferenceData(double? energy, IEnumerable<Vec3>? forces, SymmetricTensor3? virial) =>
-        new(Elements, Positions, Cell, Pbc)
+        new(this, Cell, Positions)
         {
             Energy = energy,
             Forces = forces?.ToImmutableArray(),
             Virial = virial,
-            ConfigType = ConfigType,
-            EnergyWeight = EnergyWeight,
-            ForceWeight = ForceWeight,
-            VirialWeight = VirialWeight,
-            Info = Info,
-            AtomProperties = AtomProperties,
         };
 
     /// <inheritdoc/>

@@ -11,7 +11,7 @@ namespace Ace.Core.Solvers;
 public sealed class NormalEquationsSolver : ILeastSquaresSolver
 {
     private readonly ILinearAlgebraBackend? _backend;
-    private readonly Prior? _prior;
+    private readonly TikhonovPenalty _penalty;
 
     /// <summary>Creates the solver.</summary>
     /// <param name="tikhonov">lambda &gt;= 0; 0 means plain least squares.</param>
@@ -19,19 +19,15 @@ public sealed class NormalEquationsSolver : ILeastSquaresSolver
     /// <param name="backend">The backend; null means <see cref="LinearAlgebra.Backend"/> at solve time.</param>
     public NormalEquationsSolver(double tikhonov = 0, Prior? prior = null, ILinearAlgebraBackend? backend = null)
     {
-        SolverChecks.RequireNonNegative(tikhonov, nameof(tikhonov));
-        Tikhonov = tikhonov;
-        _prior = prior;
+        _penalty = new TikhonovPenalty(tikhonov, prior, nameof(tikhonov));
         _backend = backend;
     }
 
     /// <summary>The Tikhonov factor lambda.</summary>
-    public double Tikhonov { get; }
+    public double Tikhonov => _penalty.Lambda;
 
     /// <inheritdoc />
-    public string Name => Tikhonov > 0
-        ? $"normal equations (Cholesky, tikhonov {SolverChecks.Format(Tikhonov)}{(_prior is null ? "" : ", diagonal prior")})"
-        : "normal equations (Cholesky)";
+    public string Name => _penalty.Describe("normal equations", "Cholesky");
 
     /// <inheritdoc />
     public bool AcceptsNormalEquations => true;
@@ -57,12 +53,12 @@ public sealed class NormalEquationsSolver : ILeastSquaresSolver
     private double[] SolveCoefficients(NormalEquations normalEquations, ILinearAlgebraBackend backend)
     {
         var n = normalEquations.Columns;
-        _prior?.RequireColumns(n);
+        _penalty.RequireColumns(n);
         var matrix = normalEquations.Gram.ToArray();
         var squared = Tikhonov * Tikhonov;
         for (var j = 0; j < n; j++)
         {
-            var gamma = _prior is null ? 1 : _prior.Diagonal[j];
+            var gamma = _penalty.Gamma(j);
             matrix[j + j * n] += squared * gamma * gamma;
         }
         var coefficients = normalEquations.ProjectedTargets.ToArray();

@@ -11,7 +11,7 @@ namespace Ace.Core.Solvers;
 public sealed class QrSolver : ILeastSquaresSolver
 {
     private readonly ILinearAlgebraBackend? _backend;
-    private readonly Prior? _prior;
+    private readonly TikhonovPenalty _penalty;
 
     /// <summary>Creates the solver.</summary>
     /// <param name="tikhonov">lambda &gt;= 0; 0 means plain least squares.</param>
@@ -19,19 +19,15 @@ public sealed class QrSolver : ILeastSquaresSolver
     /// <param name="backend">The backend; null means <see cref="LinearAlgebra.Backend"/> at solve time.</param>
     public QrSolver(double tikhonov = 0, Prior? prior = null, ILinearAlgebraBackend? backend = null)
     {
-        SolverChecks.RequireNonNegative(tikhonov, nameof(tikhonov));
-        Tikhonov = tikhonov;
-        _prior = prior;
+        _penalty = new TikhonovPenalty(tikhonov, prior, nameof(tikhonov));
         _backend = backend;
     }
 
     /// <summary>The Tikhonov factor lambda.</summary>
-    public double Tikhonov { get; }
+    public double Tikhonov => _penalty.Lambda;
 
     /// <inheritdoc />
-    public string Name => Tikhonov > 0
-        ? $"QR (tikhonov {SolverChecks.Format(Tikhonov)}{(_prior is null ? "" : ", diagonal prior")})"
-        : "QR";
+    public string Name => _penalty.Describe("QR");
 
     /// <inheritdoc />
     public bool AcceptsNormalEquations => false;
@@ -40,7 +36,7 @@ public sealed class QrSolver : ILeastSquaresSolver
     public LeastSquaresSolution Solve(LeastSquaresProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        _prior?.RequireColumns(problem.Columns);
+        _penalty.RequireColumns(problem.Columns);
         int m = problem.Rows, n = problem.Columns;
         var extra = Tikhonov > 0 ? n : 0;
         var total = m + extra;
@@ -54,7 +50,7 @@ public sealed class QrSolver : ILeastSquaresSolver
         var a = problem.WeightedDesign(extra);
         for (var j = 0; j < extra; j++)
         {
-            a[m + j + j * total] = Tikhonov * (_prior is null ? 1 : _prior.Diagonal[j]);
+            a[m + j + j * total] = Tikhonov * _penalty.Gamma(j);
         }
         var b = problem.WeightedTargets(extra);
         var rDiagonal = new double[n];

@@ -1,10 +1,11 @@
 using Ace.Core.Basis;
 using Ace.Core.Primitives;
+using Ace.Core.Primitives.Coupling;
 using Ace.Core.TestUtilities;
 
 namespace Ace.Core.Basis.Tests;
 
-/// <summary>Small bases and random environments shared by the tests.</summary>
+/// <summary>Small bases and random environments shared by the tests (also linked into Ace.Core.Purification.Tests).</summary>
 internal static class BasisFixtures
 {
     public static TransformedJacobiRadialSpecification SiliconRadial { get; } = new(2.35, 5.0);
@@ -52,6 +53,20 @@ internal static class BasisFixtures
         var values = new double[basis.ColumnRange(center).Count];
         basis.EvaluateSite(center, d, s, values, ws ?? basis.CreateWorkspace());
         return values;
+    }
+
+    /// <summary>
+    /// The coupling coefficients of a function with the given sorted one-particle labels, for brute-force evaluations:
+    /// equal consecutive labels form one symmetry class.
+    /// </summary>
+    public static CouplingBlock Coupling(IReadOnlyList<OneParticleLabel> labels)
+    {
+        var classes = new int[labels.Count];
+        for (int t = 1; t < labels.Count; t++)
+        {
+            classes[t] = labels[t] == labels[t - 1] ? classes[t - 1] : classes[t - 1] + 1;
+        }
+        return CouplingCoefficients.Compute(labels.Select(p => p.L).ToArray(), classes);
     }
 
     public static double MaxAbs(IEnumerable<double> values) => values.Select(Math.Abs).DefaultIfEmpty(0).Max();

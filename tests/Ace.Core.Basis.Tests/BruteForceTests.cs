@@ -1,6 +1,5 @@
 using Ace.Core.Primitives;
 using Ace.Core.Primitives.Angular;
-using Ace.Core.Primitives.Coupling;
 using Ace.Core.Primitives.Radial;
 using Ace.Core.Primitives.Transforms;
 using static Ace.Core.Basis.Tests.BasisFixtures;
@@ -39,12 +38,7 @@ public class BruteForceTests
             var label = basis.Functions[range.Start + f];
             var labels = label.OneParticleLabels;
             int nu = labels.Count;
-            var classes = new int[nu];
-            for (int t = 1; t < nu; t++)
-            {
-                classes[t] = labels[t] == labels[t - 1] ? classes[t - 1] : classes[t - 1] + 1;
-            }
-            var block = CouplingCoefficients.Compute(labels.Select(p => p.L).ToArray(), classes);
+            var block = Coupling(labels);
             double expected = 0;
             for (int mt = 0; mt < block.MTupleCount; mt++)
             {

@@ -1,4 +1,5 @@
 using Ace.Core.Basis;
+using static Ace.Core.Basis.Tests.BasisFixtures;
 using static Ace.Core.Purification.Tests.PurificationFixtures;
 
 namespace Ace.Core.Purification.Tests;

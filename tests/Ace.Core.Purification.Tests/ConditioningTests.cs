@@ -2,6 +2,7 @@ using System.Globalization;
 using Ace.Core.Basis;
 using Ace.Core.Primitives;
 using MathNet.Numerics.LinearAlgebra;
+using static Ace.Core.Basis.Tests.BasisFixtures;
 using static Ace.Core.Purification.Tests.PurificationFixtures;
 
 namespace Ace.Core.Purification.Tests;

@@ -1,6 +1,7 @@
 using Ace.Core.Basis;
 using Ace.Core.Primitives;
 using Ace.Core.TestUtilities;
+using static Ace.Core.Basis.Tests.BasisFixtures;
 using static Ace.Core.Purification.Tests.PurificationFixtures;
 
 namespace Ace.Core.Purification.Tests;

@@ -1,22 +1,18 @@
 using Ace.Core.Basis;
+using Ace.Core.Basis.Tests;
 using Ace.Core.Primitives;
 using Ace.Core.Primitives.Angular;
-using Ace.Core.Primitives.Coupling;
 using Ace.Core.Primitives.Radial;
 using Ace.Core.Primitives.Transforms;
-using Ace.Core.TestUtilities;
 
 namespace Ace.Core.Purification.Tests;
 
-/// <summary>Small bases, random clusters and a brute-force evaluator of pure (distinct-neighbour) functions.</summary>
+/// <summary>
+/// Purified bases, a two-element specification and a brute-force evaluator of pure (distinct-neighbour) functions; the
+/// single-element specification, random environments and site values come from the linked <c>BasisFixtures</c>.
+/// </summary>
 internal static class PurificationFixtures
 {
-    public static TransformedJacobiRadialSpecification SiliconRadial { get; } = new(2.35, 5.0);
-
-    /// <summary>One element (Si), total degree with the given D per correlation order (index 0 = order 1).</summary>
-    public static AceBasisSpecification SingleElement(params int[] degrees) =>
-        new(["Si"], SiliconRadial, degrees.Length, new TotalDegreeSelection(degrees.Select(d => (Rational)d).ToArray()));
-
     /// <summary>Two elements with a different radial basis (and cutoff) for the C-C pair.</summary>
     public static AceBasisSpecification TwoElements(params int[] degrees) =>
         new(["Si", "C"], new TransformedJacobiRadialSpecification(2.0, 4.5), degrees.Length,
@@ -25,34 +21,6 @@ internal static class PurificationFixtures
 
     public static AceBasis Purified(AceBasisSpecification spec, PurificationKind kind = PurificationKind.Full, int remove = 0) =>
         PurifiedBasis.Build(spec with { Purification = new PurificationOptions(kind, remove) });
-
-    /// <summary>A random cluster of <paramref name="count"/> neighbours, each inside its pair cutoff.</summary>
-    public static (Vec3[] Displacements, int[] Species) RandomEnvironment(Random random, AceBasis basis, int center, int count,
-        double rMin = 0.9, double cutoffFraction = 0.97)
-    {
-        var d = new Vec3[count];
-        var s = new int[count];
-        for (int j = 0; j < count; j++)
-        {
-            s[j] = random.Next(basis.Elements.Count);
-            var (x, y, z) = RandomGeometry.PointInShell(random, rMin, cutoffFraction * basis.Cutoff(center, s[j]));
-            d[j] = new Vec3(x, y, z);
-        }
-        return (d, s);
-    }
-
-    public static double[] Values(AceBasis basis, int center, Vec3[] d, int[] s, SiteWorkspace? ws = null)
-    {
-        var values = new double[basis.ColumnRange(center).Count];
-        basis.EvaluateSite(center, d, s, values, ws ?? basis.CreateWorkspace());
-        return values;
-    }
-
-    public static Vec3 Apply(double[,] q, Vec3 v)
-    {
-        var (x, y, z) = RandomGeometry.Apply(q, v.X, v.Y, v.Z);
-        return new Vec3(x, y, z);
-    }
 
     /// <summary>The many-body radial basis of the pair (a, b) as the specification describes it, with <paramref name="count"/> functions.</summary>
     public static TransformedJacobiBasis Radial(AceBasisSpecification spec, string a, string b, int count)
@@ -98,12 +66,7 @@ internal static class PurificationFixtures
                 }
             }
         }
-        var classes = new int[nu];
-        for (int t = 1; t < nu; t++)
-        {
-            classes[t] = labels[t] == labels[t - 1] ? classes[t - 1] : classes[t - 1] + 1;
-        }
-        var block = CouplingCoefficients.Compute(labels.Select(p => p.L).ToArray(), classes);
+        var block = BasisFixtures.Coupling(labels);
         var tupleList = tuples(d.Length, nu).ToArray();
         double total = 0;
         for (int mt = 0; mt < block.MTupleCount; mt++)
@@ -174,6 +137,4 @@ internal static class PurificationFixtures
     /// <summary>The tuples (j, j, ..., j): the fully diagonal self-term.</summary>
     public static IEnumerable<int[]> DiagonalTuples(int count, int length) =>
         Enumerable.Range(0, count).Select(j => Enumerable.Repeat(j, length).ToArray());
-
-    public static double MaxAbs(IEnumerable<double> values) => values.Select(Math.Abs).DefaultIfEmpty(0).Max();
 }

@@ -1,5 +1,6 @@
 using Ace.Core.Basis;
 using MathNet.Numerics.LinearAlgebra;
+using static Ace.Core.Basis.Tests.BasisFixtures;
 using static Ace.Core.Purification.Tests.PurificationFixtures;
 
 namespace Ace.Core.Purification.Tests;

@@ -1,5 +1,6 @@
 using Ace.Core.Basis;
 using Ace.Core.Primitives;
+using static Ace.Core.Basis.Tests.BasisFixtures;
 using static Ace.Core.Purification.Tests.PurificationFixtures;
 
 namespace Ace.Core.Purification.Tests;

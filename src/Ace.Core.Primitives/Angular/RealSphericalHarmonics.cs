@@ -90,10 +90,7 @@ public static class RealSphericalHarmonics
     {
         var table = Coefficients(lMax);
         int count = Count(lMax);
-        RequireLength(values, count, nameof(values));
-        RequireLength(gradX, count, nameof(gradX));
-        RequireLength(gradY, count, nameof(gradY));
-        RequireLength(gradZ, count, nameof(gradZ));
+        RequireGradientOutputs(values, gradX, gradY, gradZ, count);
         double invR = InverseNorm(x, y, z, -1);
         Span<ScalarLane> scratch = stackalloc ScalarLane[SolidHarmonicsKernel.GradientScratchLength(lMax)];
         SolidHarmonicsKernel.ValuesAndGradients(table, lMax,
@@ -154,10 +151,7 @@ public static class RealSphericalHarmonics
         var table = Coefficients(lMax);
         int count = RequireBatch(x, y, z);
         long length = (long)Count(lMax) * count;
-        RequireLength(values, length, nameof(values));
-        RequireLength(gradX, length, nameof(gradX));
-        RequireLength(gradY, length, nameof(gradY));
-        RequireLength(gradZ, length, nameof(gradZ));
+        RequireGradientOutputs(values, gradX, gradY, gradZ, length);
         // Widest lanes first, as far as their scratch fits the stack budget; each stage leaves fewer points than its
         // width to the next, and the scalar stage (7 (lMax+1) doubles) always fits.
         int lanes = SolidHarmonicsKernel.GradientScratchLength(lMax);
@@ -294,6 +288,15 @@ public static class RealSphericalHarmonics
                 $"z has {z.Length} elements but x has {x.Length}; x, y and z must have one element per point."), nameof(z));
         }
         return x.Length;
+    }
+
+    private static void RequireGradientOutputs(
+        Span<double> values, Span<double> gradX, Span<double> gradY, Span<double> gradZ, long required)
+    {
+        RequireLength(values, required, nameof(values));
+        RequireLength(gradX, required, nameof(gradX));
+        RequireLength(gradY, required, nameof(gradY));
+        RequireLength(gradZ, required, nameof(gradZ));
     }
 
     private static void RequireLength(Span<double> span, long required, string name)

@@ -9,8 +9,7 @@ internal static class PolynomialEvaluation
     public static void Point(ThreeTermRecurrence recurrence, double x, Span<double> values, Span<double> derivatives)
     {
         int count = recurrence.MaxDegree + 1;
-        DistanceGuard.RequireLength(values.Length, count, nameof(values));
-        DistanceGuard.RequireLength(derivatives.Length, count, nameof(derivatives));
+        DistanceGuard.RequireOutputs(values, derivatives, count);
         recurrence.EvaluatePoint(x, 1.0, 0.0, 1.0, values, derivatives, 1);
     }
 
@@ -19,8 +18,7 @@ internal static class PolynomialEvaluation
         Span<double> derivatives, bool vectorised)
     {
         int required = (recurrence.MaxDegree + 1) * x.Length;
-        DistanceGuard.RequireLength(values.Length, required, nameof(values));
-        DistanceGuard.RequireLength(derivatives.Length, required, nameof(derivatives));
+        DistanceGuard.RequireOutputs(values, derivatives, required);
         if (x.IsEmpty)
         {
             return;

@@ -133,13 +133,7 @@ internal sealed class ThreeTermRecurrence
             }
         }
 
-        for (; j < x.Length; j++)
-        {
-            double e = enveloped ? envelope[j] : 1.0;
-            double de = enveloped ? envelopeDerivative[j] : 0.0;
-            double g = enveloped ? chain[j] : 1.0;
-            EvaluatePoint(x[j], e, de, g, values.Slice(j), derivatives.Slice(j), stride);
-        }
+        EvaluatePoints(j, x, envelope, envelopeDerivative, chain, values, derivatives, stride);
     }
 
     /// <summary>The scalar reference for <see cref="EvaluateBatch"/>, point by point.</summary>
@@ -152,8 +146,22 @@ internal sealed class ThreeTermRecurrence
         Span<double> derivatives,
         int stride)
     {
+        EvaluatePoints(0, x, envelope, envelopeDerivative, chain, values, derivatives, stride);
+    }
+
+    // Points first .. x.Length - 1 of a batch, one at a time (the scalar tail of the vectorised kernel and the reference).
+    private void EvaluatePoints(
+        int first,
+        ReadOnlySpan<double> x,
+        ReadOnlySpan<double> envelope,
+        ReadOnlySpan<double> envelopeDerivative,
+        ReadOnlySpan<double> chain,
+        Span<double> values,
+        Span<double> derivatives,
+        int stride)
+    {
         bool enveloped = !envelope.IsEmpty;
-        for (int j = 0; j < x.Length; j++)
+        for (int j = first; j < x.Length; j++)
         {
             double e = enveloped ? envelope[j] : 1.0;
             double de = enveloped ? envelopeDerivative[j] : 0.0;

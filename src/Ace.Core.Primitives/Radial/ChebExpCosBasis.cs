@@ -9,7 +9,7 @@ namespace Ace.Core.Primitives.Radial;
 /// R_0 = f and R_n = f (1 - T_n(x)) / 2 for n &gt;= 1 (Chebyshev T). Zero for r &gt;= r_c. It is not closed under
 /// products, so it cannot be purified exactly. Immutable and thread-safe.
 /// </summary>
-public sealed class ChebExpCosBasis : IRadialBasis
+public sealed class ChebExpCosBasis : IRadialBasis, IPointwiseRadialBasis
 {
     private readonly ChebyshevPolynomials _chebyshev;
 
@@ -40,7 +40,7 @@ public sealed class ChebExpCosBasis : IRadialBasis
     public void Evaluate(double r, Span<double> values, Span<double> derivatives)
     {
         RadialBatch.CheckPoint(Count, r, values, derivatives);
-        EvaluatePoint(r, values, derivatives, 1);
+        RadialBatch.EvaluatePoint(this, r, values, derivatives, 1);
     }
 
     /// <inheritdoc />
@@ -92,23 +92,12 @@ public sealed class ChebExpCosBasis : IRadialBasis
     }
 
     /// <summary>The scalar reference for the batched evaluation (same layout, point by point).</summary>
-    internal void EvaluateReference(ReadOnlySpan<double> r, Span<double> values, Span<double> derivatives)
-    {
-        RadialBatch.CheckBatch(Count, r, values, derivatives);
-        for (int j = 0; j < r.Length; j++)
-        {
-            EvaluatePoint(r[j], values.Slice(j), derivatives.Slice(j), r.Length);
-        }
-    }
+    internal void EvaluateReference(ReadOnlySpan<double> r, Span<double> values, Span<double> derivatives) =>
+        RadialBatch.EvaluateReference(this, r, values, derivatives);
 
-    private void EvaluatePoint(double r, Span<double> values, Span<double> derivatives, int stride)
+    /// <inheritdoc />
+    void IPointwiseRadialBasis.EvaluateInside(double r, Span<double> values, Span<double> derivatives, int stride)
     {
-        if (r >= Cutoff)
-        {
-            RadialBatch.Zero(Count, values, derivatives, stride);
-            return;
-        }
-
         double x = Transform.TransformUnchecked(r, out double dxdr);
         double f = CosineEnvelope(r, out double df);
         _chebyshev.Recurrence.EvaluatePoint(x, 1.0, 0.0, dxdr, values, derivatives, stride);

@@ -12,8 +12,7 @@ internal static class RadialBatch
     public static void CheckPoint(int count, double r, Span<double> values, Span<double> derivatives)
     {
         DistanceGuard.RequireNonNegative(r, nameof(r));
-        DistanceGuard.RequireLength(values.Length, count, nameof(values));
-        DistanceGuard.RequireLength(derivatives.Length, count, nameof(derivatives));
+        DistanceGuard.RequireOutputs(values, derivatives, count);
     }
 
     /// <summary>Checks a batched call.</summary>
@@ -25,9 +24,32 @@ internal static class RadialBatch
             throw new ArgumentException("The batch is too large for one output span.", nameof(r));
         }
 
-        DistanceGuard.RequireLength(values.Length, (int)required, nameof(values));
-        DistanceGuard.RequireLength(derivatives.Length, (int)required, nameof(derivatives));
+        DistanceGuard.RequireOutputs(values, derivatives, (int)required);
         DistanceGuard.RequireAllNonNegative(r, nameof(r));
+    }
+
+    /// <summary>One point of a batch with the given stride: zeros at and beyond the cutoff, else the basis's values.</summary>
+    public static void EvaluatePoint<TBasis>(TBasis basis, double r, Span<double> values, Span<double> derivatives, int stride)
+        where TBasis : IPointwiseRadialBasis
+    {
+        if (r >= basis.Cutoff)
+        {
+            Zero(basis.Count, values, derivatives, stride);
+            return;
+        }
+
+        basis.EvaluateInside(r, values, derivatives, stride);
+    }
+
+    /// <summary>The scalar reference for a batched evaluation: checks the call, then evaluates point by point (same layout).</summary>
+    public static void EvaluateReference<TBasis>(TBasis basis, ReadOnlySpan<double> r, Span<double> values, Span<double> derivatives)
+        where TBasis : IPointwiseRadialBasis
+    {
+        CheckBatch(basis.Count, r, values, derivatives);
+        for (int j = 0; j < r.Length; j++)
+        {
+            EvaluatePoint(basis, r[j], values.Slice(j), derivatives.Slice(j), r.Length);
+        }
     }
 
     /// <summary>Writes zeros for function n = 0 .. count - 1 at one point of a batch with the given stride.</summary>

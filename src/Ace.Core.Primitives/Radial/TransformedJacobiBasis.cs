@@ -12,7 +12,7 @@ namespace Ace.Core.Primitives.Radial;
 /// (1 + y)^(2 PIn) (1 - y)^(2 PCut). The R_n are orthonormal in dy, vanish for r &gt;= cutoff and are closed under products.
 /// Immutable and thread-safe.
 /// </summary>
-public sealed class TransformedJacobiBasis : IProductClosedRadialBasis
+public sealed class TransformedJacobiBasis : IProductClosedRadialBasis, IPointwiseRadialBasis
 {
     private readonly JacobiPolynomials _polynomials;
 
@@ -114,7 +114,7 @@ public sealed class TransformedJacobiBasis : IProductClosedRadialBasis
     public void Evaluate(double r, Span<double> values, Span<double> derivatives)
     {
         RadialBatch.CheckPoint(Count, r, values, derivatives);
-        EvaluatePoint(r, values, derivatives, 1);
+        RadialBatch.EvaluatePoint(this, r, values, derivatives, 1);
     }
 
     /// <summary>
@@ -133,8 +133,7 @@ public sealed class TransformedJacobiBasis : IProductClosedRadialBasis
                 string.Create(CultureInfo.InvariantCulture, $"y = {y:R} must lie in [-1, 1]."));
         }
 
-        DistanceGuard.RequireLength(values.Length, Count, nameof(values));
-        DistanceGuard.RequireLength(derivatives.Length, Count, nameof(derivatives));
+        DistanceGuard.RequireOutputs(values, derivatives, Count);
         double e = Envelope(y, out double de);
         _polynomials.Recurrence.EvaluatePoint(y, e, de, 1.0, values, derivatives, 1);
     }
@@ -179,23 +178,12 @@ public sealed class TransformedJacobiBasis : IProductClosedRadialBasis
     }
 
     /// <summary>The scalar reference for the batched evaluation (same layout, point by point).</summary>
-    internal void EvaluateReference(ReadOnlySpan<double> r, Span<double> values, Span<double> derivatives)
-    {
-        RadialBatch.CheckBatch(Count, r, values, derivatives);
-        for (int j = 0; j < r.Length; j++)
-        {
-            EvaluatePoint(r[j], values.Slice(j), derivatives.Slice(j), r.Length);
-        }
-    }
+    internal void EvaluateReference(ReadOnlySpan<double> r, Span<double> values, Span<double> derivatives) =>
+        RadialBatch.EvaluateReference(this, r, values, derivatives);
 
-    private void EvaluatePoint(double r, Span<double> values, Span<double> derivatives, int stride)
+    /// <inheritdoc />
+    void IPointwiseRadialBasis.EvaluateInside(double r, Span<double> values, Span<double> derivatives, int stride)
     {
-        if (r >= Cutoff)
-        {
-            RadialBatch.Zero(Count, values, derivatives, stride);
-            return;
-        }
-
         double y = Transform.TransformUnchecked(r, out double dydr);
         double e = Envelope(y, out double de);
         _polynomials.Recurrence.EvaluatePoint(y, e, de, dydr, values, derivatives, stride);

@@ -45,6 +45,21 @@ internal static class DistanceGuard
         }
     }
 
+    /// <summary>Throws unless the output spans <paramref name="values"/> and <paramref name="derivatives"/> each hold at least <paramref name="required"/> entries.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void RequireOutputs(ReadOnlySpan<double> values, ReadOnlySpan<double> derivatives, int required)
+    {
+        RequireLength(values.Length, required, nameof(values));
+        RequireLength(derivatives.Length, required, nameof(derivatives));
+    }
+
+    /// <summary>The checks of a batched transform: one value and one derivative per distance, every distance finite and non-negative.</summary>
+    public static void RequireTransformBatch(ReadOnlySpan<double> r, ReadOnlySpan<double> values, ReadOnlySpan<double> derivatives)
+    {
+        RequireOutputs(values, derivatives, r.Length);
+        RequireAllFinite(r, nameof(r));
+    }
+
     private static void RequireAll(ReadOnlySpan<double> r, string name, bool allowInfinity)
     {
         // A vectorised scan: comparisons with NaN are false, so !(x >= 0) flags negatives and NaN alike.

@@ -17,9 +17,7 @@ public sealed class IdentityTransform : IDistanceTransform
     /// <inheritdoc />
     public void Transform(ReadOnlySpan<double> r, Span<double> values, Span<double> derivatives)
     {
-        DistanceGuard.RequireLength(values.Length, r.Length, nameof(values));
-        DistanceGuard.RequireLength(derivatives.Length, r.Length, nameof(derivatives));
-        DistanceGuard.RequireAllFinite(r, nameof(r));
+        DistanceGuard.RequireTransformBatch(r, values, derivatives);
         r.CopyTo(values);
         derivatives[..r.Length].Fill(1.0);
     }

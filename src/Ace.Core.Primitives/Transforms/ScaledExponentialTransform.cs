@@ -52,9 +52,7 @@ public sealed class ScaledExponentialTransform : IDistanceTransform
     /// <inheritdoc />
     public void Transform(ReadOnlySpan<double> r, Span<double> values, Span<double> derivatives)
     {
-        DistanceGuard.RequireLength(values.Length, r.Length, nameof(values));
-        DistanceGuard.RequireLength(derivatives.Length, r.Length, nameof(derivatives));
-        DistanceGuard.RequireAllFinite(r, nameof(r));
+        DistanceGuard.RequireTransformBatch(r, values, derivatives);
         for (int j = 0; j < r.Length; j++)
         {
             values[j] = TransformUnchecked(r[j], out derivatives[j]);

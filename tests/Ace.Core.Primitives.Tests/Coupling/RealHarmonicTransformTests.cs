@@ -46,11 +46,7 @@ public class RealHarmonicTransformTests
             {
                 for (int m = -l; m <= l; m++)
                 {
-                    Complex sum = Complex.Zero;
-                    for (int mu = -l; mu <= l; mu++)
-                    {
-                        sum += RealHarmonicTransform.Element(l, m, mu) * complexY[ReferenceHarmonics.Index(l, mu)];
-                    }
+                    Complex sum = TransformRow(l, m, complexY);
                     Assert.That(sum.Real, Is.EqualTo(realY[ReferenceHarmonics.Index(l, m)]).Within(1e-14), $"l={l} m={m}");
                     Assert.That(sum.Imaginary, Is.EqualTo(0.0).Within(1e-14), $"l={l} m={m} imaginary part");
                     // The inverse map: Y_l^mu = sum_m conj(U[m, mu]) Y_real(l, m).
@@ -83,11 +79,7 @@ public class RealHarmonicTransformTests
             {
                 for (int m = -l; m <= l; m++)
                 {
-                    Complex sum = Complex.Zero;
-                    for (int mu = -l; mu <= l; mu++)
-                    {
-                        sum += RealHarmonicTransform.Element(l, m, mu) * complexY[ReferenceHarmonics.Index(l, mu)];
-                    }
+                    Complex sum = TransformRow(l, m, complexY);
                     int k = RealSphericalHarmonics.Index(l, m);
                     Assert.That(sum.Real, Is.EqualTo(library[k]).Within(1e-13), $"U Y_complex vs library, l={l} m={m}");
                     Assert.That(definition[k], Is.EqualTo(library[k]).Within(1e-13), $"definition vs library, l={l} m={m}");
@@ -121,5 +113,17 @@ public class RealHarmonicTransformTests
         Assert.That(Assert.Throws<ArgumentOutOfRangeException>(() => RealHarmonicTransform.Element(2, 3, 0))!.ParamName, Is.EqualTo("m"));
         Assert.That(Assert.Throws<ArgumentOutOfRangeException>(() => RealHarmonicTransform.Element(2, 0, -3))!.ParamName, Is.EqualTo("mu"));
         Assert.That(Assert.Throws<ArgumentOutOfRangeException>(() => RealHarmonicTransform.Matrix(-2))!.Message, Does.Contain("-2"));
+    }
+
+    // sum_mu U[m, mu] Y_l^mu: row m of the transform applied to the complex harmonics of degree l.
+    private static Complex TransformRow(int l, int m, Complex[] complexY)
+    {
+        Complex sum = Complex.Zero;
+        for (int mu = -l; mu <= l; mu++)
+        {
+            sum += RealHarmonicTransform.Element(l, m, mu) * complexY[ReferenceHarmonics.Index(l, mu)];
+        }
+
+        return sum;
     }
 }

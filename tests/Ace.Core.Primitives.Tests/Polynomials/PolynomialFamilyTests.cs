@@ -1,6 +1,5 @@
 using Ace.Core.Primitives.Polynomials;
 using Ace.Core.Primitives.Quadrature;
-using Ace.Core.TestUtilities;
 
 namespace Ace.Core.Primitives.Tests.Polynomials;
 
@@ -19,26 +18,9 @@ public class PolynomialFamilyTests
     }
 
     [TestCaseSource(nameof(Families))]
-    public void Derivatives_MatchFiniteDifferences(IPolynomialFamily family)
-    {
-        int n = family.MaxDegree + 1;
-        var values = new double[n];
-        var derivatives = new double[n];
-        foreach (double x in new[] { -0.97, -0.5, 0.0, 0.123, 0.77, 0.99 })
-        {
-            family.Evaluate(x, values, derivatives);
-            for (int k = 0; k < n; k++)
-            {
-                double fd = FiniteDifference.Derivative(t =>
-                {
-                    var v = new double[n];
-                    family.Evaluate(t, v, new double[n]);
-                    return v[k];
-                }, x, 1e-4);
-                Assert.That(FiniteDifference.RelativeError(derivatives[k], fd), Is.LessThan(1e-8), $"x = {x}, k = {k}");
-            }
-        }
-    }
+    public void Derivatives_MatchFiniteDifferences(IPolynomialFamily family) =>
+        FunctionFamilyChecks.DerivativesMatchFiniteDifferences(family.MaxDegree + 1, family.Evaluate,
+            [-0.97, -0.5, 0.0, 0.123, 0.77, 0.99], "x", "k");
 
     [TestCaseSource(nameof(Families))]
     public void Batch_AgreesWithScalarAndReference(IPolynomialFamily family)
@@ -53,18 +35,14 @@ public class PolynomialFamilyTests
                 x[j] = 2 * random.NextDouble() - 1;
             }
 
-            var values = new double[n * count];
-            var derivatives = new double[n * count];
-            family.Evaluate(x, values, derivatives);
-            var referenceValues = new double[n * count];
-            var referenceDerivatives = new double[n * count];
-            switch (family)
+            FamilyOnBatch reference = family switch
             {
-                case JacobiPolynomials jacobi: jacobi.EvaluateReference(x, referenceValues, referenceDerivatives); break;
-                case ChebyshevPolynomials chebyshev: chebyshev.EvaluateReference(x, referenceValues, referenceDerivatives); break;
-                default: Assert.Fail("unknown family"); break;
-            }
-
+                JacobiPolynomials jacobi => jacobi.EvaluateReference,
+                ChebyshevPolynomials chebyshev => chebyshev.EvaluateReference,
+                _ => throw new AssertionException("unknown family"),
+            };
+            var (values, derivatives, referenceValues, referenceDerivatives) =
+                FunctionFamilyChecks.BatchAndReference(n, family.Evaluate, reference, x);
             Assert.That(values, Is.EqualTo(referenceValues).Within(1e-14));
             Assert.That(derivatives, Is.EqualTo(referenceDerivatives).Within(1e-13));
             var v = new double[n];
@@ -227,26 +205,8 @@ public class PolynomialFamilyTests
         Assert.That(a!.ParamName, Is.EqualTo("derivatives"));
     }
 
-    private static double[,] Gram(IPolynomialFamily family, GaussQuadratureRule rule)
-    {
-        int n = family.MaxDegree + 1;
-        var p = new double[n];
-        var dp = new double[n];
-        var gram = new double[n, n];
-        for (int i = 0; i < rule.Count; i++)
-        {
-            family.Evaluate(rule.Nodes[i], p, dp);
-            for (int a = 0; a < n; a++)
-            {
-                for (int b = 0; b < n; b++)
-                {
-                    gram[a, b] += rule.Weights[i] * p[a] * p[b];
-                }
-            }
-        }
-
-        return gram;
-    }
+    private static double[,] Gram(IPolynomialFamily family, GaussQuadratureRule rule) =>
+        FunctionFamilyChecks.Gram(family.MaxDegree + 1, family.Evaluate, rule);
 
     private static double Factorial(int n)
     {

@@ -1,6 +1,5 @@
 using Ace.Core.Primitives.Radial;
 using Ace.Core.Primitives.Transforms;
-using Ace.Core.TestUtilities;
 
 namespace Ace.Core.Primitives.Tests.Radial;
 
@@ -35,39 +34,16 @@ public class ChebExpCosBasisTests
     public void Derivatives_MatchFiniteDifferences()
     {
         var basis = Basis();
-        var v = new double[basis.Count];
-        var d = new double[basis.Count];
-        foreach (double r in new[] { 0.1, 0.9, 2.2, 3.3, 4.7 })
-        {
-            basis.Evaluate(r, v, d);
-            for (int n = 0; n < basis.Count; n++)
-            {
-                double fd = FiniteDifference.Derivative(t =>
-                {
-                    var w = new double[basis.Count];
-                    basis.Evaluate(t, w, new double[basis.Count]);
-                    return w[n];
-                }, r, 1e-4);
-                Assert.That(FiniteDifference.RelativeError(d[n], fd), Is.LessThan(1e-8), $"r = {r}, n = {n}");
-            }
-        }
+        FunctionFamilyChecks.DerivativesMatchFiniteDifferences(basis.Count, basis.Evaluate, [0.1, 0.9, 2.2, 3.3, 4.7], "r");
     }
 
     [Test]
     public void VanishesAtAndBeyondTheCutoff()
     {
         var basis = Basis();
+        FunctionFamilyChecks.VanishesAt(basis.Count, basis.Evaluate, [Cutoff, 5.3, double.PositiveInfinity]);
         var v = new double[basis.Count];
         var d = new double[basis.Count];
-        foreach (double r in new[] { Cutoff, 5.3, double.PositiveInfinity })
-        {
-            v.AsSpan().Fill(1.0);
-            d.AsSpan().Fill(1.0);
-            basis.Evaluate(r, v, d);
-            Assert.That(v, Is.All.EqualTo(0.0), $"values at r = {r}");
-            Assert.That(d, Is.All.EqualTo(0.0), $"derivatives at r = {r}");
-        }
-
         basis.Evaluate(Cutoff - 1e-6, v, d);
         Assert.That(v.Max(Math.Abs), Is.LessThan(1e-10));
         Assert.That(d.Max(Math.Abs), Is.LessThan(1e-5));
@@ -87,13 +63,8 @@ public class ChebExpCosBasisTests
             }
 
             r[0] = 0.0;
-            int size = basis.Count * count;
-            var values = new double[size];
-            var derivatives = new double[size];
-            var referenceValues = new double[size];
-            var referenceDerivatives = new double[size];
-            basis.Evaluate(r, values, derivatives);
-            basis.EvaluateReference(r, referenceValues, referenceDerivatives);
+            var (values, derivatives, referenceValues, referenceDerivatives) =
+                FunctionFamilyChecks.BatchAndReference(basis.Count, basis.Evaluate, basis.EvaluateReference, r);
             Assert.That(values, Is.EqualTo(referenceValues).Within(1e-14));
             Assert.That(derivatives, Is.EqualTo(referenceDerivatives).Within(1e-13));
             Assert.That(values.Max(Math.Abs), Is.GreaterThan(0.1), "the batch computed something");

@@ -1,7 +1,6 @@
 using Ace.Core.Primitives.Quadrature;
 using Ace.Core.Primitives.Radial;
 using Ace.Core.Primitives.Transforms;
-using Ace.Core.TestUtilities;
 
 namespace Ace.Core.Primitives.Tests.Radial;
 
@@ -23,21 +22,7 @@ public class TransformedJacobiBasisTests
         // R_a R_b is a polynomial in y of degree 2 (Count - 1 + PIn + PCut): Gauss-Legendre with enough nodes is exact.
         var rule = GaussLegendre.Create(basis.Count + basis.PIn + basis.PCut + 1);
         int n = basis.Count;
-        var v = new double[n];
-        var d = new double[n];
-        var gram = new double[n, n];
-        for (int i = 0; i < rule.Count; i++)
-        {
-            basis.EvaluateAtY(rule.Nodes[i], v, d);
-            for (int a = 0; a < n; a++)
-            {
-                for (int b = 0; b < n; b++)
-                {
-                    gram[a, b] += rule.Weights[i] * v[a] * v[b];
-                }
-            }
-        }
-
+        var gram = FunctionFamilyChecks.Gram(n, basis.EvaluateAtY, rule);
         for (int a = 0; a < n; a++)
         {
             for (int b = 0; b < n; b++)
@@ -48,58 +33,21 @@ public class TransformedJacobiBasisTests
     }
 
     [TestCaseSource(nameof(Bases))]
-    public void RadialDerivatives_MatchFiniteDifferences(TransformedJacobiBasis basis)
-    {
-        int n = basis.Count;
-        var v = new double[n];
-        var d = new double[n];
-        foreach (double r in new[] { 0.05, 0.7, 1.5, 2.35, 3.1, 4.2, 0.98 * basis.Cutoff })
-        {
-            basis.Evaluate(r, v, d);
-            for (int k = 0; k < n; k++)
-            {
-                double fd = FiniteDifference.Derivative(t => Value(basis, t, k), r, 1e-4);
-                Assert.That(FiniteDifference.RelativeError(d[k], fd), Is.LessThan(1e-8), $"r = {r}, n = {k}");
-            }
-        }
-    }
+    public void RadialDerivatives_MatchFiniteDifferences(TransformedJacobiBasis basis) =>
+        FunctionFamilyChecks.DerivativesMatchFiniteDifferences(basis.Count, basis.Evaluate,
+            [0.05, 0.7, 1.5, 2.35, 3.1, 4.2, 0.98 * basis.Cutoff], "r");
 
     [TestCaseSource(nameof(Bases))]
-    public void YDerivatives_MatchFiniteDifferences(TransformedJacobiBasis basis)
-    {
-        int n = basis.Count;
-        var v = new double[n];
-        var d = new double[n];
-        foreach (double y in new[] { -0.95, -0.3, 0.2, 0.9 })
-        {
-            basis.EvaluateAtY(y, v, d);
-            for (int k = 0; k < n; k++)
-            {
-                double fd = FiniteDifference.Derivative(t =>
-                {
-                    var w = new double[n];
-                    basis.EvaluateAtY(t, w, new double[n]);
-                    return w[k];
-                }, y, 1e-4);
-                Assert.That(FiniteDifference.RelativeError(d[k], fd), Is.LessThan(1e-8), $"y = {y}, n = {k}");
-            }
-        }
-    }
+    public void YDerivatives_MatchFiniteDifferences(TransformedJacobiBasis basis) =>
+        FunctionFamilyChecks.DerivativesMatchFiniteDifferences(basis.Count, basis.EvaluateAtY, [-0.95, -0.3, 0.2, 0.9], "y");
 
     [Test]
     public void VanishesAtAndBeyondTheCutoff()
     {
         var basis = Default();
+        FunctionFamilyChecks.VanishesAt(basis.Count, basis.Evaluate, [5.5, 5.5000001, 7.0, 1e300, double.PositiveInfinity]);
         var v = new double[basis.Count];
         var d = new double[basis.Count];
-        foreach (double r in new[] { 5.5, 5.5000001, 7.0, 1e300, double.PositiveInfinity })
-        {
-            v.AsSpan().Fill(1.0);
-            d.AsSpan().Fill(1.0);
-            basis.Evaluate(r, v, d);
-            Assert.That(v, Is.All.EqualTo(0.0), $"values at r = {r}");
-            Assert.That(d, Is.All.EqualTo(0.0), $"derivatives at r = {r}");
-        }
 
         // Continuity: values and derivatives approach zero just inside the cutoff (p_cut = 2).
         basis.Evaluate(5.5 - 1e-8, v, d);
@@ -178,12 +126,8 @@ public class TransformedJacobiBasisTests
             }
 
             int size = basis.Count * count;
-            var values = new double[size];
-            var derivatives = new double[size];
-            var referenceValues = new double[size];
-            var referenceDerivatives = new double[size];
-            basis.Evaluate(r, values, derivatives);
-            basis.EvaluateReference(r, referenceValues, referenceDerivatives);
+            var (values, derivatives, referenceValues, referenceDerivatives) =
+                FunctionFamilyChecks.BatchAndReference(basis.Count, basis.Evaluate, basis.EvaluateReference, r);
             for (int i = 0; i < size; i++)
             {
                 Assert.That(values[i], Is.EqualTo(referenceValues[i]).Within(1e-14 * Math.Max(1, Math.Abs(referenceValues[i]))));
@@ -228,12 +172,5 @@ public class TransformedJacobiBasisTests
         var e = Assert.Catch<ArgumentException>(action);
         Assert.That(e!.ParamName, Is.EqualTo(parameter));
         Assert.That(e.Message, Does.Contain(value));
-    }
-
-    private static double Value(IRadialBasis basis, double r, int n)
-    {
-        var v = new double[basis.Count];
-        basis.Evaluate(r, v, new double[basis.Count]);
-        return v[n];
     }
 }
