@@ -1,6 +1,8 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Ace.Core.Primitives;
 
 namespace Ace.Core.Basis.Evaluation;
@@ -52,111 +54,270 @@ internal static class ManyBodyKernels
 
     /// <summary>
     /// dB_f/dr_j for every function f and neighbour j into gradients[f * count + j] (caller's neighbour order),
-    /// after <see cref="Values"/> with harmonic gradients loaded. Forward mode over the DAG, a chunk of neighbours at a
-    /// time; each node's derivative block (3 axes x chunk) is contiguous so the product rule is one vector sweep.
+    /// after <see cref="Values"/> with harmonic gradients loaded. Builds the sparse Jacobian J = dB/dA of the site
+    /// (node tangents through the DAG, then the map) and the leaf gradients grad phi_k(r_j) in blocks of up to
+    /// <see cref="GradientPlan.Chunk"/> neighbours of one species; then dB_f/dr_j = sum_k J_fk grad phi_k(r_j) over
+    /// the A functions of that species only, one output row at a time.
     /// </summary>
     public static void Gradients(CenterBasis center, SiteWorkspace ws, Span<Vec3> gradients)
     {
+        var plan = center.GradientPlan;
+        var layout = center.Layout;
         int count = ws.Count;
+        int species = layout.SpeciesCount;
+        var leafStart = plan.LeafSpeciesStart;
+        int blockDoubles = 0;
+        for (int z = 0; z < species; z++)
+        {
+            int gn = ws.GroupStart[z + 1] - ws.GroupStart[z];
+            blockDoubles += (gn + GradientPlan.Chunk - 1) / GradientPlan.Chunk * (leafStart[z + 1] - leafStart[z]) * GradientPlan.BlockStride;
+        }
+        int maxRadial = 0;
+        for (int z = 0; z < species; z++)
+        {
+            maxRadial = Math.Max(maxRadial, layout.RadialCountBySpecies[z]);
+        }
+        ws.EnsureGradientScratch(plan.TangentCount, plan.JacobianCount, blockDoubles,
+            2 * (center.HarmonicsCount + maxRadial) * GradientPlan.BlockStride);
+        Jacobian(center, plan, ws);
+        int offset = 0;
+        for (int z = 0; z < species; z++)
+        {
+            int leaves = leafStart[z + 1] - leafStart[z];
+            for (int c0 = ws.GroupStart[z]; c0 < ws.GroupStart[z + 1]; c0 += GradientPlan.Chunk)
+            {
+                if (leaves > 0)
+                {
+                    LeafGradientBlock(center, ws, z, c0, Math.Min(GradientPlan.Chunk, ws.GroupStart[z + 1] - c0), offset);
+                }
+                offset += leaves * GradientPlan.BlockStride;
+            }
+        }
+
+        var perm = ws.Permutation;
+        bool identity = true;
+        for (int p = 0; p < count && identity; p++)
+        {
+            identity = perm[p] == p;
+        }
+        var output = MemoryMarshal.Cast<Vec3, double>(gradients);
+        Span<double> block = stackalloc double[GradientPlan.BlockStride];
+        int rows = center.FunctionCount;
+        for (int f = 0; f < rows; f++)
+        {
+            offset = 0;
+            for (int z = 0; z < species; z++)
+            {
+                int q0 = plan.JacobianSpeciesStart[f * plan.SpeciesStride + z];
+                int q1 = plan.JacobianSpeciesStart[f * plan.SpeciesStride + z + 1];
+                int leaves = leafStart[z + 1] - leafStart[z];
+                int ge = ws.GroupStart[z + 1];
+                for (int c0 = ws.GroupStart[z]; c0 < ge; c0 += GradientPlan.Chunk)
+                {
+                    int cn = Math.Min(GradientPlan.Chunk, ge - c0);
+                    if (identity && cn == GradientPlan.Chunk)
+                    {
+                        ContractBlock(ws.Jacobian, plan.JacobianLeaf, leafStart[z] - offset / GradientPlan.BlockStride, q0, q1, ws.LeafGradients,
+                            output.Slice(3 * (f * count + c0), GradientPlan.BlockStride));
+                    }
+                    else
+                    {
+                        ContractBlock(ws.Jacobian, plan.JacobianLeaf, leafStart[z] - offset / GradientPlan.BlockStride, q0, q1, ws.LeafGradients, block);
+                        var row = gradients.Slice(f * count, count);
+                        for (int q = 0; q < cn; q++)
+                        {
+                            row[perm[c0 + q]] = new Vec3(block[3 * q], block[3 * q + 1], block[3 * q + 2]);
+                        }
+                    }
+                    offset += leaves * GradientPlan.BlockStride;
+                }
+            }
+        }
+    }
+
+    /// <summary>The node tangents dAA_p/dA and then J = Map * tangents, into ws.Jacobian.</summary>
+    private static void Jacobian(CenterBasis center, GradientPlan plan, SiteWorkspace ws)
+    {
         var graph = center.Graph;
         var map = center.Map;
         var aa = ws.Nodes;
-        var d = ws.Derivatives;
+        var tangents = ws.Tangents;
+        var ts = plan.TangentStart;
         int leaves = graph.LeafCount;
         var left = graph.Left;
         var right = graph.Right;
-        var perm = ws.Permutation;
-        for (int c0 = 0; c0 < count; c0 += SiteWorkspace.GradientChunk)
+        tangents.AsSpan(0, leaves).Fill(1);
+        int dst = leaves;
+        for (int i = 0; i < left.Length; i++)
         {
-            int cn = Math.Min(SiteWorkspace.GradientChunk, count - c0);
-            int stride = 3 * cn;
-            LeafDerivatives(center.Layout, ws, c0, cn);
-            for (int i = 0; i < left.Length; i++)
+            int l = left[i], r = right[i];
+            double al = aa[l], ar = aa[r];
+            for (int t = ts[l]; t < ts[l + 1]; t++)
             {
-                int l = left[i], r = right[i];
-                Combine(new ReadOnlySpan<double>(d, l * stride, stride), aa[r], new ReadOnlySpan<double>(d, r * stride, stride), aa[l],
-                    new Span<double>(d, (leaves + i) * stride, stride));
+                tangents[dst++] = tangents[t] * ar;
             }
-            var sum = ws.ScratchX.AsSpan(0, stride);
-            for (int f = 0; f < map.RowCount; f++)
+            for (int t = ts[r]; t < ts[r + 1]; t++)
             {
-                sum.Clear();
-                for (int e = map.RowStart[f]; e < map.RowStart[f + 1]; e++)
-                {
-                    TensorPrimitives.MultiplyAdd(new ReadOnlySpan<double>(d, map.Columns[e] * stride, stride), map.Values[e], sum, sum);
-                }
-                var row = gradients.Slice(f * count, count);
-                for (int q = 0; q < cn; q++)
-                {
-                    row[perm[c0 + q]] = new Vec3(sum[q], sum[cn + q], sum[2 * cn + q]);
-                }
+                tangents[dst++] = tangents[t] * al;
+            }
+        }
+        var jacobian = ws.Jacobian;
+        Array.Clear(jacobian, 0, plan.JacobianCount);
+        var scatter = plan.ScatterTarget;
+        var cols = map.Columns;
+        var vals = map.Values;
+        int s = 0;
+        for (int e = 0; e < cols.Length; e++)
+        {
+            int p = cols[e];
+            double c = vals[e];
+            for (int t = ts[p]; t < ts[p + 1]; t++)
+            {
+                jacobian[scatter[s++]] += c * tangents[t];
             }
         }
     }
 
-    /// <summary>destination = x * a + y * b.</summary>
-    private static void Combine(ReadOnlySpan<double> x, double a, ReadOnlySpan<double> y, double b, Span<double> destination)
+    /// <summary>
+    /// block[3 q + axis] = sum over entries i in [q0, q1) of J_i * leafGradients[(leaf_i - firstLeaf) * BlockStride + 3 q + axis].
+    /// </summary>
+    private static void ContractBlock(double[] jacobian, int[] jacobianLeaf, int firstLeaf, int q0, int q1, double[] leafGradients, Span<double> block)
     {
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated)
         {
-            var xv = MemoryMarshal.Cast<double, Vector<double>>(x);
-            var yv = MemoryMarshal.Cast<double, Vector<double>>(y);
-            var dv = MemoryMarshal.Cast<double, Vector<double>>(destination);
-            var av = new Vector<double>(a);
-            var bv = new Vector<double>(b);
-            for (int k = 0; k < dv.Length; k++)
+            var a0 = Vector256<double>.Zero;
+            var a1 = Vector256<double>.Zero;
+            var a2 = Vector256<double>.Zero;
+            var a3 = Vector256<double>.Zero;
+            var a4 = Vector256<double>.Zero;
+            var a5 = Vector256<double>.Zero;
+            var a6 = Vector256<double>.Zero;
+            var a7 = Vector256<double>.Zero;
+            var a8 = Vector256<double>.Zero;
+            var a9 = Vector256<double>.Zero;
+            var a10 = Vector256<double>.Zero;
+            var a11 = Vector256<double>.Zero;
+            ref double j = ref MemoryMarshal.GetArrayDataReference(jacobian);
+            ref int leaf = ref MemoryMarshal.GetArrayDataReference(jacobianLeaf);
+            ref double g0 = ref MemoryMarshal.GetArrayDataReference(leafGradients);
+            for (int i = q0; i < q1; i++)
             {
-                dv[k] = xv[k] * av + yv[k] * bv;
+                var c = Vector256.Create(Unsafe.Add(ref j, i));
+                ref double g = ref Unsafe.Add(ref g0, (Unsafe.Add(ref leaf, i) - firstLeaf) * GradientPlan.BlockStride);
+                a0 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 0), a0);
+                a1 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 4), a1);
+                a2 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 8), a2);
+                a3 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 12), a3);
+                a4 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 16), a4);
+                a5 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 20), a5);
+                a6 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 24), a6);
+                a7 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 28), a7);
+                a8 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 32), a8);
+                a9 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 36), a9);
+                a10 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 40), a10);
+                a11 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 44), a11);
             }
-            i = dv.Length * Vector<double>.Count;
+            a0.CopyTo(block);
+            a1.CopyTo(block[4..]);
+            a2.CopyTo(block[8..]);
+            a3.CopyTo(block[12..]);
+            a4.CopyTo(block[16..]);
+            a5.CopyTo(block[20..]);
+            a6.CopyTo(block[24..]);
+            a7.CopyTo(block[28..]);
+            a8.CopyTo(block[32..]);
+            a9.CopyTo(block[36..]);
+            a10.CopyTo(block[40..]);
+            a11.CopyTo(block[44..]);
+            return;
         }
-        for (; i < destination.Length; i++)
+        block.Clear();
+        for (int i = q0; i < q1; i++)
         {
-            destination[i] = x[i] * a + y[i] * b;
+            double c = jacobian[i];
+            var g = new ReadOnlySpan<double>(leafGradients, (jacobianLeaf[i] - firstLeaf) * GradientPlan.BlockStride, GradientPlan.BlockStride);
+            for (int t = 0; t < GradientPlan.BlockStride; t++)
+            {
+                block[t] += c * g[t];
+            }
         }
     }
 
-    /// <summary>grad phi_k(r_p) = R'_n Y_lm u + R_n grad Y_lm for neighbours p in [c0, c0 + cn), into the leaf blocks.</summary>
-    private static void LeafDerivatives(OneParticleLayout layout, SiteWorkspace ws, int c0, int cn)
+    /// <summary>
+    /// grad phi_k(r_p) = R'_n Y_lm u + R_n grad Y_lm for the A functions k of species z and the neighbours
+    /// p = c0 .. c0+cn-1 of that species, into ws.LeafGradients[blockOffset + (k - first leaf of z) * BlockStride + 3 (p - c0) + axis];
+    /// the unused tail of each leaf's block (cn &lt; Chunk) is zero. Every leaf is two length-BlockStride vector
+    /// products of interleaved per-(l, m) and per-n rows.
+    /// </summary>
+    private static void LeafGradientBlock(CenterBasis center, SiteWorkspace ws, int z, int c0, int cn, int blockOffset)
     {
+        const int B = GradientPlan.BlockStride;
+        var layout = center.Layout;
         int count = ws.Count;
-        int stride = 3 * cn;
-        var d = ws.Derivatives;
-        Array.Clear(d, 0, layout.Count * stride);
+        int gs = ws.GroupStart[z], gn = ws.GroupStart[z + 1] - gs;
+        int harmonics = center.HarmonicsCount;
+        int radials = layout.RadialCountBySpecies[z];
+        var scratch = ws.BlockScratch;
+        var direction = scratch.AsSpan(0, harmonics * B);
+        var harmonicGradient = scratch.AsSpan(harmonics * B, harmonics * B);
+        var radial = scratch.AsSpan(2 * harmonics * B, radials * B);
+        var radialDerivative = scratch.AsSpan((2 * harmonics + radials) * B, radials * B);
         var h = ws.Harmonics;
         var hx = ws.HarmonicsGradX;
         var hy = ws.HarmonicsGradY;
         var hz = ws.HarmonicsGradZ;
-        var ux = ws.UnitX;
-        var uy = ws.UnitY;
-        var uz = ws.UnitZ;
-        for (int z = 0; z < layout.SpeciesCount; z++)
+        var ux = ws.UnitX.AsSpan(c0, cn);
+        var uy = ws.UnitY.AsSpan(c0, cn);
+        var uz = ws.UnitZ.AsSpan(c0, cn);
+        for (int lm = 0; lm < harmonics; lm++)
         {
-            int gs = ws.GroupStart[z], gn = ws.GroupStart[z + 1] - gs;
-            int lo = Math.Max(gs, c0), hi = Math.Min(gs + gn, c0 + cn);
-            if (lo >= hi)
+            var y = h.AsSpan(lm * count + c0, cn);
+            var gx = hx.AsSpan(lm * count + c0, cn);
+            var gy = hy.AsSpan(lm * count + c0, cn);
+            var gz = hz.AsSpan(lm * count + c0, cn);
+            var d = direction.Slice(lm * B, B);
+            var g = harmonicGradient.Slice(lm * B, B);
+            for (int q = 0; q < cn; q++)
             {
-                continue;
+                double yq = y[q];
+                d[3 * q] = yq * ux[q];
+                d[3 * q + 1] = yq * uy[q];
+                d[3 * q + 2] = yq * uz[q];
+                g[3 * q] = gx[q];
+                g[3 * q + 1] = gy[q];
+                g[3 * q + 2] = gz[q];
             }
-            int offset = ws.RadialOffset(z);
-            for (int ch = layout.SpeciesChannelStart[z]; ch < layout.SpeciesChannelStart[z + 1]; ch++)
+            d[(3 * cn)..].Clear();
+            g[(3 * cn)..].Clear();
+        }
+        int radialOffset = ws.RadialOffset(z) + c0 - gs;
+        for (int n = 0; n < radials; n++)
+        {
+            var rv = ws.Radial.AsSpan(radialOffset + n * gn, cn);
+            var rd = ws.RadialDerivative.AsSpan(radialOffset + n * gn, cn);
+            var r3 = radial.Slice(n * B, B);
+            var rd3 = radialDerivative.Slice(n * B, B);
+            for (int q = 0; q < cn; q++)
             {
-                int l = layout.ChannelL[ch], start = layout.ChannelStart[ch];
-                int radialRow = offset + layout.ChannelRadialIndex[ch] * gn - gs;
-                for (int mm = 0; mm <= 2 * l; mm++)
-                {
-                    int hrow = (l * l + mm) * count;
-                    int kx = (start + mm) * stride - c0;
-                    for (int p = lo; p < hi; p++)
-                    {
-                        double rv = ws.Radial[radialRow + p];
-                        double radialPart = ws.RadialDerivative[radialRow + p] * h[hrow + p];
-                        d[kx + p] = radialPart * ux[p] + rv * hx[hrow + p];
-                        d[kx + cn + p] = radialPart * uy[p] + rv * hy[hrow + p];
-                        d[kx + 2 * cn + p] = radialPart * uz[p] + rv * hz[hrow + p];
-                    }
-                }
+                r3[3 * q] = r3[3 * q + 1] = r3[3 * q + 2] = rv[q];
+                rd3[3 * q] = rd3[3 * q + 1] = rd3[3 * q + 2] = rd[q];
+            }
+            r3[(3 * cn)..].Clear();
+            rd3[(3 * cn)..].Clear();
+        }
+        int firstLeaf = center.GradientPlan.LeafSpeciesStart[z];
+        var output = ws.LeafGradients.AsSpan(blockOffset);
+        for (int ch = layout.SpeciesChannelStart[z]; ch < layout.SpeciesChannelStart[z + 1]; ch++)
+        {
+            int l = layout.ChannelL[ch], start = layout.ChannelStart[ch], n = layout.ChannelRadialIndex[ch];
+            var r3 = radial.Slice(n * B, B);
+            var rd3 = radialDerivative.Slice(n * B, B);
+            for (int mm = 0; mm <= 2 * l; mm++)
+            {
+                int lm = l * l + mm;
+                var dst = output.Slice((start + mm - firstLeaf) * B, B);
+                TensorPrimitives.Multiply(rd3, direction.Slice(lm * B, B), dst);
+                TensorPrimitives.MultiplyAdd(r3, harmonicGradient.Slice(lm * B, B), dst, dst);
             }
         }
     }
