@@ -57,7 +57,7 @@ internal sealed class GradientPlan
         JacobianRowStart = new int[rows + 1];
         var rowLeaves = new List<int>();
         var jacobianLeaf = new List<int>();
-        var scatter = new List<int>();
+        var scatter = new List<(int Target, int Tangent, double Coefficient)>();
         for (int f = 0; f < rows; f++)
         {
             rowLeaves.Clear();
@@ -85,14 +85,24 @@ internal sealed class GradientPlan
                 int p = map.Columns[e];
                 for (int t = TangentStart[p]; t < TangentStart[p + 1]; t++)
                 {
-                    scatter.Add(rowStart + rowLeaves.BinarySearch(tangentLeaf[t]));
+                    scatter.Add((rowStart + rowLeaves.BinarySearch(tangentLeaf[t]), t, map.Values[e]));
                 }
             }
             jacobianLeaf.AddRange(rowLeaves);
             JacobianRowStart[f + 1] = jacobianLeaf.Count;
         }
         JacobianLeaf = jacobianLeaf.ToArray();
-        ScatterTarget = scatter.ToArray();
+        // Gather form: J_q = sum of the coefficient times the tangent over q's contributions (no read-modify-write chains).
+        var byTarget = scatter.OrderBy(x => x.Target).ThenBy(x => x.Tangent).ToArray();
+        ContributionStart = new int[JacobianLeaf.Length + 1];
+        ContributionTangent = new int[byTarget.Length];
+        ContributionCoefficient = new double[byTarget.Length];
+        for (int i = 0; i < byTarget.Length; i++)
+        {
+            ContributionStart[byTarget[i].Target + 1] = i + 1;
+            ContributionTangent[i] = byTarget[i].Tangent;
+            ContributionCoefficient[i] = byTarget[i].Coefficient;
+        }
 
         int species = layout.SpeciesCount;
         LeafSpeciesStart = new int[species + 1];
@@ -135,8 +145,14 @@ internal sealed class GradientPlan
 
     public int JacobianCount => JacobianLeaf.Length;
 
-    /// <summary>For every map entry e (in order) and every tangent entry t of its column: the Jacobian entry it adds to.</summary>
-    public int[] ScatterTarget { get; }
+    /// <summary>The contributions to Jacobian entry q are ContributionStart[q] .. ContributionStart[q+1]-1.</summary>
+    public int[] ContributionStart { get; }
+
+    /// <summary>The tangent entry of every contribution.</summary>
+    public int[] ContributionTangent { get; }
+
+    /// <summary>The map coefficient of every contribution: J_q = sum ContributionCoefficient[i] * tangent[ContributionTangent[i]].</summary>
+    public double[] ContributionCoefficient { get; }
 
     /// <summary>The A indices of neighbour species z are LeafSpeciesStart[z] .. LeafSpeciesStart[z+1]-1.</summary>
     public int[] LeafSpeciesStart { get; }

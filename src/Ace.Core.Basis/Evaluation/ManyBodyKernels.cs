@@ -123,10 +123,17 @@ internal static class ManyBodyKernels
                     else
                     {
                         ContractBlock(ws.Jacobian, plan.JacobianLeaf, leafStart[z] - offset / GradientPlan.BlockStride, q0, q1, ws.LeafGradients, block);
-                        var row = gradients.Slice(f * count, count);
-                        for (int q = 0; q < cn; q++)
+                        if (identity)
                         {
-                            row[perm[c0 + q]] = new Vec3(block[3 * q], block[3 * q + 1], block[3 * q + 2]);
+                            block[..(3 * cn)].CopyTo(output.Slice(3 * (f * count + c0)));
+                        }
+                        else
+                        {
+                            var row = gradients.Slice(f * count, count);
+                            for (int q = 0; q < cn; q++)
+                            {
+                                row[perm[c0 + q]] = new Vec3(block[3 * q], block[3 * q + 1], block[3 * q + 2]);
+                            }
                         }
                     }
                     offset += leaves * GradientPlan.BlockStride;
@@ -139,42 +146,41 @@ internal static class ManyBodyKernels
     private static void Jacobian(CenterBasis center, GradientPlan plan, SiteWorkspace ws)
     {
         var graph = center.Graph;
-        var map = center.Map;
-        var aa = ws.Nodes;
-        var tangents = ws.Tangents;
-        var ts = plan.TangentStart;
         int leaves = graph.LeafCount;
-        var left = graph.Left;
-        var right = graph.Right;
-        tangents.AsSpan(0, leaves).Fill(1);
-        int dst = leaves;
-        for (int i = 0; i < left.Length; i++)
+        int products = graph.Left.Length;
+        ref double aa = ref MemoryMarshal.GetArrayDataReference(ws.Nodes);
+        ref double tangents = ref MemoryMarshal.GetArrayDataReference(ws.Tangents);
+        ref int ts = ref MemoryMarshal.GetArrayDataReference(plan.TangentStart);
+        ref int left = ref MemoryMarshal.GetArrayDataReference(graph.Left);
+        ref int right = ref MemoryMarshal.GetArrayDataReference(graph.Right);
+        ws.Tangents.AsSpan(0, leaves).Fill(1);
+        nint dst = leaves;
+        for (int i = 0; i < products; i++)
         {
-            int l = left[i], r = right[i];
-            double al = aa[l], ar = aa[r];
-            for (int t = ts[l]; t < ts[l + 1]; t++)
+            int l = Unsafe.Add(ref left, i), r = Unsafe.Add(ref right, i);
+            double al = Unsafe.Add(ref aa, l), ar = Unsafe.Add(ref aa, r);
+            for (int t = Unsafe.Add(ref ts, l), end = Unsafe.Add(ref ts, l + 1); t < end; t++)
             {
-                tangents[dst++] = tangents[t] * ar;
+                Unsafe.Add(ref tangents, dst++) = Unsafe.Add(ref tangents, t) * ar;
             }
-            for (int t = ts[r]; t < ts[r + 1]; t++)
+            for (int t = Unsafe.Add(ref ts, r), end = Unsafe.Add(ref ts, r + 1); t < end; t++)
             {
-                tangents[dst++] = tangents[t] * al;
+                Unsafe.Add(ref tangents, dst++) = Unsafe.Add(ref tangents, t) * al;
             }
         }
-        var jacobian = ws.Jacobian;
-        Array.Clear(jacobian, 0, plan.JacobianCount);
-        var scatter = plan.ScatterTarget;
-        var cols = map.Columns;
-        var vals = map.Values;
-        int s = 0;
-        for (int e = 0; e < cols.Length; e++)
+        ref double jacobian = ref MemoryMarshal.GetArrayDataReference(ws.Jacobian);
+        ref int start = ref MemoryMarshal.GetArrayDataReference(plan.ContributionStart);
+        ref int tangent = ref MemoryMarshal.GetArrayDataReference(plan.ContributionTangent);
+        ref double coefficient = ref MemoryMarshal.GetArrayDataReference(plan.ContributionCoefficient);
+        int entries = plan.JacobianCount;
+        for (int q = 0; q < entries; q++)
         {
-            int p = cols[e];
-            double c = vals[e];
-            for (int t = ts[p]; t < ts[p + 1]; t++)
+            double sum = 0;
+            for (int i = Unsafe.Add(ref start, q), end = Unsafe.Add(ref start, q + 1); i < end; i++)
             {
-                jacobian[scatter[s++]] += c * tangents[t];
+                sum += Unsafe.Add(ref coefficient, i) * Unsafe.Add(ref tangents, Unsafe.Add(ref tangent, i));
             }
+            Unsafe.Add(ref jacobian, q) = sum;
         }
     }
 
@@ -183,6 +189,37 @@ internal static class ManyBodyKernels
     /// </summary>
     private static void ContractBlock(double[] jacobian, int[] jacobianLeaf, int firstLeaf, int q0, int q1, double[] leafGradients, Span<double> block)
     {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var b0 = Vector512<double>.Zero;
+            var b1 = Vector512<double>.Zero;
+            var b2 = Vector512<double>.Zero;
+            var b3 = Vector512<double>.Zero;
+            var b4 = Vector512<double>.Zero;
+            var b5 = Vector512<double>.Zero;
+            ref double j = ref MemoryMarshal.GetArrayDataReference(jacobian);
+            ref int leaf = ref MemoryMarshal.GetArrayDataReference(jacobianLeaf);
+            ref double g0 = ref MemoryMarshal.GetArrayDataReference(leafGradients);
+            for (int i = q0; i < q1; i++)
+            {
+                var c = Vector512.Create(Unsafe.Add(ref j, i));
+                ref double g = ref Unsafe.Add(ref g0, (Unsafe.Add(ref leaf, i) - firstLeaf) * GradientPlan.BlockStride);
+                b0 = Vector512.MultiplyAddEstimate(c, Vector512.LoadUnsafe(ref g, 0), b0);
+                b1 = Vector512.MultiplyAddEstimate(c, Vector512.LoadUnsafe(ref g, 8), b1);
+                b2 = Vector512.MultiplyAddEstimate(c, Vector512.LoadUnsafe(ref g, 16), b2);
+                b3 = Vector512.MultiplyAddEstimate(c, Vector512.LoadUnsafe(ref g, 24), b3);
+                b4 = Vector512.MultiplyAddEstimate(c, Vector512.LoadUnsafe(ref g, 32), b4);
+                b5 = Vector512.MultiplyAddEstimate(c, Vector512.LoadUnsafe(ref g, 40), b5);
+            }
+            ref double o = ref MemoryMarshal.GetReference(block[..GradientPlan.BlockStride]);
+            b0.StoreUnsafe(ref o, 0);
+            b1.StoreUnsafe(ref o, 8);
+            b2.StoreUnsafe(ref o, 16);
+            b3.StoreUnsafe(ref o, 24);
+            b4.StoreUnsafe(ref o, 32);
+            b5.StoreUnsafe(ref o, 40);
+            return;
+        }
         if (Vector256.IsHardwareAccelerated)
         {
             var a0 = Vector256<double>.Zero;
