@@ -361,7 +361,8 @@ internal static class ManyBodyKernels
 
     /// <summary>
     /// E = sum_p cTilde[p] AA_p; when <paramref name="withForces"/>, one backward sweep over the DAG gives dE/dA and
-    /// then dE/dr_p = sum_k dE/dA_k grad phi_k(r_p) is accumulated into the workspace force accumulators (sorted neighbour order; the caller clears them).
+    /// then <see cref="AdjointForceKernel"/> accumulates dE/dr_p = sum_k dE/dA_k grad phi_k(r_p) into the workspace
+    /// force accumulators (sorted neighbour order; the caller clears them).
     /// </summary>
     public static double Energy(CenterBasis center, SiteWorkspace ws, ReadOnlySpan<double> cTilde, bool withForces)
     {
@@ -377,62 +378,7 @@ internal static class ManyBodyKernels
         var adjoint = ws.Adjoint.AsSpan(0, graph.NodeCount);
         cTilde.CopyTo(adjoint);
         graph.Backward(nodes, adjoint);
-        var layout = center.Layout;
-        int count = ws.Count;
-        int harmonics = (layout.MaxL + 1) * (layout.MaxL + 1);
-        for (int z = 0; z < layout.SpeciesCount; z++)
-        {
-            int gs = ws.GroupStart[z], gn = ws.GroupStart[z + 1] - gs;
-            if (gn == 0 || layout.SpeciesChannelStart[z] == layout.SpeciesChannelStart[z + 1])
-            {
-                continue;
-            }
-            // W_lm(p) = sum_n dE/dA_{z n l m} R_n(r_p) and W'_lm(p) likewise with R'_n, then
-            // dE/dr_p = sum_lm W'_lm(p) Y_lm(p) u_p + W_lm(p) grad Y_lm(p).
-            int offset = ws.RadialOffset(z);
-            var w = ws.WeightedRadial.AsSpan(0, harmonics * gn);
-            var wd = ws.WeightedRadialDerivative.AsSpan(0, harmonics * gn);
-            w.Clear();
-            wd.Clear();
-            for (int ch = layout.SpeciesChannelStart[z]; ch < layout.SpeciesChannelStart[z + 1]; ch++)
-            {
-                int l = layout.ChannelL[ch], start = layout.ChannelStart[ch];
-                int radialRow = offset + layout.ChannelRadialIndex[ch] * gn;
-                var radial = new ReadOnlySpan<double>(ws.Radial, radialRow, gn);
-                var radialDerivative = new ReadOnlySpan<double>(ws.RadialDerivative, radialRow, gn);
-                for (int mm = 0; mm <= 2 * l; mm++)
-                {
-                    double a = adjoint[start + mm];
-                    if (a == 0)
-                    {
-                        continue;
-                    }
-                    var wRow = w.Slice((l * l + mm) * gn, gn);
-                    var wdRow = wd.Slice((l * l + mm) * gn, gn);
-                    TensorPrimitives.MultiplyAdd(radial, a, wRow, wRow);
-                    TensorPrimitives.MultiplyAdd(radialDerivative, a, wdRow, wdRow);
-                }
-            }
-            var h = ws.Harmonics;
-            var hx = ws.HarmonicsGradX;
-            var hy = ws.HarmonicsGradY;
-            var hz = ws.HarmonicsGradZ;
-            var fx = ws.ForceX;
-            var fy = ws.ForceY;
-            var fz = ws.ForceZ;
-            for (int lm = 0; lm < harmonics; lm++)
-            {
-                int ho = lm * count + gs, wo = lm * gn;
-                for (int q = 0; q < gn; q++)
-                {
-                    double wv = w[wo + q];
-                    double radialPart = wd[wo + q] * h[ho + q];
-                    fx[gs + q] += radialPart * ws.UnitX[gs + q] + wv * hx[ho + q];
-                    fy[gs + q] += radialPart * ws.UnitY[gs + q] + wv * hy[ho + q];
-                    fz[gs + q] += radialPart * ws.UnitZ[gs + q] + wv * hz[ho + q];
-                }
-            }
-        }
+        AdjointForceKernel.Accumulate(center, ws, adjoint);
         return energy;
     }
 }

@@ -73,11 +73,6 @@ public sealed class SiteWorkspace
     /// <summary>Adjoints dE/dAA of the nodes.</summary>
     internal double[] Adjoint { get; }
 
-    /// <summary>Adjoint-weighted radial sums per (l, m) and neighbour of one species group: [Index(l,m) * groupCount + p].</summary>
-    internal double[] WeightedRadial { get; private set; } = [];
-
-    internal double[] WeightedRadialDerivative { get; private set; } = [];
-
     /// <summary>Per-neighbour accumulators of dE/dr in sorted order.</summary>
     internal double[] ForceX { get; private set; } = [];
 
@@ -147,8 +142,6 @@ public sealed class SiteWorkspace
         HarmonicsGradZ = new double[_harmonicsCount * capacity];
         Radial = new double[_radialCount * capacity];
         RadialDerivative = new double[_radialCount * capacity];
-        WeightedRadial = new double[_harmonicsCount * capacity];
-        WeightedRadialDerivative = new double[_harmonicsCount * capacity];
         ForceX = new double[capacity];
         ForceY = new double[capacity];
         ForceZ = new double[capacity];
