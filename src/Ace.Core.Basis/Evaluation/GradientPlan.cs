@@ -2,10 +2,10 @@ namespace Ace.Core.Basis.Evaluation;
 
 /// <summary>
 /// The static structure of the sparse Jacobian J = dB/dA of one center, used for gradients: B_f = sum_p C_fp AA_p,
-/// so J_fk = sum_p C_fp dAA_p/dA_k, and dB_f/dr_j = sum_k J_fk grad phi_k(r_j). Every DAG node p carries its
-/// tangent dAA_p/dA as a short list (one entry per A factor, repeats allowed): the leaves' lists are (k, 1) and a
-/// product l * r lists l's entries scaled by AA_r followed by r's scaled by AA_l. Built once per center, on the first
-/// gradient evaluation.
+/// so J_fk = sum_p C_fp dAA_p/dA_k, and dB_f/dr_j = sum_k J_fk grad phi_k(r_j). Every DAG node is the product of a
+/// multiset of A functions (its factors, found through the DAG, so any DAG shape works); the derivative of AA_p
+/// with respect to its t-th factor is the product of the others. Built once per center, on the first gradient
+/// evaluation.
 /// </summary>
 internal sealed class GradientPlan
 {
@@ -25,48 +25,51 @@ internal sealed class GradientPlan
         var left = graph.Left;
         var right = graph.Right;
 
-        TangentStart = new int[nodes + 1];
+        // The factors (leaves, with repeats) of every node: a leaf is its own factor; a product lists its left
+        // factor's factors, then its right factor's.
+        var factorStart = new int[nodes + 1];
         for (int k = 0; k < leaves; k++)
         {
-            TangentStart[k + 1] = k + 1;
+            factorStart[k + 1] = k + 1;
         }
         for (int i = 0; i < left.Length; i++)
         {
             int p = leaves + i, l = left[i], r = right[i];
-            int size = TangentStart[l + 1] - TangentStart[l] + TangentStart[r + 1] - TangentStart[r];
-            TangentStart[p + 1] = TangentStart[p] + size;
+            factorStart[p + 1] = factorStart[p] + factorStart[l + 1] - factorStart[l] + factorStart[r + 1] - factorStart[r];
         }
-        var tangentLeaf = new int[TangentStart[nodes]];
+        var factors = new int[factorStart[nodes]];
         for (int k = 0; k < leaves; k++)
         {
-            tangentLeaf[k] = k;
+            factors[k] = k;
         }
         for (int i = 0; i < left.Length; i++)
         {
-            int dst = TangentStart[leaves + i];
+            int dst = factorStart[leaves + i];
             foreach (int child in (ReadOnlySpan<int>)[left[i], right[i]])
             {
-                for (int t = TangentStart[child]; t < TangentStart[child + 1]; t++)
+                for (int t = factorStart[child]; t < factorStart[child + 1]; t++)
                 {
-                    tangentLeaf[dst++] = tangentLeaf[t];
+                    factors[dst++] = factors[t];
                 }
             }
         }
 
         int rows = map.RowCount;
         JacobianRowStart = new int[rows + 1];
+        EntryFactorStart = new int[map.NonZeroCount + 1];
         var rowLeaves = new List<int>();
         var jacobianLeaf = new List<int>();
-        var scatter = new List<(int Target, int Tangent, double Coefficient)>();
+        var entryFactor = new List<int>();
+        var entryTarget = new List<int>();
         for (int f = 0; f < rows; f++)
         {
             rowLeaves.Clear();
             for (int e = map.RowStart[f]; e < map.RowStart[f + 1]; e++)
             {
                 int p = map.Columns[e];
-                for (int t = TangentStart[p]; t < TangentStart[p + 1]; t++)
+                for (int t = factorStart[p]; t < factorStart[p + 1]; t++)
                 {
-                    rowLeaves.Add(tangentLeaf[t]);
+                    rowLeaves.Add(factors[t]);
                 }
             }
             rowLeaves.Sort();
@@ -83,26 +86,20 @@ internal sealed class GradientPlan
             for (int e = map.RowStart[f]; e < map.RowStart[f + 1]; e++)
             {
                 int p = map.Columns[e];
-                for (int t = TangentStart[p]; t < TangentStart[p + 1]; t++)
+                for (int t = factorStart[p]; t < factorStart[p + 1]; t++)
                 {
-                    scatter.Add((rowStart + rowLeaves.BinarySearch(tangentLeaf[t]), t, map.Values[e]));
+                    entryFactor.Add(factors[t]);
+                    entryTarget.Add(rowStart + rowLeaves.BinarySearch(factors[t]));
                 }
+                EntryFactorStart[e + 1] = entryFactor.Count;
+                MaxFactors = Math.Max(MaxFactors, factorStart[p + 1] - factorStart[p]);
             }
             jacobianLeaf.AddRange(rowLeaves);
             JacobianRowStart[f + 1] = jacobianLeaf.Count;
         }
         JacobianLeaf = jacobianLeaf.ToArray();
-        // Gather form: J_q = sum of the coefficient times the tangent over q's contributions (no read-modify-write chains).
-        var byTarget = scatter.OrderBy(x => x.Target).ThenBy(x => x.Tangent).ToArray();
-        ContributionStart = new int[JacobianLeaf.Length + 1];
-        ContributionTangent = new int[byTarget.Length];
-        ContributionCoefficient = new double[byTarget.Length];
-        for (int i = 0; i < byTarget.Length; i++)
-        {
-            ContributionStart[byTarget[i].Target + 1] = i + 1;
-            ContributionTangent[i] = byTarget[i].Tangent;
-            ContributionCoefficient[i] = byTarget[i].Coefficient;
-        }
+        EntryFactor = entryFactor.ToArray();
+        EntryTarget = entryTarget.ToArray();
 
         int species = layout.SpeciesCount;
         LeafSpeciesStart = new int[species + 1];
@@ -132,10 +129,17 @@ internal sealed class GradientPlan
         }
     }
 
-    /// <summary>The tangent entries of node p are TangentStart[p] .. TangentStart[p+1]-1.</summary>
-    public int[] TangentStart { get; }
+    /// <summary>The factors of map entry e (of its node) are EntryFactor[EntryFactorStart[e] .. EntryFactorStart[e+1]-1].</summary>
+    public int[] EntryFactorStart { get; }
 
-    public int TangentCount => TangentStart[^1];
+    /// <summary>The A index of every factor occurrence of every map entry.</summary>
+    public int[] EntryFactor { get; }
+
+    /// <summary>The Jacobian entry that the derivative with respect to each factor occurrence adds to.</summary>
+    public int[] EntryTarget { get; }
+
+    /// <summary>The largest number of factors of a node used by the map.</summary>
+    public int MaxFactors { get; }
 
     /// <summary>The Jacobian entries of function f are JacobianRowStart[f] .. JacobianRowStart[f+1]-1, sorted by leaf.</summary>
     public int[] JacobianRowStart { get; }
@@ -144,15 +148,6 @@ internal sealed class GradientPlan
     public int[] JacobianLeaf { get; }
 
     public int JacobianCount => JacobianLeaf.Length;
-
-    /// <summary>The contributions to Jacobian entry q are ContributionStart[q] .. ContributionStart[q+1]-1.</summary>
-    public int[] ContributionStart { get; }
-
-    /// <summary>The tangent entry of every contribution.</summary>
-    public int[] ContributionTangent { get; }
-
-    /// <summary>The map coefficient of every contribution: J_q = sum ContributionCoefficient[i] * tangent[ContributionTangent[i]].</summary>
-    public double[] ContributionCoefficient { get; }
 
     /// <summary>The A indices of neighbour species z are LeafSpeciesStart[z] .. LeafSpeciesStart[z+1]-1.</summary>
     public int[] LeafSpeciesStart { get; }

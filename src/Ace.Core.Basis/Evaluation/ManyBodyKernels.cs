@@ -54,8 +54,7 @@ internal static class ManyBodyKernels
 
     /// <summary>
     /// dB_f/dr_j for every function f and neighbour j into gradients[f * count + j] (caller's neighbour order),
-    /// after <see cref="Values"/> with harmonic gradients loaded. Builds the sparse Jacobian J = dB/dA of the site
-    /// (node tangents through the DAG, then the map) and the leaf gradients grad phi_k(r_j) in blocks of up to
+    /// after <see cref="Values"/> with harmonic gradients loaded. Builds the sparse Jacobian J = dB/dA of the site and the leaf gradients grad phi_k(r_j) in blocks of up to
     /// <see cref="GradientPlan.Chunk"/> neighbours of one species; then dB_f/dr_j = sum_k J_fk grad phi_k(r_j) over
     /// the A functions of that species only, one output row at a time.
     /// </summary>
@@ -77,7 +76,7 @@ internal static class ManyBodyKernels
         {
             maxRadial = Math.Max(maxRadial, layout.RadialCountBySpecies[z]);
         }
-        ws.EnsureGradientScratch(plan.TangentCount, plan.JacobianCount, blockDoubles,
+        ws.EnsureGradientScratch(plan.JacobianCount, blockDoubles,
             2 * (center.HarmonicsCount + maxRadial) * GradientPlan.BlockStride);
         Jacobian(center, plan, ws);
         int offset = 0;
@@ -142,45 +141,40 @@ internal static class ManyBodyKernels
         }
     }
 
-    /// <summary>The node tangents dAA_p/dA and then J = Map * tangents, into ws.Jacobian.</summary>
+    /// <summary>
+    /// J = dB/dA into ws.Jacobian: for every map entry C_fp and every factor occurrence t of AA_p, J_f,leaf(t) +=
+    /// C_fp * (the product of the other factors), by prefix and suffix products over the factors.
+    /// </summary>
     private static void Jacobian(CenterBasis center, GradientPlan plan, SiteWorkspace ws)
     {
-        var graph = center.Graph;
-        int leaves = graph.LeafCount;
-        int products = graph.Left.Length;
-        ref double aa = ref MemoryMarshal.GetArrayDataReference(ws.Nodes);
-        ref double tangents = ref MemoryMarshal.GetArrayDataReference(ws.Tangents);
-        ref int ts = ref MemoryMarshal.GetArrayDataReference(plan.TangentStart);
-        ref int left = ref MemoryMarshal.GetArrayDataReference(graph.Left);
-        ref int right = ref MemoryMarshal.GetArrayDataReference(graph.Right);
-        ws.Tangents.AsSpan(0, leaves).Fill(1);
-        nint dst = leaves;
-        for (int i = 0; i < products; i++)
-        {
-            int l = Unsafe.Add(ref left, i), r = Unsafe.Add(ref right, i);
-            double al = Unsafe.Add(ref aa, l), ar = Unsafe.Add(ref aa, r);
-            for (int t = Unsafe.Add(ref ts, l), end = Unsafe.Add(ref ts, l + 1); t < end; t++)
-            {
-                Unsafe.Add(ref tangents, dst++) = Unsafe.Add(ref tangents, t) * ar;
-            }
-            for (int t = Unsafe.Add(ref ts, r), end = Unsafe.Add(ref ts, r + 1); t < end; t++)
-            {
-                Unsafe.Add(ref tangents, dst++) = Unsafe.Add(ref tangents, t) * al;
-            }
-        }
+        var map = center.Map;
+        Array.Clear(ws.Jacobian, 0, plan.JacobianCount);
+        Span<double> prefix = stackalloc double[plan.MaxFactors + 1];
+        ref double pre = ref MemoryMarshal.GetReference(prefix);
+        ref double a = ref MemoryMarshal.GetArrayDataReference(ws.Nodes);
         ref double jacobian = ref MemoryMarshal.GetArrayDataReference(ws.Jacobian);
-        ref int start = ref MemoryMarshal.GetArrayDataReference(plan.ContributionStart);
-        ref int tangent = ref MemoryMarshal.GetArrayDataReference(plan.ContributionTangent);
-        ref double coefficient = ref MemoryMarshal.GetArrayDataReference(plan.ContributionCoefficient);
-        int entries = plan.JacobianCount;
-        for (int q = 0; q < entries; q++)
+        ref int start = ref MemoryMarshal.GetArrayDataReference(plan.EntryFactorStart);
+        ref int factor = ref MemoryMarshal.GetArrayDataReference(plan.EntryFactor);
+        ref int target = ref MemoryMarshal.GetArrayDataReference(plan.EntryTarget);
+        ref double coefficient = ref MemoryMarshal.GetArrayDataReference(map.Values);
+        int entries = map.NonZeroCount;
+        for (int e = 0; e < entries; e++)
         {
-            double sum = 0;
-            for (int i = Unsafe.Add(ref start, q), end = Unsafe.Add(ref start, q + 1); i < end; i++)
+            int t0 = Unsafe.Add(ref start, e), m = Unsafe.Add(ref start, e + 1) - t0;
+            double c = Unsafe.Add(ref coefficient, e);
+            ref int f = ref Unsafe.Add(ref factor, t0);
+            ref int j = ref Unsafe.Add(ref target, t0);
+            pre = c;
+            for (int t = 0; t < m - 1; t++)
             {
-                sum += Unsafe.Add(ref coefficient, i) * Unsafe.Add(ref tangents, Unsafe.Add(ref tangent, i));
+                Unsafe.Add(ref pre, t + 1) = Unsafe.Add(ref pre, t) * Unsafe.Add(ref a, Unsafe.Add(ref f, t));
             }
-            Unsafe.Add(ref jacobian, q) = sum;
+            double suffix = 1;
+            for (int t = m - 1; t >= 0; t--)
+            {
+                Unsafe.Add(ref jacobian, Unsafe.Add(ref j, t)) += Unsafe.Add(ref pre, t) * suffix;
+                suffix *= Unsafe.Add(ref a, Unsafe.Add(ref f, t));
+            }
         }
     }
 

@@ -80,9 +80,6 @@ public sealed class SiteWorkspace
 
     internal double[] ForceZ { get; private set; } = [];
 
-    /// <summary>Per-site node tangents dAA/dA of the gradient plan (grown on demand).</summary>
-    internal double[] Tangents { get; private set; } = [];
-
     /// <summary>Per-site sparse Jacobian dB/dA values of the gradient plan (grown on demand).</summary>
     internal double[] Jacobian { get; private set; } = [];
 
@@ -93,15 +90,11 @@ public sealed class SiteWorkspace
     internal double[] BlockScratch { get; private set; } = [];
 
     /// <summary>Makes the gradient-plan scratch arrays at least the given sizes (allocates only when they grow).</summary>
-    internal void EnsureGradientScratch(int tangents, int jacobian, int leafGradients, int blockScratch)
+    internal void EnsureGradientScratch(int jacobian, int leafGradients, int blockScratch)
     {
         if (BlockScratch.Length < blockScratch)
         {
             BlockScratch = new double[blockScratch];
-        }
-        if (Tangents.Length < tangents)
-        {
-            Tangents = new double[tangents];
         }
         if (Jacobian.Length < jacobian)
         {
