@@ -14,6 +14,9 @@ namespace Ace.Core.Basis.Evaluation;
 /// </summary>
 internal static class ManyBodyKernels
 {
+    /// <summary>Functions per pass over the neighbour blocks in <see cref="Gradients"/> (keeps their leaf gradients in L1).</summary>
+    private const int RowBlock = 64;
+
     /// <summary>Fills the A functions (the DAG leaves) in workspace.Nodes.</summary>
     public static void ComputeA(CenterBasis center, SiteWorkspace ws)
     {
@@ -102,26 +105,29 @@ internal static class ManyBodyKernels
         var output = MemoryMarshal.Cast<Vec3, double>(gradients);
         Span<double> block = stackalloc double[GradientPlan.BlockStride];
         int rows = center.FunctionCount;
-        for (int f = 0; f < rows; f++)
+        for (int f0 = 0; f0 < rows; f0 += RowBlock)
         {
+            int f1 = Math.Min(f0 + RowBlock, rows);
             offset = 0;
             for (int z = 0; z < species; z++)
             {
-                int q0 = plan.JacobianSpeciesStart[f * plan.SpeciesStride + z];
-                int q1 = plan.JacobianSpeciesStart[f * plan.SpeciesStride + z + 1];
                 int leaves = leafStart[z + 1] - leafStart[z];
                 int ge = ws.GroupStart[z + 1];
                 for (int c0 = ws.GroupStart[z]; c0 < ge; c0 += GradientPlan.Chunk)
                 {
                     int cn = Math.Min(GradientPlan.Chunk, ge - c0);
-                    if (identity && cn == GradientPlan.Chunk)
+                    int firstLeaf = leafStart[z] - offset / GradientPlan.BlockStride;
+                    for (int f = f0; f < f1; f++)
                     {
-                        ContractBlock(ws.Jacobian, plan.JacobianLeaf, leafStart[z] - offset / GradientPlan.BlockStride, q0, q1, ws.LeafGradients,
-                            output.Slice(3 * (f * count + c0), GradientPlan.BlockStride));
-                    }
-                    else
-                    {
-                        ContractBlock(ws.Jacobian, plan.JacobianLeaf, leafStart[z] - offset / GradientPlan.BlockStride, q0, q1, ws.LeafGradients, block);
+                        int q0 = plan.JacobianSpeciesStart[f * plan.SpeciesStride + z];
+                        int q1 = plan.JacobianSpeciesStart[f * plan.SpeciesStride + z + 1];
+                        if (identity && cn == GradientPlan.Chunk)
+                        {
+                            ContractBlock(ws.Jacobian, plan.JacobianLeaf, firstLeaf, q0, q1, ws.LeafGradients,
+                                output.Slice(3 * (f * count + c0), GradientPlan.BlockStride));
+                            continue;
+                        }
+                        ContractBlock(ws.Jacobian, plan.JacobianLeaf, firstLeaf, q0, q1, ws.LeafGradients, block);
                         if (identity)
                         {
                             block[..(3 * cn)].CopyTo(output.Slice(3 * (f * count + c0)));
