@@ -299,62 +299,76 @@ internal static class ManyBodyKernels
         var harmonicGradient = scratch.AsSpan(harmonics * B, harmonics * B);
         var radial = scratch.AsSpan(2 * harmonics * B, radials * B);
         var radialDerivative = scratch.AsSpan((2 * harmonics + radials) * B, radials * B);
-        var h = ws.Harmonics;
-        var hx = ws.HarmonicsGradX;
-        var hy = ws.HarmonicsGradY;
-        var hz = ws.HarmonicsGradZ;
-        var ux = ws.UnitX.AsSpan(c0, cn);
-        var uy = ws.UnitY.AsSpan(c0, cn);
-        var uz = ws.UnitZ.AsSpan(c0, cn);
+        ref double h = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ws.Harmonics), c0);
+        ref double hx = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ws.HarmonicsGradX), c0);
+        ref double hy = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ws.HarmonicsGradY), c0);
+        ref double hz = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ws.HarmonicsGradZ), c0);
+        ref double ux = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ws.UnitX), c0);
+        ref double uy = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ws.UnitY), c0);
+        ref double uz = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ws.UnitZ), c0);
+        if (cn < GradientPlan.Chunk)
+        {
+            scratch.AsSpan(0, 2 * (harmonics + radials) * B).Clear();
+        }
+        ref double d = ref MemoryMarshal.GetReference(direction);
+        ref double g = ref MemoryMarshal.GetReference(harmonicGradient);
         for (int lm = 0; lm < harmonics; lm++)
         {
-            var y = h.AsSpan(lm * count + c0, cn);
-            var gx = hx.AsSpan(lm * count + c0, cn);
-            var gy = hy.AsSpan(lm * count + c0, cn);
-            var gz = hz.AsSpan(lm * count + c0, cn);
-            var d = direction.Slice(lm * B, B);
-            var g = harmonicGradient.Slice(lm * B, B);
+            int row = lm * count;
+            ref double dRow = ref Unsafe.Add(ref d, lm * B);
+            ref double gRow = ref Unsafe.Add(ref g, lm * B);
             for (int q = 0; q < cn; q++)
             {
-                double yq = y[q];
-                d[3 * q] = yq * ux[q];
-                d[3 * q + 1] = yq * uy[q];
-                d[3 * q + 2] = yq * uz[q];
-                g[3 * q] = gx[q];
-                g[3 * q + 1] = gy[q];
-                g[3 * q + 2] = gz[q];
+                double yq = Unsafe.Add(ref h, row + q);
+                Unsafe.Add(ref dRow, 3 * q) = yq * Unsafe.Add(ref ux, q);
+                Unsafe.Add(ref dRow, 3 * q + 1) = yq * Unsafe.Add(ref uy, q);
+                Unsafe.Add(ref dRow, 3 * q + 2) = yq * Unsafe.Add(ref uz, q);
+                Unsafe.Add(ref gRow, 3 * q) = Unsafe.Add(ref hx, row + q);
+                Unsafe.Add(ref gRow, 3 * q + 1) = Unsafe.Add(ref hy, row + q);
+                Unsafe.Add(ref gRow, 3 * q + 2) = Unsafe.Add(ref hz, row + q);
             }
-            d[(3 * cn)..].Clear();
-            g[(3 * cn)..].Clear();
         }
         int radialOffset = ws.RadialOffset(z) + c0 - gs;
+        ref double r = ref MemoryMarshal.GetReference(radial);
+        ref double rd = ref MemoryMarshal.GetReference(radialDerivative);
         for (int n = 0; n < radials; n++)
         {
             var rv = ws.Radial.AsSpan(radialOffset + n * gn, cn);
-            var rd = ws.RadialDerivative.AsSpan(radialOffset + n * gn, cn);
-            var r3 = radial.Slice(n * B, B);
-            var rd3 = radialDerivative.Slice(n * B, B);
-            for (int q = 0; q < cn; q++)
+            var rdv = ws.RadialDerivative.AsSpan(radialOffset + n * gn, cn);
+            ref double r3 = ref Unsafe.Add(ref r, n * B);
+            ref double rd3 = ref Unsafe.Add(ref rd, n * B);
+            for (int q = 0; q < rv.Length; q++)
             {
-                r3[3 * q] = r3[3 * q + 1] = r3[3 * q + 2] = rv[q];
-                rd3[3 * q] = rd3[3 * q + 1] = rd3[3 * q + 2] = rd[q];
+                Unsafe.Add(ref r3, 3 * q) = Unsafe.Add(ref r3, 3 * q + 1) = Unsafe.Add(ref r3, 3 * q + 2) = rv[q];
+                Unsafe.Add(ref rd3, 3 * q) = Unsafe.Add(ref rd3, 3 * q + 1) = Unsafe.Add(ref rd3, 3 * q + 2) = rdv[q];
             }
-            r3[(3 * cn)..].Clear();
-            rd3[(3 * cn)..].Clear();
         }
         int firstLeaf = center.GradientPlan.LeafSpeciesStart[z];
-        var output = ws.LeafGradients.AsSpan(blockOffset);
+        ref double output = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ws.LeafGradients), blockOffset);
         for (int ch = layout.SpeciesChannelStart[z]; ch < layout.SpeciesChannelStart[z + 1]; ch++)
         {
             int l = layout.ChannelL[ch], start = layout.ChannelStart[ch], n = layout.ChannelRadialIndex[ch];
-            var r3 = radial.Slice(n * B, B);
-            var rd3 = radialDerivative.Slice(n * B, B);
+            ref double r3 = ref Unsafe.Add(ref r, n * B);
+            ref double rd3 = ref Unsafe.Add(ref rd, n * B);
             for (int mm = 0; mm <= 2 * l; mm++)
             {
-                int lm = l * l + mm;
-                var dst = output.Slice((start + mm - firstLeaf) * B, B);
-                TensorPrimitives.Multiply(rd3, direction.Slice(lm * B, B), dst);
-                TensorPrimitives.MultiplyAdd(r3, harmonicGradient.Slice(lm * B, B), dst, dst);
+                ref double dRow = ref Unsafe.Add(ref d, (l * l + mm) * B);
+                ref double gRow = ref Unsafe.Add(ref g, (l * l + mm) * B);
+                ref double dst = ref Unsafe.Add(ref output, (start + mm - firstLeaf) * B);
+                int i = 0;
+                if (Vector256.IsHardwareAccelerated)
+                {
+                    for (; i < B; i += Vector256<double>.Count)
+                    {
+                        var value = Vector256.LoadUnsafe(ref rd3, (nuint)i) * Vector256.LoadUnsafe(ref dRow, (nuint)i);
+                        Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref r3, (nuint)i), Vector256.LoadUnsafe(ref gRow, (nuint)i), value)
+                            .StoreUnsafe(ref dst, (nuint)i);
+                    }
+                }
+                for (; i < B; i++)
+                {
+                    Unsafe.Add(ref dst, i) = Unsafe.Add(ref rd3, i) * Unsafe.Add(ref dRow, i) + Unsafe.Add(ref r3, i) * Unsafe.Add(ref gRow, i);
+                }
             }
         }
     }
