@@ -23,11 +23,19 @@ internal static class AdjointForceKernel
                 continue;
             }
             int q = 0;
-            if (Vector256.IsHardwareAccelerated)
+            int width = Vector256<double>.Count;
+            if (Vector256.IsHardwareAccelerated && gn >= width)
             {
-                for (; q + Vector256<double>.Count <= gn; q += Vector256<double>.Count)
+                for (; q + width <= gn; q += width)
                 {
-                    Vectors(layout, ws, adjoint, z, gs, q);
+                    Vectors(layout, ws, adjoint, z, gs, q, Vector256<double>.AllBitsSet);
+                }
+                if (q < gn)
+                {
+                    // The last, overlapping vector adds only the lanes not done yet.
+                    var lanes = Vector256.Create(0d, 1d, 2d, 3d);
+                    Vectors(layout, ws, adjoint, z, gs, gn - width, Vector256.GreaterThanOrEqual(lanes, Vector256.Create((double)(q - (gn - width)))));
+                    q = gn;
                 }
             }
             for (; q < gn; q++)
@@ -37,7 +45,8 @@ internal static class AdjointForceKernel
         }
     }
 
-    private static void Vectors(OneParticleLayout layout, SiteWorkspace ws, ReadOnlySpan<double> adjoint, int z, int gs, int q)
+    /// <summary>The neighbours gs + q .. gs + q + 3; only the lanes selected by <paramref name="mask"/> are accumulated.</summary>
+    private static void Vectors(OneParticleLayout layout, SiteWorkspace ws, ReadOnlySpan<double> adjoint, int z, int gs, int q, Vector256<double> mask)
     {
         int count = ws.Count;
         int gn = ws.GroupStart[z + 1] - gs;
@@ -89,9 +98,10 @@ internal static class AdjointForceKernel
         ref double ux = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ws.UnitX), p);
         ref double uy = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ws.UnitY), p);
         ref double uz = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ws.UnitZ), p);
-        (Vector256.LoadUnsafe(ref forceX) + Vector256.MultiplyAddEstimate(radialPart, Vector256.LoadUnsafe(ref ux), fx)).StoreUnsafe(ref forceX);
-        (Vector256.LoadUnsafe(ref forceY) + Vector256.MultiplyAddEstimate(radialPart, Vector256.LoadUnsafe(ref uy), fy)).StoreUnsafe(ref forceY);
-        (Vector256.LoadUnsafe(ref forceZ) + Vector256.MultiplyAddEstimate(radialPart, Vector256.LoadUnsafe(ref uz), fz)).StoreUnsafe(ref forceZ);
+        var zero = Vector256<double>.Zero;
+        (Vector256.LoadUnsafe(ref forceX) + Vector256.ConditionalSelect(mask, Vector256.MultiplyAddEstimate(radialPart, Vector256.LoadUnsafe(ref ux), fx), zero)).StoreUnsafe(ref forceX);
+        (Vector256.LoadUnsafe(ref forceY) + Vector256.ConditionalSelect(mask, Vector256.MultiplyAddEstimate(radialPart, Vector256.LoadUnsafe(ref uy), fy), zero)).StoreUnsafe(ref forceY);
+        (Vector256.LoadUnsafe(ref forceZ) + Vector256.ConditionalSelect(mask, Vector256.MultiplyAddEstimate(radialPart, Vector256.LoadUnsafe(ref uz), fz), zero)).StoreUnsafe(ref forceZ);
     }
 
     private static void Scalar(OneParticleLayout layout, SiteWorkspace ws, ReadOnlySpan<double> adjoint, int z, int gs, int q)
