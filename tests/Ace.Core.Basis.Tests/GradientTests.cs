@@ -38,6 +38,7 @@ public class GradientTests
     private static IEnumerable<TestCaseData> Sites()
     {
         yield return new TestCaseData(SingleElement(5, 7, 6, 5), 0, 7).SetName("Si orders 1-4, 7 neighbours");
+        yield return new TestCaseData(SingleElement(5, 7, 6, 5), 0, 35).SetName("Si orders 1-4, 35 neighbours (two full neighbour blocks and a partial one)");
         yield return new TestCaseData(ThreeElements(withPairBasis: false), 0, 20).SetName("Si-C-O Si center, 20 neighbours (two chunks)");
         yield return new TestCaseData(ThreeElements(withPairBasis: false), 1, 6).SetName("Si-C-O C center, 6 neighbours");
     }

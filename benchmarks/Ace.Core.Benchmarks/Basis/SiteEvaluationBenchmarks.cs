@@ -28,8 +28,10 @@ public class SiteEvaluationBenchmarks
     /// Si4: silicon, correlation orders 1-4 with D = 24, 20, 16, 12 (930 functions), 30 neighbours.
     /// C4: carbon, orders 1-4 with D = 20, 18, 14, 11 (568 functions), 50 neighbours.
     /// Large: orders 1-4 with D = 30, 28, 22, 17 (4366 functions), 120 neighbours.
+    /// Pace: silicon comparable to an ML-PACE potential, orders 1-4 with D = 22, 19, 15, 12 (757 functions),
+    /// cutoff 8.7 Angstrom and 140 neighbours (about the density of crystalline silicon, 0.05 per cubic Angstrom).
     /// </summary>
-    [Params("Si4", "C4", "Large")]
+    [Params("Si4", "C4", "Large", "Pace")]
     public string Configuration { get; set; } = "Si4";
 
     [GlobalSetup]
@@ -40,6 +42,7 @@ public class SiteEvaluationBenchmarks
             "Si4" => ("Si", 2.35, 5.5, new[] { 24, 20, 16, 12 }, 30),
             "C4" => ("C", 1.54, 4.5, new[] { 20, 18, 14, 11 }, 50),
             "Large" => ("Si", 2.35, 6.5, new[] { 30, 28, 22, 17 }, 120),
+            "Pace" => ("Si", 2.35, 8.7, new[] { 22, 19, 15, 12 }, 140),
             _ => throw new ArgumentException($"unknown configuration {Configuration}"),
         };
         var spec = new AceBasisSpecification([element], new TransformedJacobiRadialSpecification(r0, cutoff), degrees.Length,

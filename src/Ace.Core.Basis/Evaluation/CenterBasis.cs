@@ -9,6 +9,8 @@ namespace Ace.Core.Basis.Evaluation;
 /// </summary>
 internal sealed class CenterBasis
 {
+    private GradientPlan? _gradientPlan;
+
     public CenterBasis(int species, int columnStart, OneParticleLayout layout, ProductGraph graph, SparseRowMatrix map,
         IRadialBasis?[] radialBySpecies)
     {
@@ -53,4 +55,13 @@ internal sealed class CenterBasis
     public IRadialBasis?[] RadialBySpecies { get; }
 
     public int HarmonicsCount => (Layout.MaxL + 1) * (Layout.MaxL + 1);
+
+    /// <summary>The sparse Jacobian structure for gradients, built on first use (thread-safe).</summary>
+    public GradientPlan GradientPlan => Volatile.Read(ref _gradientPlan) ?? CreateGradientPlan();
+
+    private GradientPlan CreateGradientPlan()
+    {
+        Interlocked.CompareExchange(ref _gradientPlan, new GradientPlan(this), null);
+        return _gradientPlan;
+    }
 }

@@ -40,6 +40,25 @@ internal sealed class OneParticleLayout
             SpeciesChannelStart[z] = Math.Max(SpeciesChannelStart[z], SpeciesChannelStart[z - 1]);
         }
         Count = k;
+        LStride = MaxL + 2;
+        LChannelStart = new int[speciesCount * LStride];
+        LChannels = new int[sorted.Length];
+        int position = 0;
+        for (int z = 0; z < speciesCount; z++)
+        {
+            for (int l = 0; l <= MaxL; l++)
+            {
+                LChannelStart[z * LStride + l] = position;
+                for (int c = SpeciesChannelStart[z]; c < SpeciesChannelStart[z + 1]; c++)
+                {
+                    if (ChannelL[c] == l)
+                    {
+                        LChannels[position++] = c;
+                    }
+                }
+            }
+            LChannelStart[z * LStride + MaxL + 1] = position;
+        }
     }
 
     public int SpeciesCount { get; }
@@ -66,6 +85,15 @@ internal sealed class OneParticleLayout
 
     /// <summary>The largest radial label n used per neighbour species (0 when the species is unused).</summary>
     public int[] RadialCountBySpecies { get; }
+
+    /// <summary>The row stride (MaxL + 2) of <see cref="LChannelStart"/>.</summary>
+    public int LStride { get; }
+
+    /// <summary>The channels of species z and degree l are LChannels[LChannelStart[z * LStride + l] .. LChannelStart[z * LStride + l + 1]-1].</summary>
+    public int[] LChannelStart { get; }
+
+    /// <summary>The channels ordered by (species, l, n).</summary>
+    public int[] LChannels { get; }
 
     /// <summary>The A index of (z, n, l, m).</summary>
     public int IndexOf(LabelIndex label, int m) => ChannelStart[_channelOf[label]] + label.L + m;

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Ace.Core.Basis.Evaluation;
 
 /// <summary>
@@ -41,30 +44,38 @@ internal sealed class ProductGraph
     /// <summary>Fills aa[LeafCount ..] from the leaves aa[0 .. LeafCount-1].</summary>
     public void Forward(Span<double> aa)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(aa.Length, NodeCount, nameof(aa));
         int k = LeafCount;
-        var left = Left;
-        var right = Right;
-        for (int i = 0; i < left.Length; i++)
+        int products = Left.Length;
+        ref double values = ref MemoryMarshal.GetReference(aa);
+        ref int left = ref MemoryMarshal.GetArrayDataReference(Left);
+        ref int right = ref MemoryMarshal.GetArrayDataReference(Right);
+        for (int i = 0; i < products; i++)
         {
-            aa[k + i] = aa[left[i]] * aa[right[i]];
+            Unsafe.Add(ref values, k + i) = Unsafe.Add(ref values, Unsafe.Add(ref left, i)) * Unsafe.Add(ref values, Unsafe.Add(ref right, i));
         }
     }
 
-    /// <summary>Backward sweep: given adjoint[p] = dE/dAA_p as an explicit function of every node, accumulates the total derivative into the leaves.</summary>
+    /// <summary>
+    /// Backward sweep: given adjoint[p] = dE/dAA_p as an explicit function of every node, accumulates the total
+    /// derivative into every node down to the leaves (products in decreasing order, so a node's adjoint is final
+    /// before it is passed on to its factors).
+    /// </summary>
     public void Backward(ReadOnlySpan<double> aa, Span<double> adjoint)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(aa.Length, NodeCount, nameof(aa));
+        ArgumentOutOfRangeException.ThrowIfLessThan(adjoint.Length, NodeCount, nameof(adjoint));
         int k = LeafCount;
-        var left = Left;
-        var right = Right;
-        for (int i = left.Length - 1; i >= 0; i--)
+        ref double values = ref MemoryMarshal.GetReference(aa);
+        ref double g = ref MemoryMarshal.GetReference(adjoint);
+        ref int left = ref MemoryMarshal.GetArrayDataReference(Left);
+        ref int right = ref MemoryMarshal.GetArrayDataReference(Right);
+        for (int i = Left.Length - 1; i >= 0; i--)
         {
-            double g = adjoint[k + i];
-            if (g != 0)
-            {
-                int l = left[i], r = right[i];
-                adjoint[l] += g * aa[r];
-                adjoint[r] += g * aa[l];
-            }
+            double gp = Unsafe.Add(ref g, k + i);
+            int l = Unsafe.Add(ref left, i), r = Unsafe.Add(ref right, i);
+            Unsafe.Add(ref g, l) += gp * Unsafe.Add(ref values, r);
+            Unsafe.Add(ref g, r) += gp * Unsafe.Add(ref values, l);
         }
     }
 }

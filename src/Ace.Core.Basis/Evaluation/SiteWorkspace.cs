@@ -7,9 +7,6 @@ namespace Ace.Core.Basis;
 /// </summary>
 public sealed class SiteWorkspace
 {
-    /// <summary>How many neighbours one forward-mode gradient pass handles at a time.</summary>
-    internal const int GradientChunk = 16;
-
     private readonly int _harmonicsCount;
     private readonly int _radialCount;
 
@@ -22,8 +19,7 @@ public sealed class SiteWorkspace
         GroupFill = new int[speciesCount];
         Nodes = new double[nodeCount];
         Adjoint = new double[nodeCount];
-        Derivatives = new double[nodeCount * 3 * GradientChunk];
-        Allocate(Math.Max(neighbourCapacity, GradientChunk));
+        Allocate(Math.Max(neighbourCapacity, 1));
     }
 
     /// <summary>The basis this workspace belongs to.</summary>
@@ -77,27 +73,38 @@ public sealed class SiteWorkspace
     /// <summary>Adjoints dE/dAA of the nodes.</summary>
     internal double[] Adjoint { get; }
 
-    /// <summary>Forward-mode node derivatives for a chunk of cn neighbours: Derivatives[(node * 3 + axis) * cn + p].</summary>
-    internal double[] Derivatives { get; }
-
-    /// <summary>Per-neighbour scratch vectors (at least <see cref="GradientChunk"/> long).</summary>
-    internal double[] ScratchX { get; private set; } = [];
-
-    internal double[] ScratchY { get; private set; } = [];
-
-    internal double[] ScratchZ { get; private set; } = [];
-
-    /// <summary>Adjoint-weighted radial sums per (l, m) and neighbour of one species group: [Index(l,m) * groupCount + p].</summary>
-    internal double[] WeightedRadial { get; private set; } = [];
-
-    internal double[] WeightedRadialDerivative { get; private set; } = [];
-
     /// <summary>Per-neighbour accumulators of dE/dr in sorted order.</summary>
     internal double[] ForceX { get; private set; } = [];
 
     internal double[] ForceY { get; private set; } = [];
 
     internal double[] ForceZ { get; private set; } = [];
+
+    /// <summary>Per-site sparse Jacobian dB/dA values of the gradient plan (grown on demand).</summary>
+    internal double[] Jacobian { get; private set; } = [];
+
+    /// <summary>Blocks of leaf gradients, per species and block of neighbours: [(k - first leaf of the species) * BlockStride + 3 * q + axis] (grown on demand).</summary>
+    internal double[] LeafGradients { get; private set; } = [];
+
+    /// <summary>Interleaved per-(l, m) and per-n rows of one block of neighbours (grown on demand).</summary>
+    internal double[] BlockScratch { get; private set; } = [];
+
+    /// <summary>Makes the gradient-plan scratch arrays at least the given sizes (allocates only when they grow).</summary>
+    internal void EnsureGradientScratch(int jacobian, int leafGradients, int blockScratch)
+    {
+        if (BlockScratch.Length < blockScratch)
+        {
+            BlockScratch = new double[blockScratch];
+        }
+        if (Jacobian.Length < jacobian)
+        {
+            Jacobian = new double[jacobian];
+        }
+        if (LeafGradients.Length < leafGradients)
+        {
+            LeafGradients = new double[leafGradients];
+        }
+    }
 
     /// <summary>The offset of species group z in <see cref="Radial"/>.</summary>
     internal int RadialOffset(int z) => _radialCount * GroupStart[z];
@@ -128,11 +135,6 @@ public sealed class SiteWorkspace
         HarmonicsGradZ = new double[_harmonicsCount * capacity];
         Radial = new double[_radialCount * capacity];
         RadialDerivative = new double[_radialCount * capacity];
-        WeightedRadial = new double[_harmonicsCount * capacity];
-        WeightedRadialDerivative = new double[_harmonicsCount * capacity];
-        ScratchX = new double[Math.Max(capacity, 3 * GradientChunk)];
-        ScratchY = new double[capacity];
-        ScratchZ = new double[capacity];
         ForceX = new double[capacity];
         ForceY = new double[capacity];
         ForceZ = new double[capacity];

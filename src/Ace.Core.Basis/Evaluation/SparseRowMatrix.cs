@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Ace.Core.Basis.Evaluation;
 
 /// <summary>An immutable sparse matrix in compressed-row form (rows: basis functions, columns: AA nodes).</summary>
@@ -37,15 +40,19 @@ internal sealed class SparseRowMatrix
     /// <summary>y = M x.</summary>
     public void Multiply(ReadOnlySpan<double> x, Span<double> y)
     {
-        var rs = RowStart;
-        var cols = Columns;
-        var vals = Values;
-        for (int r = 0; r < rs.Length - 1; r++)
+        ArgumentOutOfRangeException.ThrowIfLessThan(x.Length, ColumnCount, nameof(x));
+        ArgumentOutOfRangeException.ThrowIfLessThan(y.Length, RowCount, nameof(y));
+        ref double xs = ref MemoryMarshal.GetReference(x);
+        ref int rs = ref MemoryMarshal.GetArrayDataReference(RowStart);
+        ref int cols = ref MemoryMarshal.GetArrayDataReference(Columns);
+        ref double vals = ref MemoryMarshal.GetArrayDataReference(Values);
+        int rows = RowCount;
+        for (int r = 0; r < rows; r++)
         {
             double s = 0;
-            for (int p = rs[r]; p < rs[r + 1]; p++)
+            for (int p = Unsafe.Add(ref rs, r), end = Unsafe.Add(ref rs, r + 1); p < end; p++)
             {
-                s += vals[p] * x[cols[p]];
+                s += Unsafe.Add(ref vals, p) * Unsafe.Add(ref xs, Unsafe.Add(ref cols, p));
             }
             y[r] = s;
         }

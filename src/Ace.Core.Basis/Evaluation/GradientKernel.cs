@@ -1,0 +1,335 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Ace.Core.Primitives;
+
+namespace Ace.Core.Basis.Evaluation;
+
+/// <summary>
+/// Values-and-gradients rows of one site through the sparse Jacobian J = dB/dA (see <see cref="GradientPlan"/>):
+/// dB_f/dr_j = sum_k J_fk grad phi_k(r_j), contracted per block of neighbours with the leaf gradients held in
+/// register-sized blocks, vectorised, allocation-free.
+/// </summary>
+internal static class GradientKernel
+{
+    /// <summary>Functions per pass over the neighbour blocks (keeps their leaf gradients in cache).</summary>
+    private const int RowBlock = 64;
+
+    /// <summary>
+    /// dB_f/dr_j for every function f and neighbour j into gradients[f * count + j] (caller's neighbour order),
+    /// after <see cref="ManyBodyKernels.Values"/> with harmonic gradients loaded. Builds the sparse Jacobian J = dB/dA of the site and the leaf gradients grad phi_k(r_j) in blocks of up to
+    /// <see cref="GradientPlan.Chunk"/> neighbours of one species; then dB_f/dr_j = sum_k J_fk grad phi_k(r_j) over
+    /// the A functions of that species only, one output row at a time.
+    /// </summary>
+    public static void Evaluate(CenterBasis center, SiteWorkspace ws, Span<Vec3> gradients)
+    {
+        var plan = center.GradientPlan;
+        var layout = center.Layout;
+        int count = ws.Count;
+        int species = layout.SpeciesCount;
+        var leafStart = plan.LeafSpeciesStart;
+        int blockDoubles = 0;
+        for (int z = 0; z < species; z++)
+        {
+            int gn = ws.GroupStart[z + 1] - ws.GroupStart[z];
+            blockDoubles += (gn + GradientPlan.Chunk - 1) / GradientPlan.Chunk * (leafStart[z + 1] - leafStart[z]) * GradientPlan.BlockStride;
+        }
+        int maxRadial = 0;
+        for (int z = 0; z < species; z++)
+        {
+            maxRadial = Math.Max(maxRadial, layout.RadialCountBySpecies[z]);
+        }
+        ws.EnsureGradientScratch(plan.JacobianCount, blockDoubles,
+            2 * (center.HarmonicsCount + maxRadial) * GradientPlan.BlockStride);
+        Jacobian(center, plan, ws);
+        int offset = 0;
+        for (int z = 0; z < species; z++)
+        {
+            int leaves = leafStart[z + 1] - leafStart[z];
+            for (int c0 = ws.GroupStart[z]; c0 < ws.GroupStart[z + 1]; c0 += GradientPlan.Chunk)
+            {
+                if (leaves > 0)
+                {
+                    LeafGradientBlock(center, ws, z, c0, Math.Min(GradientPlan.Chunk, ws.GroupStart[z + 1] - c0), offset);
+                }
+                offset += leaves * GradientPlan.BlockStride;
+            }
+        }
+
+        var perm = ws.Permutation;
+        bool identity = true;
+        for (int p = 0; p < count && identity; p++)
+        {
+            identity = perm[p] == p;
+        }
+        var output = MemoryMarshal.Cast<Vec3, double>(gradients);
+        Span<double> block = stackalloc double[GradientPlan.BlockStride];
+        int rows = center.FunctionCount;
+        for (int f0 = 0; f0 < rows; f0 += RowBlock)
+        {
+            int f1 = Math.Min(f0 + RowBlock, rows);
+            offset = 0;
+            for (int z = 0; z < species; z++)
+            {
+                int leaves = leafStart[z + 1] - leafStart[z];
+                int ge = ws.GroupStart[z + 1];
+                for (int c0 = ws.GroupStart[z]; c0 < ge; c0 += GradientPlan.Chunk)
+                {
+                    int cn = Math.Min(GradientPlan.Chunk, ge - c0);
+                    int firstLeaf = leafStart[z] - offset / GradientPlan.BlockStride;
+                    for (int f = f0; f < f1; f++)
+                    {
+                        int q0 = plan.JacobianSpeciesStart[f * plan.SpeciesStride + z];
+                        int q1 = plan.JacobianSpeciesStart[f * plan.SpeciesStride + z + 1];
+                        if (identity && cn == GradientPlan.Chunk)
+                        {
+                            ContractBlock(ws.Jacobian, plan.JacobianLeaf, firstLeaf, q0, q1, ws.LeafGradients,
+                                output.Slice(3 * (f * count + c0), GradientPlan.BlockStride));
+                            continue;
+                        }
+                        ContractBlock(ws.Jacobian, plan.JacobianLeaf, firstLeaf, q0, q1, ws.LeafGradients, block);
+                        if (identity)
+                        {
+                            block[..(3 * cn)].CopyTo(output.Slice(3 * (f * count + c0)));
+                        }
+                        else
+                        {
+                            var row = gradients.Slice(f * count, count);
+                            for (int q = 0; q < cn; q++)
+                            {
+                                row[perm[c0 + q]] = new Vec3(block[3 * q], block[3 * q + 1], block[3 * q + 2]);
+                            }
+                        }
+                    }
+                    offset += leaves * GradientPlan.BlockStride;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// J = dB/dA into ws.Jacobian: for every map entry C_fp and every factor occurrence t of AA_p, J_f,leaf(t) +=
+    /// C_fp * (the product of the other factors), by prefix and suffix products over the factors.
+    /// </summary>
+    private static void Jacobian(CenterBasis center, GradientPlan plan, SiteWorkspace ws)
+    {
+        var map = center.Map;
+        Array.Clear(ws.Jacobian, 0, plan.JacobianCount);
+        Span<double> prefix = stackalloc double[plan.MaxFactors + 1];
+        ref double pre = ref MemoryMarshal.GetReference(prefix);
+        ref double a = ref MemoryMarshal.GetArrayDataReference(ws.Nodes);
+        ref double jacobian = ref MemoryMarshal.GetArrayDataReference(ws.Jacobian);
+        ref int start = ref MemoryMarshal.GetArrayDataReference(plan.EntryFactorStart);
+        ref int factor = ref MemoryMarshal.GetArrayDataReference(plan.EntryFactor);
+        ref int target = ref MemoryMarshal.GetArrayDataReference(plan.EntryTarget);
+        ref double coefficient = ref MemoryMarshal.GetArrayDataReference(map.Values);
+        int entries = map.NonZeroCount;
+        for (int e = 0; e < entries; e++)
+        {
+            int t0 = Unsafe.Add(ref start, e), m = Unsafe.Add(ref start, e + 1) - t0;
+            double c = Unsafe.Add(ref coefficient, e);
+            ref int f = ref Unsafe.Add(ref factor, t0);
+            ref int j = ref Unsafe.Add(ref target, t0);
+            pre = c;
+            for (int t = 0; t < m - 1; t++)
+            {
+                Unsafe.Add(ref pre, t + 1) = Unsafe.Add(ref pre, t) * Unsafe.Add(ref a, Unsafe.Add(ref f, t));
+            }
+            double suffix = 1;
+            for (int t = m - 1; t >= 0; t--)
+            {
+                Unsafe.Add(ref jacobian, Unsafe.Add(ref j, t)) += Unsafe.Add(ref pre, t) * suffix;
+                suffix *= Unsafe.Add(ref a, Unsafe.Add(ref f, t));
+            }
+        }
+    }
+
+    /// <summary>
+    /// block[3 q + axis] = sum over entries i in [q0, q1) of J_i * leafGradients[(leaf_i - firstLeaf) * BlockStride + 3 q + axis].
+    /// </summary>
+    private static void ContractBlock(double[] jacobian, int[] jacobianLeaf, int firstLeaf, int q0, int q1, double[] leafGradients, Span<double> block)
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var b0 = Vector512<double>.Zero;
+            var b1 = Vector512<double>.Zero;
+            var b2 = Vector512<double>.Zero;
+            var b3 = Vector512<double>.Zero;
+            var b4 = Vector512<double>.Zero;
+            var b5 = Vector512<double>.Zero;
+            ref double j = ref MemoryMarshal.GetArrayDataReference(jacobian);
+            ref int leaf = ref MemoryMarshal.GetArrayDataReference(jacobianLeaf);
+            ref double g0 = ref MemoryMarshal.GetArrayDataReference(leafGradients);
+            for (int i = q0; i < q1; i++)
+            {
+                var c = Vector512.Create(Unsafe.Add(ref j, i));
+                ref double g = ref Unsafe.Add(ref g0, (Unsafe.Add(ref leaf, i) - firstLeaf) * GradientPlan.BlockStride);
+                b0 = Vector512.MultiplyAddEstimate(c, Vector512.LoadUnsafe(ref g, 0), b0);
+                b1 = Vector512.MultiplyAddEstimate(c, Vector512.LoadUnsafe(ref g, 8), b1);
+                b2 = Vector512.MultiplyAddEstimate(c, Vector512.LoadUnsafe(ref g, 16), b2);
+                b3 = Vector512.MultiplyAddEstimate(c, Vector512.LoadUnsafe(ref g, 24), b3);
+                b4 = Vector512.MultiplyAddEstimate(c, Vector512.LoadUnsafe(ref g, 32), b4);
+                b5 = Vector512.MultiplyAddEstimate(c, Vector512.LoadUnsafe(ref g, 40), b5);
+            }
+            ref double o = ref MemoryMarshal.GetReference(block[..GradientPlan.BlockStride]);
+            b0.StoreUnsafe(ref o, 0);
+            b1.StoreUnsafe(ref o, 8);
+            b2.StoreUnsafe(ref o, 16);
+            b3.StoreUnsafe(ref o, 24);
+            b4.StoreUnsafe(ref o, 32);
+            b5.StoreUnsafe(ref o, 40);
+            return;
+        }
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var a0 = Vector256<double>.Zero;
+            var a1 = Vector256<double>.Zero;
+            var a2 = Vector256<double>.Zero;
+            var a3 = Vector256<double>.Zero;
+            var a4 = Vector256<double>.Zero;
+            var a5 = Vector256<double>.Zero;
+            var a6 = Vector256<double>.Zero;
+            var a7 = Vector256<double>.Zero;
+            var a8 = Vector256<double>.Zero;
+            var a9 = Vector256<double>.Zero;
+            var a10 = Vector256<double>.Zero;
+            var a11 = Vector256<double>.Zero;
+            ref double j = ref MemoryMarshal.GetArrayDataReference(jacobian);
+            ref int leaf = ref MemoryMarshal.GetArrayDataReference(jacobianLeaf);
+            ref double g0 = ref MemoryMarshal.GetArrayDataReference(leafGradients);
+            for (int i = q0; i < q1; i++)
+            {
+                var c = Vector256.Create(Unsafe.Add(ref j, i));
+                ref double g = ref Unsafe.Add(ref g0, (Unsafe.Add(ref leaf, i) - firstLeaf) * GradientPlan.BlockStride);
+                a0 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 0), a0);
+                a1 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 4), a1);
+                a2 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 8), a2);
+                a3 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 12), a3);
+                a4 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 16), a4);
+                a5 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 20), a5);
+                a6 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 24), a6);
+                a7 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 28), a7);
+                a8 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 32), a8);
+                a9 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 36), a9);
+                a10 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 40), a10);
+                a11 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 44), a11);
+            }
+            a0.CopyTo(block);
+            a1.CopyTo(block[4..]);
+            a2.CopyTo(block[8..]);
+            a3.CopyTo(block[12..]);
+            a4.CopyTo(block[16..]);
+            a5.CopyTo(block[20..]);
+            a6.CopyTo(block[24..]);
+            a7.CopyTo(block[28..]);
+            a8.CopyTo(block[32..]);
+            a9.CopyTo(block[36..]);
+            a10.CopyTo(block[40..]);
+            a11.CopyTo(block[44..]);
+            return;
+        }
+        block.Clear();
+        for (int i = q0; i < q1; i++)
+        {
+            double c = jacobian[i];
+            var g = new ReadOnlySpan<double>(leafGradients, (jacobianLeaf[i] - firstLeaf) * GradientPlan.BlockStride, GradientPlan.BlockStride);
+            for (int t = 0; t < GradientPlan.BlockStride; t++)
+            {
+                block[t] += c * g[t];
+            }
+        }
+    }
+
+    /// <summary>
+    /// grad phi_k(r_p) = R'_n Y_lm u + R_n grad Y_lm for the A functions k of species z and the neighbours
+    /// p = c0 .. c0+cn-1 of that species, into ws.LeafGradients[blockOffset + (k - first leaf of z) * BlockStride + 3 (p - c0) + axis];
+    /// the unused tail of each leaf's block (cn &lt; Chunk) is zero. Every leaf is two length-BlockStride vector
+    /// products of interleaved per-(l, m) and per-n rows.
+    /// </summary>
+    private static void LeafGradientBlock(CenterBasis center, SiteWorkspace ws, int z, int c0, int cn, int blockOffset)
+    {
+        const int B = GradientPlan.BlockStride;
+        var layout = center.Layout;
+        int count = ws.Count;
+        int gs = ws.GroupStart[z], gn = ws.GroupStart[z + 1] - gs;
+        int harmonics = center.HarmonicsCount;
+        int radials = layout.RadialCountBySpecies[z];
+        var scratch = ws.BlockScratch;
+        var direction = scratch.AsSpan(0, harmonics * B);
+        var harmonicGradient = scratch.AsSpan(harmonics * B, harmonics * B);
+        var radial = scratch.AsSpan(2 * harmonics * B, radials * B);
+        var radialDerivative = scratch.AsSpan((2 * harmonics + radials) * B, radials * B);
+        ref double h = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ws.Harmonics), c0);
+        ref double hx = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ws.HarmonicsGradX), c0);
+        ref double hy = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ws.HarmonicsGradY), c0);
+        ref double hz = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ws.HarmonicsGradZ), c0);
+        ref double ux = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ws.UnitX), c0);
+        ref double uy = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ws.UnitY), c0);
+        ref double uz = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ws.UnitZ), c0);
+        if (cn < GradientPlan.Chunk)
+        {
+            scratch.AsSpan(0, 2 * (harmonics + radials) * B).Clear();
+        }
+        ref double d = ref MemoryMarshal.GetReference(direction);
+        ref double g = ref MemoryMarshal.GetReference(harmonicGradient);
+        for (int lm = 0; lm < harmonics; lm++)
+        {
+            int row = lm * count;
+            ref double dRow = ref Unsafe.Add(ref d, lm * B);
+            ref double gRow = ref Unsafe.Add(ref g, lm * B);
+            for (int q = 0; q < cn; q++)
+            {
+                double yq = Unsafe.Add(ref h, row + q);
+                Unsafe.Add(ref dRow, 3 * q) = yq * Unsafe.Add(ref ux, q);
+                Unsafe.Add(ref dRow, 3 * q + 1) = yq * Unsafe.Add(ref uy, q);
+                Unsafe.Add(ref dRow, 3 * q + 2) = yq * Unsafe.Add(ref uz, q);
+                Unsafe.Add(ref gRow, 3 * q) = Unsafe.Add(ref hx, row + q);
+                Unsafe.Add(ref gRow, 3 * q + 1) = Unsafe.Add(ref hy, row + q);
+                Unsafe.Add(ref gRow, 3 * q + 2) = Unsafe.Add(ref hz, row + q);
+            }
+        }
+        int radialOffset = ws.RadialOffset(z) + c0 - gs;
+        ref double r = ref MemoryMarshal.GetReference(radial);
+        ref double rd = ref MemoryMarshal.GetReference(radialDerivative);
+        for (int n = 0; n < radials; n++)
+        {
+            var rv = ws.Radial.AsSpan(radialOffset + n * gn, cn);
+            var rdv = ws.RadialDerivative.AsSpan(radialOffset + n * gn, cn);
+            ref double r3 = ref Unsafe.Add(ref r, n * B);
+            ref double rd3 = ref Unsafe.Add(ref rd, n * B);
+            for (int q = 0; q < rv.Length; q++)
+            {
+                Unsafe.Add(ref r3, 3 * q) = Unsafe.Add(ref r3, 3 * q + 1) = Unsafe.Add(ref r3, 3 * q + 2) = rv[q];
+                Unsafe.Add(ref rd3, 3 * q) = Unsafe.Add(ref rd3, 3 * q + 1) = Unsafe.Add(ref rd3, 3 * q + 2) = rdv[q];
+            }
+        }
+        int firstLeaf = center.GradientPlan.LeafSpeciesStart[z];
+        ref double output = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ws.LeafGradients), blockOffset);
+        for (int ch = layout.SpeciesChannelStart[z]; ch < layout.SpeciesChannelStart[z + 1]; ch++)
+        {
+            int l = layout.ChannelL[ch], start = layout.ChannelStart[ch], n = layout.ChannelRadialIndex[ch];
+            ref double r3 = ref Unsafe.Add(ref r, n * B);
+            ref double rd3 = ref Unsafe.Add(ref rd, n * B);
+            for (int mm = 0; mm <= 2 * l; mm++)
+            {
+                ref double dRow = ref Unsafe.Add(ref d, (l * l + mm) * B);
+                ref double gRow = ref Unsafe.Add(ref g, (l * l + mm) * B);
+                ref double dst = ref Unsafe.Add(ref output, (start + mm - firstLeaf) * B);
+                int i = 0;
+                if (Vector256.IsHardwareAccelerated)
+                {
+                    for (; i < B; i += Vector256<double>.Count)
+                    {
+                        var value = Vector256.LoadUnsafe(ref rd3, (nuint)i) * Vector256.LoadUnsafe(ref dRow, (nuint)i);
+                        Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref r3, (nuint)i), Vector256.LoadUnsafe(ref gRow, (nuint)i), value)
+                            .StoreUnsafe(ref dst, (nuint)i);
+                    }
+                }
+                for (; i < B; i++)
+                {
+                    Unsafe.Add(ref dst, i) = Unsafe.Add(ref rd3, i) * Unsafe.Add(ref dRow, i) + Unsafe.Add(ref r3, i) * Unsafe.Add(ref gRow, i);
+                }
+            }
+        }
+    }
+}
