@@ -92,6 +92,17 @@ public sealed class FitBuilder
         return this;
     }
 
+    /// <summary>
+    /// Bayesian linear regression with the ACE1x smoothness prior of this basis (<see cref="Fitting.SmoothnessPrior"/>,
+    /// exponent <paramref name="p"/>, angular weight <paramref name="angularWeight"/>); replaces the solver.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> or <paramref name="angularWeight"/> is out of range.</exception>
+    public FitBuilder SmoothnessPrior(int p = 4, double angularWeight = 1.5)
+    {
+        _solver = LeastSquares.BayesianLinearRegression(prior: Fitting.SmoothnessPrior.Create(_basis, p, angularWeight));
+        return this;
+    }
+
     /// <summary>Dense design matrix or streamed normal equations (default <see cref="AssemblyMode.Auto"/>).</summary>
     public FitBuilder Assembly(AssemblyMode mode)
     {
