@@ -51,4 +51,42 @@ public static class SmoothnessPrior
     /// <param name="angularWeight">The weight w_L of the angular degrees, positive (default 3/2).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> or <paramref name="angularWeight"/> is out of range.</exception>
     public static Prior Create(AceBasis basis, int p = 4, double angularWeight = 1.5) => Prior.Smoothness(Degrees(basis, p, angularWeight));
+
+    /// <summary>
+    /// The smoothness prior scaled by column norms: <c>Gamma_jj = (1 + d_j) ||W A_j||</c>, so that the prior acts on the
+    /// contribution <c>c_j A_j</c> of each function rather than on its raw coefficient. A column of norm zero (a function
+    /// the data never excites) takes the smallest positive norm, or 1 when every norm is zero.
+    /// </summary>
+    /// <param name="degrees">The degrees d_j (<see cref="Degrees"/>), finite and non-negative.</param>
+    /// <param name="columnNorms">The weighted column norms ||W A_j||, finite and non-negative, one per degree.</param>
+    /// <exception cref="ArgumentException">The lengths differ, or an entry is negative or not finite.</exception>
+    public static Prior ScaleByColumnNorms(ReadOnlySpan<double> degrees, ReadOnlySpan<double> columnNorms)
+    {
+        if (degrees.Length != columnNorms.Length)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"columnNorms has {columnNorms.Length} entries but there are {degrees.Length} degrees"), nameof(columnNorms));
+        }
+        double smallest = double.PositiveInfinity;
+        for (int j = 0; j < columnNorms.Length; j++)
+        {
+            if (!double.IsFinite(columnNorms[j]) || columnNorms[j] < 0)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"columnNorms[{j}] = {columnNorms[j]}: column norms must be finite and non-negative"), nameof(columnNorms));
+            }
+            if (columnNorms[j] > 0)
+            {
+                smallest = Math.Min(smallest, columnNorms[j]);
+            }
+        }
+        var smooth = Prior.Smoothness(degrees);
+        var diagonal = new double[degrees.Length];
+        for (int j = 0; j < diagonal.Length; j++)
+        {
+            double norm = columnNorms[j] > 0 ? columnNorms[j] : double.IsFinite(smallest) ? smallest : 1;
+            diagonal[j] = smooth.Diagonal[j] * norm;
+        }
+        return Prior.FromDiagonal(diagonal);
+    }
 }

@@ -63,4 +63,37 @@ public class SmoothnessPriorTests
         double Rough(LinearAcePotential potential) => Enumerable.Range(0, degrees.Length).Where(j => degrees[j] >= threshold).Sum(j => potential.Coefficients[j] * potential.Coefficients[j]);
         Assert.That(Rough(fluent.Potential), Is.LessThan(Rough(plain.Potential)));
     }
+
+    [Test]
+    public void Column_norm_scaling_multiplies_each_entry_and_covers_zero_columns()
+    {
+        var prior = SmoothnessPrior.ScaleByColumnNorms([0, 15, 3], [2, 0.5, 0]);
+        Assert.That(prior.Diagonal.ToArray(), Is.EqualTo(new[] { 2.0, 8.0, 2.0 }), "the zero column takes the smallest positive norm 0.5");
+        Assert.That(SmoothnessPrior.ScaleByColumnNorms([1, 2], [0, 0]).Diagonal.ToArray(), Is.EqualTo(new[] { 2.0, 3.0 }));
+        Assert.That(() => SmoothnessPrior.ScaleByColumnNorms([1, 2], [1]), Throws.ArgumentException.With.Property("ParamName").EqualTo("columnNorms"));
+        Assert.That(() => SmoothnessPrior.ScaleByColumnNorms([1], [-1]), Throws.ArgumentException.With.Message.Contains("columnNorms[0]"));
+    }
+
+    [Test]
+    public void The_column_scaled_prior_uses_the_weighted_gram_diagonal_in_both_assembly_modes()
+    {
+        var truth = Fixtures.RandomPotential(Fixtures.Silicon, seed: 4);
+        var random = new Random(8);
+        var training = Enumerable.Range(0, 3).Select(k => Fixtures.Label(Fixtures.RattledCrystal(random, 5.3 + 0.05 * k, "Si"), truth)).ToList();
+        var noisy = training.Select(s => s.WithReferenceData(s.Energy + 1e-2 * s.AtomCount * (random.NextDouble() - 0.5),
+            s.Forces!.Value.Select(f => f + new Primitives.Vec3(random.NextDouble() - 0.5, random.NextDouble() - 0.5, random.NextDouble() - 0.5) * 0.1), null)).ToList();
+        FitBuilder Start() => Ace.Fit(Fixtures.Silicon).ReferenceEnergies(("Si", Fixtures.SiliconEnergy)).Weights(energy: 30, forces: 1);
+        var normal = Start().AssembleNormalEquations(noisy);
+        int n = normal.Columns;
+        var norms = Enumerable.Range(0, n).Select(j => Math.Sqrt(normal.Gram[j * n + j])).ToArray();
+        var expected = LeastSquares.BayesianLinearRegression(prior: SmoothnessPrior.ScaleByColumnNorms(SmoothnessPrior.Degrees(Fixtures.Silicon), norms)).Solve(normal);
+        var streamed = Start().SmoothnessPrior(scaleByColumnNorms: true).Assembly(AssemblyMode.NormalEquations).Run(noisy);
+        var dense = Start().SmoothnessPrior(scaleByColumnNorms: true).Assembly(AssemblyMode.DenseDesign).Run(noisy);
+        var unscaled = Start().SmoothnessPrior().Run(noisy);
+        Assert.That(streamed.Potential.Coefficients.ToArray(), Is.EqualTo(expected.Coefficients.ToArray()).Within(1e-8));
+        Assert.That(dense.Potential.Coefficients.ToArray(), Is.EqualTo(expected.Coefficients.ToArray()).Within(1e-6));
+        Assert.That(unscaled.Potential.Coefficients.ToArray(), Is.Not.EqualTo(expected.Coefficients.ToArray()).Within(1e-6), "the scaling changes the fit");
+        var reset = Start().SmoothnessPrior(scaleByColumnNorms: true).Solver(LeastSquares.NormalEquations()).Run(noisy);
+        Assert.That(reset.Solution.Solver, Does.Not.Contain("Bayesian"), "a later Solver(...) replaces the smoothness prior");
+    }
 }
