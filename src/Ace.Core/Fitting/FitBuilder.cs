@@ -27,6 +27,7 @@ public sealed class FitBuilder
     private AssemblyMode _mode = AssemblyMode.Auto;
     private IProgress<AssemblyProgress>? _progress;
     private int _parallelism = Environment.ProcessorCount;
+    private double[]? _columnScaledDegrees;
 
     /// <summary>Starts a fit of <paramref name="basis"/> with weights 1 (energy) and 1 (forces), no virials, BLR.</summary>
     public FitBuilder(AceBasis basis)
@@ -89,6 +90,23 @@ public sealed class FitBuilder
     {
         ArgumentNullException.ThrowIfNull(solver);
         _solver = solver;
+        _columnScaledDegrees = null;
+        return this;
+    }
+
+    /// <summary>
+    /// Bayesian linear regression with the ACE1x smoothness prior of this basis (<see cref="Fitting.SmoothnessPrior"/>,
+    /// exponent <paramref name="p"/>, angular weight <paramref name="angularWeight"/>); replaces the solver. With
+    /// <paramref name="scaleByColumnNorms"/> each Gamma_jj is also multiplied by the weighted norm of column j of the
+    /// assembled design (<see cref="Fitting.SmoothnessPrior.ScaleByColumnNorms"/>), so functions of very different
+    /// magnitude (high correlation orders) are regularised alike; this helps markedly on large bases.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> or <paramref name="angularWeight"/> is out of range.</exception>
+    public FitBuilder SmoothnessPrior(int p = 4, double angularWeight = 1.5, bool scaleByColumnNorms = false)
+    {
+        var degrees = Fitting.SmoothnessPrior.Degrees(_basis, p, angularWeight);
+        _solver = LeastSquares.BayesianLinearRegression(prior: Prior.Smoothness(degrees));
+        _columnScaledDegrees = scaleByColumnNorms ? degrees : null;
         return this;
     }
 
@@ -139,14 +157,16 @@ public sealed class FitBuilder
             var normal = assembler.Streamed();
             assemblyTime = clock.Elapsed;
             clock.Restart();
-            solution = _solver.Solve(normal);
+            solution = SolverFor(normal).Solve(normal);
         }
         else
         {
             var problem = assembler.Dense();
             assemblyTime = clock.Elapsed;
             clock.Restart();
-            solution = _solver.Solve(problem);
+            solution = (_columnScaledDegrees is { } degrees
+                ? LeastSquares.BayesianLinearRegression(prior: Fitting.SmoothnessPrior.ScaleByColumnNorms(degrees, ColumnNorms(problem)))
+                : _solver).Solve(problem);
         }
         var solveTime = clock.Elapsed;
         var potential = new LinearAcePotential(_basis, solution.Coefficients, _referenceEnergies);
@@ -158,6 +178,40 @@ public sealed class FitBuilder
 
     /// <summary>The normal equations of the weighted problem, assembled without storing the rows.</summary>
     public NormalEquations AssembleNormalEquations(IEnumerable<Structure> training) => Prepare(training).Streamed();
+
+    /// <summary>The solver, with the column-scaled smoothness prior built from the assembled Gram diagonal when asked for.</summary>
+    private ILeastSquaresSolver SolverFor(NormalEquations normal)
+    {
+        if (_columnScaledDegrees is not { } degrees)
+        {
+            return _solver;
+        }
+        int n = normal.Columns;
+        var norms = new double[n];
+        for (int j = 0; j < n; j++)
+        {
+            norms[j] = Math.Sqrt(normal.Gram[j * n + j]);
+        }
+        return LeastSquares.BayesianLinearRegression(prior: Fitting.SmoothnessPrior.ScaleByColumnNorms(degrees, norms));
+    }
+
+    /// <summary>The weighted norms ||W A_j|| of the columns of a dense problem.</summary>
+    private static double[] ColumnNorms(LeastSquaresProblem problem)
+    {
+        var norms = new double[problem.Columns];
+        for (int j = 0; j < norms.Length; j++)
+        {
+            var column = problem.Design.Slice(j * problem.Rows, problem.Rows);
+            double sum = 0;
+            for (int i = 0; i < column.Length; i++)
+            {
+                double v = problem.Weights[i] * column[i];
+                sum += v * v;
+            }
+            norms[j] = Math.Sqrt(sum);
+        }
+        return norms;
+    }
 
     private DesignAssembler Prepare(IEnumerable<Structure> training)
     {
