@@ -34,24 +34,23 @@ internal static class RidgeCrossValidation
         }
         double scale = Scale(total, priorFor(total));
         var losses = new SortedDictionary<double, double>();
-        void Try(double decade)
+        double Try(double decade)
         {
             double lambda = scale * Math.Pow(10, decade);
-            if (!losses.ContainsKey(lambda))
+            if (!losses.TryGetValue(lambda, out double loss))
             {
-                losses[lambda] = spectra.Sum(s => s.HeldOutLoss(lambda));
+                losses[lambda] = loss = spectra.Sum(s => s.HeldOutLoss(lambda));
             }
-        }
-        for (int d = SmallestDecade; d <= LargestDecade; d++)
-        {
-            Try(d);
+            return loss;
         }
         int best = SmallestDecade;
+        double bestLoss = double.PositiveInfinity;
         for (int d = SmallestDecade; d <= LargestDecade; d++)
         {
-            if (losses[scale * Math.Pow(10, d)] < losses[scale * Math.Pow(10, best)])
+            double loss = Try(d);
+            if (loss < bestLoss)
             {
-                best = d;
+                (best, bestLoss) = (d, loss);
             }
         }
         for (int q = -RefinementSteps; q <= RefinementSteps; q++)
