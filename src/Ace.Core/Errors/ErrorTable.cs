@@ -44,22 +44,31 @@ public sealed class ErrorTable
             throw new ArgumentException("no structures to compute errors on", nameof(structures));
         }
         var predictions = new PotentialEvaluation[list.Count];
-        Parallel.For(0, list.Count, s => predictions[s] = list[s].Forces is null
-            ? new PotentialEvaluation(potential.Energy(list[s]), [], [], default)
-            : potential.Evaluate(list[s]));
+        Parallel.For(0, list.Count, s => predictions[s] = Predict(potential, list[s]));
+        return FromPredictions(list, predictions);
+    }
+
+    /// <summary>What the table compares with a structure's reference data: the energy, and the forces when it has reference forces.</summary>
+    internal static PotentialEvaluation Predict(LinearAcePotential potential, Structure structure) => structure.Forces is null
+        ? new PotentialEvaluation(potential.Energy(structure), [], [], default)
+        : potential.Evaluate(structure);
+
+    /// <summary>The table of given predictions (from <see cref="Predict"/>), one per structure, possibly by different potentials.</summary>
+    internal static ErrorTable FromPredictions(IReadOnlyList<Structure> structures, IReadOnlyList<PotentialEvaluation> predictions)
+    {
         var groups = new Dictionary<string, Accumulator>(StringComparer.Ordinal);
         var order = new List<string>();
         var overall = new Accumulator();
-        for (int s = 0; s < list.Count; s++)
+        for (int s = 0; s < structures.Count; s++)
         {
-            var key = list[s].ConfigType ?? NoConfigType;
+            var key = structures[s].ConfigType ?? NoConfigType;
             if (!groups.TryGetValue(key, out var group))
             {
                 groups[key] = group = new Accumulator();
                 order.Add(key);
             }
-            group.Add(list[s], predictions[s]);
-            overall.Add(list[s], predictions[s]);
+            group.Add(structures[s], predictions[s]);
+            overall.Add(structures[s], predictions[s]);
         }
         return new ErrorTable(order.Select(k => groups[k].ToRow(k)).ToList(), overall.ToRow(OverallGroup));
     }

@@ -21,6 +21,9 @@ internal sealed class DesignAssembler(BasisGeometry geometry, FitSettings settin
 
     public int StructureCount => plans.Length;
 
+    /// <summary>The structures' plans, in training-set order.</summary>
+    public IReadOnlyList<StructurePlan> Plans => plans;
+
     public long RowCount => plans[^1].RowOffset + plans[^1].RowCount;
 
     public LeastSquaresProblem Dense()
@@ -59,13 +62,44 @@ internal sealed class DesignAssembler(BasisGeometry geometry, FitSettings settin
         return new LeastSquaresProblem(r, columns, design, targets, weights);
     }
 
+    /// <summary>The normal equations of all structures.</summary>
     public NormalEquations Streamed()
     {
-        int columns = geometry.Basis.FunctionCount;
-        int workers = Math.Max(1, Math.Min(settings.MaxDegreeOfParallelism, plans.Length));
-        var bounds = Partition(workers);
-        var partial = new NormalEquations[workers];
         Start();
+        return Accumulate(plans);
+    }
+
+    /// <summary>
+    /// The normal equations of each group of structures, in one pass over the data: entry g holds the structures whose
+    /// plan index i has <paramref name="groupOf"/>(i) == g. Every group must be non-empty.
+    /// </summary>
+    public NormalEquations[] StreamedGroups(int groups, Func<int, int> groupOf)
+    {
+        var members = new List<StructurePlan>[groups];
+        for (int g = 0; g < groups; g++)
+        {
+            members[g] = [];
+        }
+        foreach (var plan in plans)
+        {
+            members[groupOf(plan.Index)].Add(plan);
+        }
+        Start();
+        var result = new NormalEquations[groups];
+        for (int g = 0; g < groups; g++)
+        {
+            result[g] = Accumulate(members[g]);
+        }
+        return result;
+    }
+
+    /// <summary>Streams the rows of <paramref name="subset"/> into one accumulator (parallel, merged in a fixed order).</summary>
+    private NormalEquations Accumulate(IReadOnlyList<StructurePlan> subset)
+    {
+        int columns = geometry.Basis.FunctionCount;
+        int workers = Math.Max(1, Math.Min(settings.MaxDegreeOfParallelism, subset.Count));
+        var bounds = Partition(subset, workers);
+        var partial = new NormalEquations[workers];
         Parallel.For(0, workers, Options(), w =>
         {
             var writer = new StructureRowWriter(geometry, settings);
@@ -73,13 +107,13 @@ internal sealed class DesignAssembler(BasisGeometry geometry, FitSettings settin
             var buffer = new RowBuffer(columns);
             for (int s = bounds[w]; s < bounds[w + 1]; s++)
             {
-                writer.Write(plans[s]);
+                writer.Write(subset[s]);
                 if (buffer.Count + writer.RowCount > BlockRows)
                 {
                     buffer.FlushInto(accumulator);
                 }
                 buffer.Append(writer);
-                Report(plans[s]);
+                Report(subset[s]);
             }
             buffer.FlushInto(accumulator);
             partial[w] = accumulator;
@@ -92,22 +126,28 @@ internal sealed class DesignAssembler(BasisGeometry geometry, FitSettings settin
         return result;
     }
 
-    /// <summary>Contiguous ranges of structures with about equal numbers of rows.</summary>
-    private int[] Partition(int workers)
+    /// <summary>Contiguous ranges of <paramref name="subset"/> with about equal numbers of rows.</summary>
+    private static int[] Partition(IReadOnlyList<StructurePlan> subset, int workers)
     {
         var bounds = new int[workers + 1];
-        long total = RowCount;
+        long total = 0;
+        foreach (var plan in subset)
+        {
+            total += plan.RowCount;
+        }
         int s = 0;
+        long before = 0; // rows of subset[0 .. s)
         for (int w = 1; w < workers; w++)
         {
             long target = total * w / workers;
-            while (s < plans.Length && plans[s].RowOffset < target)
+            while (s < subset.Count && before < target)
             {
+                before += subset[s].RowCount;
                 s++;
             }
             bounds[w] = Math.Max(s, bounds[w - 1]);
         }
-        bounds[workers] = plans.Length;
+        bounds[workers] = subset.Count;
         return bounds;
     }
 

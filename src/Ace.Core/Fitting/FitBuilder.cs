@@ -28,6 +28,8 @@ public sealed class FitBuilder
     private IProgress<AssemblyProgress>? _progress;
     private int _parallelism = Environment.ProcessorCount;
     private double[]? _columnScaledDegrees;
+    private Prior? _prior;
+    private int? _ridgeFolds;
 
     /// <summary>Starts a fit of <paramref name="basis"/> with weights 1 (energy) and 1 (forces), no virials, BLR.</summary>
     public FitBuilder(AceBasis basis)
@@ -91,6 +93,8 @@ public sealed class FitBuilder
         ArgumentNullException.ThrowIfNull(solver);
         _solver = solver;
         _columnScaledDegrees = null;
+        _prior = null;
+        _ridgeFolds = null;
         return this;
     }
 
@@ -100,13 +104,32 @@ public sealed class FitBuilder
     /// <paramref name="scaleByColumnNorms"/> each Gamma_jj is also multiplied by the weighted norm of column j of the
     /// assembled design (<see cref="Fitting.SmoothnessPrior.ScaleByColumnNorms"/>), so functions of very different
     /// magnitude (high correlation orders) are regularised alike; this helps markedly on large bases.
+    /// With <see cref="RidgeByCrossValidation"/> (before or after) the prior is the ridge's Gamma instead.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> or <paramref name="angularWeight"/> is out of range.</exception>
     public FitBuilder SmoothnessPrior(int p = 4, double angularWeight = 1.5, bool scaleByColumnNorms = false)
     {
         var degrees = Fitting.SmoothnessPrior.Degrees(_basis, p, angularWeight);
-        _solver = LeastSquares.BayesianLinearRegression(prior: Prior.Smoothness(degrees));
+        _prior = Prior.Smoothness(degrees);
+        _solver = LeastSquares.BayesianLinearRegression(prior: _prior);
         _columnScaledDegrees = scaleByColumnNorms ? degrees : null;
+        return this;
+    }
+
+    /// <summary>
+    /// Ridge (Tikhonov) regression with its strength chosen by <paramref name="folds"/>-fold cross-validation instead of
+    /// BLR's evidence maximisation: solves <c>(A^T W^2 A + lambda^2 Gamma^2) c = A^T W^2 y</c> with Gamma the prior of
+    /// <see cref="SmoothnessPrior"/> (column-scaled when asked; the identity without it), and lambda minimising the
+    /// weighted residual sum of squares of held-out folds (structure s in fold s mod K). Candidates: lambda0 = sqrt(trace
+    /// G / trace Gamma^2) times the decades 1e-6 .. 1e3, then quarter decades around the best. The folds are streamed
+    /// once (always normal equations); <see cref="FitResult.Ridge"/> holds the choice and the loss curve. Composes with
+    /// <see cref="SmoothnessPrior"/> in either order; a later <see cref="Solver"/> replaces it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="folds"/> is less than 2.</exception>
+    public FitBuilder RidgeByCrossValidation(int folds = 5)
+    {
+        CrossValidation.RequireFolds(folds, nameof(folds));
+        _ridgeFolds = folds;
         return this;
     }
 
@@ -139,38 +162,80 @@ public sealed class FitBuilder
     /// <summary>Assembles the weighted system and solves it.</summary>
     /// <exception cref="ArgumentException">The training set is empty, or all weights are zero.</exception>
     /// <exception cref="TrainingDataException">A structure cannot be used (element the basis lacks, missing data the weights need); the message names it.</exception>
+    /// <exception cref="InvalidOperationException">The assembly mode does not suit the solver (see <see cref="Assembly"/>).</exception>
     public FitResult Run(IEnumerable<Structure> training)
     {
         var assembler = Prepare(training);
         var mode = _mode == AssemblyMode.Auto
-            ? (_solver.AcceptsNormalEquations ? AssemblyMode.NormalEquations : AssemblyMode.DenseDesign)
+            ? (_ridgeFolds is not null || _solver.AcceptsNormalEquations ? AssemblyMode.NormalEquations : AssemblyMode.DenseDesign)
             : _mode;
-        if (mode == AssemblyMode.NormalEquations && !_solver.AcceptsNormalEquations)
+        if (mode == AssemblyMode.NormalEquations)
         {
-            throw new InvalidOperationException($"the solver {_solver.Name} needs the design matrix; use AssemblyMode.DenseDesign or Auto");
+            RequireNormalEquationsSolver();
+        }
+        else if (_ridgeFolds is not null)
+        {
+            throw new InvalidOperationException("RidgeByCrossValidation assembles normal equations per fold; use AssemblyMode.NormalEquations or Auto");
         }
         var clock = Stopwatch.StartNew();
         LeastSquaresSolution solution;
+        RidgeSelection? ridge = null;
         TimeSpan assemblyTime;
-        if (mode == AssemblyMode.NormalEquations)
+        if (_ridgeFolds is { } folds)
+        {
+            CrossValidation.RequireEnoughStructures(folds, assembler.StructureCount, nameof(training));
+            var parts = CrossValidation.AssembleFolds(assembler, folds);
+            var normal = CrossValidation.Sum(parts);
+            assemblyTime = clock.Elapsed;
+            clock.Restart();
+            (solution, ridge) = Solve(parts, normal);
+        }
+        else if (mode == AssemblyMode.NormalEquations)
         {
             var normal = assembler.Streamed();
             assemblyTime = clock.Elapsed;
             clock.Restart();
-            solution = SolverFor(normal).Solve(normal);
+            (solution, _) = Solve([], normal);
         }
         else
         {
             var problem = assembler.Dense();
             assemblyTime = clock.Elapsed;
             clock.Restart();
-            solution = (_columnScaledDegrees is { } degrees
-                ? LeastSquares.BayesianLinearRegression(prior: Fitting.SmoothnessPrior.ScaleByColumnNorms(degrees, ColumnNorms(problem)))
-                : _solver).Solve(problem);
+            solution = SolverFor(() => ColumnNorms(problem)).Solve(problem);
         }
         var solveTime = clock.Elapsed;
-        var potential = new LinearAcePotential(_basis, solution.Coefficients, _referenceEnergies);
-        return new FitResult(potential, solution, assembler.StructureCount, assembler.RowCount, mode, assemblyTime, solveTime);
+        return new FitResult(PotentialOf(solution), solution, assembler.StructureCount, assembler.RowCount, mode, assemblyTime, solveTime)
+        {
+            Ridge = ridge,
+        };
+    }
+
+    /// <summary>
+    /// K-fold cross-validation over structures with this builder's settings: structure s (its index in
+    /// <paramref name="training"/>) belongs to fold s mod <paramref name="folds"/>. Each fold's rows are streamed once
+    /// into their own normal equations; for each fold the model is solved, as <see cref="Run"/> would solve it, from
+    /// the sum of the other folds (a column-scaled prior takes its norms from those folds; a cross-validated ridge runs
+    /// its inner cross-validation over those folds), and predicts the held-out structures. The assembly mode is not
+    /// used: the solver must accept normal equations.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="folds"/> is less than 2 (3 with <see cref="RidgeByCrossValidation"/>) or more than the structures.</exception>
+    /// <exception cref="ArgumentException">The training set is empty, or all weights are zero.</exception>
+    /// <exception cref="TrainingDataException">A structure cannot be used; the message names it.</exception>
+    /// <exception cref="InvalidOperationException">The solver needs the dense design matrix.</exception>
+    public CrossValidationResult CrossValidate(IEnumerable<Structure> training, int folds = 5)
+    {
+        CrossValidation.RequireFolds(folds, nameof(folds));
+        if (_ridgeFolds is not null && folds < 3)
+        {
+            throw new ArgumentOutOfRangeException(nameof(folds), folds,
+                "cross-validating a fit with RidgeByCrossValidation needs at least 3 folds (its inner cross-validation uses the other folds)");
+        }
+        RequireNormalEquationsSolver();
+        var assembler = Prepare(training);
+        CrossValidation.RequireEnoughStructures(folds, assembler.StructureCount, nameof(folds));
+        var parts = CrossValidation.AssembleFolds(assembler, folds);
+        return CrossValidation.Run(assembler, parts, Solve, PotentialOf);
     }
 
     /// <summary>The dense weighted problem (rows per structure as described on the class), for inspection or other solvers.</summary>
@@ -179,20 +244,54 @@ public sealed class FitBuilder
     /// <summary>The normal equations of the weighted problem, assembled without storing the rows.</summary>
     public NormalEquations AssembleNormalEquations(IEnumerable<Structure> training) => Prepare(training).Streamed();
 
-    /// <summary>The solver, with the column-scaled smoothness prior built from the assembled Gram diagonal when asked for.</summary>
-    private ILeastSquaresSolver SolverFor(NormalEquations normal)
+    /// <summary>
+    /// Solves normal equations as configured: the cross-validated ridge over <paramref name="folds"/> (which sum to
+    /// <paramref name="normal"/>) when asked for, else the solver of <see cref="SolverFor"/>.
+    /// </summary>
+    private (LeastSquaresSolution Solution, RidgeSelection? Ridge) Solve(IReadOnlyList<NormalEquations> folds, NormalEquations normal)
     {
-        if (_columnScaledDegrees is not { } degrees)
+        if (_ridgeFolds is null)
         {
-            return _solver;
+            return (SolverFor(() => GramColumnNorms(normal)).Solve(normal), null);
         }
+        var selection = RidgeCrossValidation.Select(folds, normal, PriorFor);
+        var ridge = LeastSquares.NormalEquations(selection.Lambda, PriorFor(normal)).Solve(normal);
+        var solver = string.Create(CultureInfo.InvariantCulture, $"ridge by {selection.Folds}-fold cross-validation, {ridge.Solver}");
+        return (new LeastSquaresSolution(solver, ridge.ToArray(), ridge.ResidualNorm, ridge.EffectiveRank), selection);
+    }
+
+    /// <summary>The configured solver, or BLR with the column-scaled smoothness prior when asked for.</summary>
+    private ILeastSquaresSolver SolverFor(Func<double[]> columnNorms) => _columnScaledDegrees is null
+        ? _solver
+        : LeastSquares.BayesianLinearRegression(prior: PriorFor(columnNorms));
+
+    /// <summary>Gamma: the smoothness prior (scaled by the given weighted column norms when asked for), or null.</summary>
+    private Prior? PriorFor(Func<double[]> columnNorms) => _columnScaledDegrees is { } degrees
+        ? Fitting.SmoothnessPrior.ScaleByColumnNorms(degrees, columnNorms())
+        : _prior;
+
+    private Prior? PriorFor(NormalEquations normal) => PriorFor(() => GramColumnNorms(normal));
+
+    private void RequireNormalEquationsSolver()
+    {
+        if (_ridgeFolds is null && !_solver.AcceptsNormalEquations)
+        {
+            throw new InvalidOperationException($"the solver {_solver.Name} needs the design matrix; use AssemblyMode.DenseDesign or Auto");
+        }
+    }
+
+    private LinearAcePotential PotentialOf(LeastSquaresSolution solution) => new(_basis, solution.Coefficients, _referenceEnergies);
+
+    /// <summary>The weighted column norms sqrt(G_jj) from the Gram diagonal.</summary>
+    private static double[] GramColumnNorms(NormalEquations normal)
+    {
         int n = normal.Columns;
         var norms = new double[n];
         for (int j = 0; j < n; j++)
         {
             norms[j] = Math.Sqrt(normal.Gram[j * n + j]);
         }
-        return LeastSquares.BayesianLinearRegression(prior: Fitting.SmoothnessPrior.ScaleByColumnNorms(degrees, norms));
+        return norms;
     }
 
     /// <summary>The weighted norms ||W A_j|| of the columns of a dense problem.</summary>

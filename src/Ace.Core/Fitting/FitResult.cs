@@ -22,6 +22,9 @@ public sealed record FitResult(
     TimeSpan AssemblyTime,
     TimeSpan SolveTime)
 {
+    /// <summary>The lambda chosen by cross-validation and the loss curve, when the fit used <see cref="FitBuilder.RidgeByCrossValidation"/>; else null.</summary>
+    public RidgeSelection? Ridge { get; init; }
+
     /// <summary>The number of basis functions (coefficients).</summary>
     public int FunctionCount => Potential.Basis.FunctionCount;
 
