@@ -68,4 +68,38 @@ public class FitConfigReaderTests
         e = Assert.Throws<ConfigException>(() => FitConfigReader.Parse(Valid + "\nbody_order: 5\n", "f.yaml"));
         Assert.That(e!.Message, Does.Contain("body_order 5 needs 4 degrees"));
     }
+
+    [Test]
+    public void ReadsThePriorTheCrossValidatedRidgeAndCrossValidation()
+    {
+        var plain = FitConfigReader.Parse(Valid, "fit.yaml");
+        Assert.That((plain.Prior, plain.RidgeFolds, plain.CrossValidationFolds), Is.EqualTo(((PriorConfig?)null, (int?)null, (int?)null)));
+        var blr = FitConfigReader.Parse(Valid.Replace("{type: qr, regularisation: 1e-6}", "blr\nprior: smoothness\ncross_validate: 3", StringComparison.Ordinal), "fit.yaml");
+        Assert.That(blr.Prior, Is.EqualTo(new PriorConfig(4, 1.5, false)));
+        Assert.That(blr.RidgeFolds, Is.Null);
+        Assert.That(blr.CrossValidationFolds, Is.EqualTo(3));
+        var ridge = FitConfigReader.Parse(Valid.Replace("{type: qr, regularisation: 1e-6}",
+            "ridge-cv\nprior:\n  type: smoothness\n  p: 2\n  angular_weight: 0.5\n  scale_by_column_norms: true", StringComparison.Ordinal), "fit.yaml");
+        Assert.That(ridge.Solver, Is.EqualTo("ridge-cv"));
+        Assert.That(ridge.RidgeFolds, Is.EqualTo(5));
+        Assert.That(ridge.Prior, Is.EqualTo(new PriorConfig(2, 0.5, true)));
+        Assert.That(FitConfigReader.Parse(Valid.Replace("qr, regularisation: 1e-6", "ridge-cv, folds: 7", StringComparison.Ordinal), "f.yaml").RidgeFolds, Is.EqualTo(7));
+    }
+
+    [TestCase("solver: {type: qr, folds: 3}", 12, "solver.folds: only the ridge-cv solver takes folds, not 'qr'")]
+    [TestCase("solver: {type: ridge-cv, regularisation: 1}", 12, "solver.regularisation: ridge-cv chooses the regularisation")]
+    [TestCase("solver: {type: ridge-cv, folds: two}", 12, "solver.folds: expected an integer, got 'two'")]
+    [TestCase("solver: ridge-cv\nprior: gaussian", 13, "prior: unknown prior 'gaussian'")]
+    [TestCase("solver: lsqr\nprior:\n  type: smoothness", 13, "prior: the solver 'lsqr' cannot use a prior; use blr or ridge-cv")]
+    [TestCase("solver: tsvd\ncross_validate: 4", 13, "cross_validate: the solver 'tsvd' needs the design matrix")]
+    [TestCase("solver: ridge-cv\ncross_validate: 2", 13, "cross_validate: with the ridge-cv solver needs at least 3 folds")]
+    [TestCase("solver: blr\nprior: {type: smoothness, scale_by_column_norms: maybe}", 13, "prior.scale_by_column_norms: expected true or false")]
+    [TestCase("solver: blr\nprior: {type: smoothness, exponent: 4}", 13, "unknown key 'prior.exponent'")]
+    public void BadSolverPriorAndCrossValidationSettingsAreReportedWithTheirLine(string replacement, int line, string message)
+    {
+        var text = Valid.Replace("solver: {type: qr, regularisation: 1e-6}", replacement, StringComparison.Ordinal);
+        var e = Assert.Throws<ConfigException>(() => FitConfigReader.Parse(text, "fit.yaml"));
+        Assert.That(e!.Message, Does.StartWith($"fit.yaml:{line}:"));
+        Assert.That(e.Message, Does.Contain(message));
+    }
 }

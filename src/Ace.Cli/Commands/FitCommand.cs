@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ace.Cli.Config;
 using Ace.Cli.Output;
 using Ace.Core.Atoms;
@@ -31,26 +32,53 @@ internal static class FitCommand
         console.MarkupLineInterpolated($"basis: {basis.FunctionCount} functions, body order up to {basis.MaxCorrelationOrder + 1}; training on {train.Count} structures");
         var fit = Core.Ace.Fit(basis)
             .ReferenceEnergies([.. config.ReferenceEnergies.Select(p => (p.Key, p.Value))])
-            .Weights(config.Weights.Energy, config.Weights.Forces, config.Weights.Virial)
-            .Solver(SolverFactory.Create(config.Solver, config.Regularisation));
+            .Weights(config.Weights.Energy, config.Weights.Forces, config.Weights.Virial);
+        fit = SolverFactory.Configure(fit, config);
         foreach (var (type, tw) in config.ConfigTypeWeights)
         {
             fit = fit.Weights(type, tw.Energy, tw.Forces, tw.Virial);
         }
         FitResult? result = null;
-        console.Progress().Start(ctx =>
+        WithProgress(console, "assembling", train.Count, progress => result = fit.Progress(progress).Run(train));
+        if (result!.Ridge is { } ridge)
         {
-            var task = ctx.AddTask("assembling", maxValue: train.Count);
-            result = fit.Progress(new Progress<AssemblyProgress>(p => task.Value = Math.Max(task.Value, p.StructuresDone))).Run(train);
-            task.Value = train.Count;
-        });
-        console.Write(Tables.Errors(result!.Errors(train), "training errors"));
+            console.WriteLine(ridge.ToString());
+        }
+        console.Write(Tables.Errors(result.Errors(train), "training errors"));
         if (validation is not null)
         {
             console.Write(Tables.Errors(result.Errors(validation), "validation errors"));
         }
         result.Potential.Save(config.OutputPath);
         console.MarkupLineInterpolated($"saved [green]{config.OutputPath}[/]");
+        if (config.CrossValidationFolds is { } folds)
+        {
+            CrossValidationResult? cv = null;
+            WithProgress(console, $"{folds}-fold cross-validation", train.Count, progress => cv = fit.Progress(progress).CrossValidate(train, folds));
+            WriteCrossValidation(console, cv!);
+        }
         return 0;
+    }
+
+    /// <summary>Runs <paramref name="work"/> under a progress bar counting assembled structures.</summary>
+    private static void WithProgress(IAnsiConsole console, string description, int structures, Action<IProgress<AssemblyProgress>> work) =>
+        console.Progress().Start(ctx =>
+        {
+            var task = ctx.AddTask(description, maxValue: structures);
+            work(new Progress<AssemblyProgress>(p => task.Value = Math.Max(task.Value, p.StructuresDone)));
+            task.Value = structures;
+        });
+
+    /// <summary>One line per fold (held out, training rows, held-out errors, solver) and the out-of-fold error table.</summary>
+    private static void WriteCrossValidation(IAnsiConsole console, CrossValidationResult cv)
+    {
+        console.WriteLine($"{cv.FoldCount}-fold cross-validation (structure s in fold s mod {cv.FoldCount}):");
+        foreach (var f in cv.Folds)
+        {
+            var ridge = f.Ridge is { } r ? string.Create(CultureInfo.InvariantCulture, $", lambda {r.Lambda:G4}") : "";
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  fold {f.Index}: {f.HeldOut.Count} held out, {f.TrainingRows} training rows, E RMSE {Tables.F(f.Errors.Overall.EnergyRmse, "F1")} meV/atom, F RMSE {Tables.F(f.Errors.Overall.ForceRmse, "F1")} meV/A{ridge}"));
+        }
+        console.Write(Tables.Errors(cv.Errors, $"out-of-fold errors ({cv.FoldCount}-fold cross-validation)"));
     }
 }

@@ -1,11 +1,14 @@
+using Ace.Cli.Config;
+using Ace.Core.Fitting;
 using Ace.Core.Solvers;
 using LeastSquares = Ace.Core.Solvers.Solvers;
 
 namespace Ace.Cli.Commands;
 
-/// <summary>Maps the config's solver names to solvers.</summary>
+/// <summary>Maps the config's solver names (and prior) to solvers.</summary>
 internal static class SolverFactory
 {
+    /// <summary>The least-squares solver of a plain solver name (every name but ridge-cv), without a prior.</summary>
     public static ILeastSquaresSolver Create(string name, double regularisation) => name switch
     {
         "blr" => LeastSquares.BayesianLinearRegression(),
@@ -16,4 +19,22 @@ internal static class SolverFactory
         "rrqr" => LeastSquares.RankRevealingQr(),
         _ => throw new ArgumentException($"unknown solver '{name}'", nameof(name)),
     };
+
+    /// <summary>Sets the config's solver on <paramref name="fit"/>: the smoothness prior and the cross-validated ridge when asked for.</summary>
+    public static FitBuilder Configure(FitBuilder fit, FitConfig config)
+    {
+        if (config.Solver != FitConfigReader.RidgeCv)
+        {
+            fit = fit.Solver(Create(config.Solver, config.Regularisation));
+        }
+        if (config.Prior is { } prior)
+        {
+            fit = fit.SmoothnessPrior(prior.P, prior.AngularWeight, prior.ScaleByColumnNorms);
+        }
+        if (config.RidgeFolds is { } folds)
+        {
+            fit = fit.RidgeByCrossValidation(folds);
+        }
+        return fit;
+    }
 }

@@ -22,4 +22,14 @@ internal sealed record FitConfig(
     IReadOnlyDictionary<string, (double Energy, double Forces, double Virial)> ConfigTypeWeights,
     string Solver,
     double Regularisation,
-    string OutputPath);
+    string OutputPath)
+{
+    /// <summary>The smoothness prior of `blr` or `ridge-cv`, or null (no `prior:` key).</summary>
+    public PriorConfig? Prior { get; init; }
+
+    /// <summary>The folds of the `ridge-cv` solver's cross-validation (default 5); null for the other solvers.</summary>
+    public int? RidgeFolds { get; init; }
+
+    /// <summary>K of the top-level `cross_validate: K` (out-of-fold errors after the fit), or null.</summary>
+    public int? CrossValidationFolds { get; init; }
+}

@@ -8,10 +8,19 @@ namespace Ace.Cli.Config;
 internal static class FitConfigReader
 {
     private static readonly string[] TopKeys =
-        ["elements", "cutoff", "radial", "degrees", "body_order", "angular_weight", "purify", "data", "reference_energies", "weights", "config_type_weights", "solver", "output"];
+        ["elements", "cutoff", "radial", "degrees", "body_order", "angular_weight", "purify", "data", "reference_energies", "weights", "config_type_weights", "solver", "prior", "cross_validate", "output"];
 
     /// <summary>The solver names the config accepts.</summary>
-    public static readonly string[] Solvers = ["blr", "qr", "normal", "lsqr", "tsvd", "rrqr"];
+    public static readonly string[] Solvers = ["blr", "qr", "normal", "lsqr", "tsvd", "rrqr", RidgeCv];
+
+    /// <summary>Ridge regression with its strength chosen by K-fold cross-validation (<c>FitBuilder.RidgeByCrossValidation</c>).</summary>
+    public const string RidgeCv = "ridge-cv";
+
+    /// <summary>The folds of ridge-cv when the config does not say.</summary>
+    private const int DefaultFolds = 5;
+
+    /// <summary>The solvers that use a `prior:` block.</summary>
+    public static readonly string[] PriorSolvers = ["blr", RidgeCv];
 
     public static FitConfig Read(string path)
     {
@@ -79,31 +88,117 @@ internal static class FitConfigReader
                 typed[key] = Weights(ctw.Child(key, ["energy", "forces", "virial"]));
             }
         }
-        string solver = "blr";
-        double regularisation = 0;
-        if (top.Has("solver"))
-        {
-            if (top.IsScalar("solver"))
-            {
-                solver = top.String("solver", required: true)!;
-            }
-            else
-            {
-                var s = top.Child("solver", ["type", "regularisation"])!;
-                solver = s.String("type", required: true)!;
-                regularisation = s.Number("regularisation", required: false, positive: false) ?? 0;
-            }
-            if (!Solvers.Contains(solver))
-            {
-                throw top.Error("solver", $"unknown solver '{solver}'; use one of {string.Join(", ", Solvers)}");
-            }
-        }
+        var (solver, regularisation, ridgeFolds) = Solver(top);
+        var prior = Prior(top, solver);
+        var crossValidation = CrossValidationFolds(top, solver, regularisation);
         return new FitConfig(path, elements, cutoff, r0,
             radial?.Integer("p", false) ?? 2, radial?.Integer("q", false) ?? 4, radial?.Integer("pin", false) ?? 2, radial?.Integer("pcut", false) ?? 2,
             degrees, top.Number("angular_weight", false, true), top.Bool("purify") ?? false,
             train, validation, data.String("energy_key", false) ?? "energy", data.String("forces_key", false),
             references, weights, typed, solver, regularisation,
-            Resolve(top.String("output", required: false) ?? "potential.json"));
+            Resolve(top.String("output", required: false) ?? "potential.json"))
+        {
+            Prior = prior,
+            RidgeFolds = ridgeFolds,
+            CrossValidationFolds = crossValidation,
+        };
+    }
+
+    /// <summary>`solver: name` or `solver: {type, regularisation}` or `solver: {type: ridge-cv, folds}`; default blr.</summary>
+    private static (string Name, double Regularisation, int? RidgeFolds) Solver(Section top)
+    {
+        if (!top.Has("solver"))
+        {
+            return ("blr", 0, null);
+        }
+        if (top.IsScalar("solver"))
+        {
+            var name = top.String("solver", required: true)!;
+            RequireKnownSolver(top, name);
+            return (name, 0, name == RidgeCv ? DefaultFolds : null);
+        }
+        var s = top.Child("solver", ["type", "regularisation", "folds"])!;
+        var type = s.String("type", required: true)!;
+        RequireKnownSolver(top, type);
+        if (type == RidgeCv)
+        {
+            if (s.Has("regularisation"))
+            {
+                throw s.Error("regularisation", "ridge-cv chooses the regularisation by cross-validation; remove this key");
+            }
+            int folds = s.Integer("folds", required: false) ?? DefaultFolds;
+            return folds < 2 ? throw s.Error("folds", $"ridge-cv needs at least 2 folds, got {folds}") : (type, 0, folds);
+        }
+        if (s.Has("folds"))
+        {
+            throw s.Error("folds", $"only the ridge-cv solver takes folds, not '{type}'");
+        }
+        return (type, s.Number("regularisation", required: false, positive: false) ?? 0, null);
+    }
+
+    private static void RequireKnownSolver(Section top, string name)
+    {
+        if (!Solvers.Contains(name))
+        {
+            throw top.Error("solver", $"unknown solver '{name}'; use one of {string.Join(", ", Solvers)}");
+        }
+    }
+
+    /// <summary>`prior: smoothness` or `prior: {type: smoothness, p, angular_weight, scale_by_column_norms}`, or null.</summary>
+    private static PriorConfig? Prior(Section top, string solver)
+    {
+        if (!top.Has("prior"))
+        {
+            return null;
+        }
+        Section? s = null;
+        string type;
+        if (top.IsScalar("prior"))
+        {
+            type = top.String("prior", required: true)!;
+        }
+        else
+        {
+            s = top.Child("prior", ["type", "p", "angular_weight", "scale_by_column_norms"])!;
+            type = s.String("type", required: true)!;
+        }
+        if (type != "smoothness")
+        {
+            throw top.Error("prior", $"unknown prior '{type}'; the only prior is smoothness");
+        }
+        if (!PriorSolvers.Contains(solver))
+        {
+            throw top.Error("prior", $"the solver '{solver}' cannot use a prior; use {string.Join(" or ", PriorSolvers)}, or remove the prior");
+        }
+        int p = s?.Integer("p", required: false) ?? 4;
+        if (p < 1)
+        {
+            throw s!.Error("p", $"the exponent must be at least 1, got {p}");
+        }
+        double angularWeight = s?.Number("angular_weight", required: false, positive: true) ?? 1.5;
+        return new PriorConfig(p, angularWeight, s?.Bool("scale_by_column_norms") ?? false);
+    }
+
+    /// <summary>`cross_validate: K`: at least 2 folds (3 with ridge-cv), and a solver that takes normal equations.</summary>
+    private static int? CrossValidationFolds(Section top, string solver, double regularisation)
+    {
+        if (top.Integer("cross_validate", required: false) is not { } folds)
+        {
+            return null;
+        }
+        if (folds < 2)
+        {
+            throw top.Error("cross_validate", $"needs at least 2 folds, got {folds}");
+        }
+        if (solver == RidgeCv)
+        {
+            return folds < 3
+                ? throw top.Error("cross_validate", $"with the ridge-cv solver needs at least 3 folds (its inner cross-validation uses the other folds), got {folds}")
+                : folds;
+        }
+        return Commands.SolverFactory.Create(solver, regularisation).AcceptsNormalEquations
+            ? folds
+            : throw top.Error("cross_validate", $"the solver '{solver}' needs the design matrix, but cross-validation streams normal equations per fold; use blr, normal or ridge-cv");
     }
 
     private static (double, double, double) Weights(Section? s) => s is null
@@ -143,7 +238,9 @@ internal static class FitConfigReader
 
         public ConfigException Error(string key, string message)
         {
-            long line = _node.Children.TryGetValue(new YamlScalarNode(key), out var n) ? n.Start.Line : _node.Start.Line;
+            // The line of the key itself (a block mapping's value starts on the next line).
+            var keyNode = _node.Children.Keys.FirstOrDefault(k => k is YamlScalarNode s && s.Value == key);
+            long line = keyNode?.Start.Line ?? _node.Start.Line;
             return new ConfigException($"{_file}:{line}: {_prefix}{key}: {message}");
         }
 

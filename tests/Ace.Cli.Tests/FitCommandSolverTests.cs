@@ -1,0 +1,101 @@
+using System.Globalization;
+using Ace.Core.Atoms;
+using Ace.Core.Basis;
+using Ace.Core.Fitting;
+using Ace.Core.Reference;
+using AceApi = Ace.Core.Ace;
+
+namespace Ace.Cli.Tests;
+
+/// <summary>`ace fit` with the smoothness prior, the cross-validated ridge and k-fold cross-validation.</summary>
+public class FitCommandSolverTests
+{
+    private const string Basis = """
+        elements: [Si]
+        cutoff: 5.0
+        radial: {r0: 2.3}
+        degrees: [12, 8]
+        data: {train: train.xyz}
+        weights: {energy: 30, forces: 1}
+        output: si.json
+
+        """;
+
+    private string _dir = "";
+    private List<Structure> _train = [];
+
+    [SetUp]
+    public void CreateData()
+    {
+        _dir = Path.Combine(Path.GetTempPath(), "ace-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_dir);
+        var data = SiliconStudyData.Generate("Si23", new SiliconStudyDataOptions(Dimers: 20, Trimers: 20));
+        ExtendedXyz.Write(Path.Combine(_dir, "train.xyz"), data.Train);
+        _train = [.. ExtendedXyz.ReadAll(Path.Combine(_dir, "train.xyz"))];
+    }
+
+    [TearDown]
+    public void DeleteFolder() => Directory.Delete(_dir, recursive: true);
+
+    /// <summary>The same basis and weights as <see cref="Basis"/>, from the library.</summary>
+    private static FitBuilder LibraryFit() =>
+        AceApi.Fit(AceApi.Basis("Si").Cutoff(5.0).Radial(2.3, 2, 4, 2, 2).TotalDegree(12, 8).Build()).Weights(30, 1);
+
+    private (int Code, string Output) Fit(string extra)
+    {
+        var path = Path.Combine(_dir, "fit.yaml");
+        File.WriteAllText(path, Basis + extra);
+        return CliRunner.Run("fit", path);
+    }
+
+    [Test]
+    public void RidgeByCrossValidationWithThePriorPrintsTheChosenLambdaOfTheLibrary()
+    {
+        var (code, output) = Fit("""
+            solver: {type: ridge-cv, folds: 4}
+            prior: {type: smoothness, p: 3, angular_weight: 2, scale_by_column_norms: true}
+            """);
+        Assert.That(code, Is.Zero, output);
+        var expected = LibraryFit().SmoothnessPrior(3, 2, scaleByColumnNorms: true).RidgeByCrossValidation(4).Run(_train);
+        // The whole selection (lambda, scale, loss curve) matches the library's with the same settings.
+        Assert.That(output, Does.Contain(expected.Ridge!.ToString()));
+        Assert.That(output, Does.Contain("ridge by 4-fold cross-validation: lambda "));
+        Assert.That(File.Exists(Path.Combine(_dir, "si.json")));
+        // Another prior changes the choice: the config really reaches the builder.
+        var other = LibraryFit().RidgeByCrossValidation(4).Run(_train);
+        Assert.That(other.Ridge!.ToString(), Is.Not.EqualTo(expected.Ridge.ToString()));
+    }
+
+    [Test]
+    public void CrossValidatePrintsTheOutOfFoldTableOverTheTrainingSet()
+    {
+        var (code, output) = Fit("""
+            solver: blr
+            prior: {type: smoothness, scale_by_column_norms: true}
+            cross_validate: 4
+            """);
+        Assert.That(code, Is.Zero, output);
+        Assert.That(output, Does.Contain("4-fold cross-validation (structure s in fold s mod 4)").And.Contain("fold 3:"));
+        int table = output.IndexOf("out-of-fold errors (4-fold cross-validation)", StringComparison.Ordinal);
+        Assert.That(table, Is.GreaterThan(output.IndexOf("training errors", StringComparison.Ordinal)));
+        var overall = output[table..].Split('\n').First(l => l.Contains(" overall ", StringComparison.Ordinal))
+            .Split('│', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(int.Parse(overall[1], CultureInfo.InvariantCulture), Is.EqualTo(_train.Count));
+        var expected = LibraryFit().SmoothnessPrior(scaleByColumnNorms: true).CrossValidate(_train, 4).Errors.Overall;
+        Assert.That(overall[3], Is.EqualTo(expected.EnergyRmse.ToString("F2", CultureInfo.InvariantCulture)));
+        Assert.That(overall[5], Is.EqualTo(expected.ForceRmse.ToString("F2", CultureInfo.InvariantCulture)));
+    }
+
+    [TestCase("solver: qr\nprior: smoothness", "prior", "the solver 'qr' cannot use a prior")]
+    [TestCase("prior: {type: smoothness, p: 0}", "prior.p", "the exponent must be at least 1, got 0")]
+    [TestCase("prior: {type: smoothness, angular_weight: 0}", "prior.angular_weight", "must be positive")]
+    [TestCase("cross_validate: 1", "cross_validate", "needs at least 2 folds, got 1")]
+    [TestCase("solver: {type: ridge-cv, folds: 1}", "solver.folds", "ridge-cv needs at least 2 folds, got 1")]
+    public void BadSettingsExitWithOneNamingTheLineAndKey(string extra, string key, string message)
+    {
+        var (code, output) = Fit(extra);
+        int line = Basis.Split('\n').Length + extra.Split('\n').Length - 1;
+        Assert.That(code, Is.EqualTo(1), output);
+        Assert.That(output, Does.Contain($"fit.yaml:{line}: {key}: {message}"));
+    }
+}
