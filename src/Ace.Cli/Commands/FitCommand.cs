@@ -8,7 +8,10 @@ using Spectre.Console;
 
 namespace Ace.Cli.Commands;
 
-/// <summary>`ace fit config.yaml`: build the basis, fit, print the errors and save the potential.</summary>
+/// <summary>
+/// `ace fit config.yaml`: build the basis, fit (printing the ridge-cv choice), print the errors, save the potential,
+/// then cross-validate when the config asks for it.
+/// </summary>
 internal static class FitCommand
 {
     public static int Run(CliArguments args, IAnsiConsole console)
