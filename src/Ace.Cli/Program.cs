@@ -44,7 +44,7 @@ internal static class Program
                 console.WriteLine(Usage);
                 return args.Length == 0 ? 2 : 0;
             }
-            var flags = new HashSet<string>(StringComparer.Ordinal) { "csv", "quick" };
+            var flags = new HashSet<string>(StringComparer.Ordinal) { "csv", "quick", "protocol" };
             var parsed = CliArguments.Parse(args, flags);
             return parsed.Command switch
             {
