@@ -16,8 +16,10 @@ internal static class Program
           ace fit <config.yaml>                      fit a potential as the config says (see docs/cli.md)
           ace eval <potential.json> <data.xyz>       error table (meV/atom, meV/A) per config_type
           ace dimer <potential.json> [--element Si] [--from 1.5] [--to 6] [--points 46] [--csv]
-          ace study [--data <dir>] [--out <folder>] [--quick]
+          ace study [--data <dir>] [--out <folder>] [--quick] [--degrees 16,14,12,10]
                                                      the body-order study: SW data by default, DFT clusters with --data
+          ace study --protocol [--data <dir>] [--out <folder>] [--quick] [--degrees ... | --candidates "10,12,14,16;8,10,12"]
+                                                     the convergence protocol: grow each body order while validation improves
           ace help                                   this text
 
         exit codes: 0 success, 1 failure (bad input data or config), 2 wrong command line
@@ -44,7 +46,7 @@ internal static class Program
                 console.WriteLine(Usage);
                 return args.Length == 0 ? 2 : 0;
             }
-            var flags = new HashSet<string>(StringComparer.Ordinal) { "csv", "quick" };
+            var flags = new HashSet<string>(StringComparer.Ordinal) { "csv", "quick", "protocol" };
             var parsed = CliArguments.Parse(args, flags);
             return parsed.Command switch
             {

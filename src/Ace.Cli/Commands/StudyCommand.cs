@@ -2,47 +2,47 @@ using System.Globalization;
 using System.Text;
 using Ace.Cli.Output;
 using Ace.Core.Analysis;
-using Ace.Core.Atoms;
-using Ace.Core.Reference;
 using Spectre.Console;
 
 namespace Ace.Cli.Commands;
 
 /// <summary>
-/// `ace study`: the body-order study. By default on generated Stillinger-Weber silicon clusters (exact pair curve
-/// known); with --data on the DFT clusters of the study (files Si23_train.xyz, Si23_val.xyz, ..., Si2_dimer_dft.dat).
+/// `ace study`: the body-order study on the data of <see cref="StudySetup"/>. Fixed degrees per body order by default;
+/// with --protocol the study's convergence protocol (<see cref="ProtocolStudy"/>).
 /// </summary>
 internal static class StudyCommand
 {
-    /// <summary>The study's free-atom energy of silicon (eV); the DFT dimer curve Si2_dimer_dft.dat is E - 2 E0.</summary>
-    private const double DftFreeAtomEnergy = -7881.32677981122;
-
-    private static readonly string[] DftSets = ["Si2", "Si23", "Si234", "Si2345", "Si3", "Si4", "Si5", "Si345"];
-
     public static int Run(CliArguments args, IAnsiConsole console)
     {
         var dataDir = args.Text("data");
         var outDir = args.Text("out") ?? "study-out";
         bool quick = args.Flag("quick");
+        bool protocol = args.Flag("protocol");
         var degreesText = args.Text("degrees");
+        var candidatesText = args.Text("candidates");
         args.Finish(0, 0);
-        var (datasets, reference, description) = dataDir is null ? Generated(quick) : Dft(dataDir);
-        // Generated SW data: E0 = 0 and the SW cutoff (3.77 A) lies well inside 5 A. DFT clusters: the study's settings.
-        var (cutoff, r0, e0, energyWeight) = dataDir is null ? (5.0, 2.3, 0.0, 30.0) : (6.0, 2.20707071, DftFreeAtomEnergy, 50.0);
-        var degrees = degreesText is null
-            ? (dataDir is null ? (quick ? [8, 6, 5, 4] : [16, 14, 12, 10]) : new[] { 24, 20, 16, 12 })
-            : degreesText.Split(',', '.').Select(t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out int d) && d > 0
-                ? d : throw new UsageException($"--degrees needs positive integers like 12,10,8,6; got '{degreesText}'")).ToArray();
-        var variants = new List<BasisVariant>
+        if (candidatesText is not null && !protocol)
         {
-            new("SI", d => Core.Ace.Basis("Si").Cutoff(cutoff).Radial(r0: r0).TotalDegree([.. d]).Build()),
-            new("PURE", d => Core.Ace.Basis("Si").Cutoff(cutoff).Radial(r0: r0).TotalDegree([.. d]).Purify().Build()),
+            throw new UsageException("--candidates only applies with --protocol");
+        }
+        if (candidatesText is not null && degreesText is not null)
+        {
+            throw new UsageException("give --degrees (maximum per order) or --candidates (the protocol's lists), not both");
+        }
+        var candidates = candidatesText is null ? null : DegreeLists.ParseCandidates(candidatesText);
+        var degrees = degreesText is null ? null : DegreeLists.ParseDegrees(degreesText);
+        var setup = StudySetup.Create(dataDir, quick);
+        degrees ??= [.. setup.DefaultDegrees];
+        if (protocol)
+        {
+            return ProtocolStudy.Run(setup, candidates ?? DegreeLists.DefaultCandidates(degrees), outDir, console);
+        }
+        console.MarkupLineInterpolated($"[bold]Body-order study[/] on {setup.Description}");
+        console.MarkupLineInterpolated($"degrees per correlation order {string.Join(".", degrees)}, {setup.SettingsLine}");
+        var settings = new BodyOrderStudySettings(StudySetup.Element, setup.Datasets, setup.Variants, degrees, setup.ConfigureFit, setup.Reference)
+        {
+            DimerWindow = setup.DimerWindow,
         };
-        console.MarkupLineInterpolated($"[bold]Body-order study[/] on {description}");
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-            $"degrees per correlation order {string.Join(".", degrees)}, cutoff {cutoff} A, r0 {r0} A, E0(Si) {e0} eV, BLR, weights energy {energyWeight} / forces 1");
-        var settings = new BodyOrderStudySettings("Si", datasets, variants, degrees,
-            basis => Core.Ace.Fit(basis).ReferenceEnergies(("Si", e0)).Weights(energy: energyWeight, forces: 1), reference);
         IReadOnlyList<BodyOrderFit> fits = [];
         console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(ctx =>
@@ -62,7 +62,7 @@ internal static class StudyCommand
         File.WriteAllText(Path.Combine(outDir, "summary.csv"), Csv(fits, degrees.Length));
         foreach (var group in fits.GroupBy(f => f.Dataset))
         {
-            StudyPlots.DimerCurves(Path.Combine(outDir, $"dimer-{group.Key}.png"), $"{group.Key}: dimer curves", reference, group);
+            StudyPlots.DimerCurves(Path.Combine(outDir, $"dimer-{group.Key}.png"), $"{group.Key}: dimer curves", setup.Reference, group);
             StudyPlots.Coefficients(Path.Combine(outDir, $"coefficients-{group.Key}.png"), $"{group.Key}: mean |c| per body order", group);
             foreach (var fit in group)
             {
@@ -71,29 +71,6 @@ internal static class StudyCommand
         }
         console.MarkupLineInterpolated($"tables and plots written to [green]{Path.GetFullPath(outDir)}[/]");
         return 0;
-    }
-
-    private static (IReadOnlyList<StudyDataset>, Curve, string) Generated(bool quick)
-    {
-        var options = quick ? new SiliconStudyDataOptions(Dimers: 30, Trimers: 40, Tetramers: 40, Pentamers: 50) : SiliconStudyDataOptions.Default;
-        var sets = SiliconStudyData.Names.Select(n => SiliconStudyData.Generate(n, options)).ToList();
-        var grid = ClusterCurves.Grid(1.9, 6.0, 83);
-        var exact = new Curve("exact SW pair curve", grid, grid.Select(StillingerWeber.Silicon.PairEnergy).ToList());
-        return (sets, exact, "generated Stillinger-Weber silicon clusters (embedded data)");
-    }
-
-    private static (IReadOnlyList<StudyDataset>, Curve, string) Dft(string dir)
-    {
-        if (!Directory.Exists(dir))
-        {
-            throw new DirectoryNotFoundException($"--data {dir}: no such directory");
-        }
-        string Need(string file) => File.Exists(Path.Combine(dir, file)) ? Path.Combine(dir, file)
-            : throw new FileNotFoundException($"--data {dir}: the study needs {file}");
-        var reference = Curve.Read(Need("Si2_dimer_dft.dat"), "DFT dimer");
-        var sets = DftSets.Select(name => new StudyDataset(name, ExtendedXyz.ReadAll(Need($"{name}_train.xyz")),
-            File.Exists(Path.Combine(dir, $"{name}_val.xyz")) ? ExtendedXyz.ReadAll(Path.Combine(dir, $"{name}_val.xyz")) : [])).ToList();
-        return (sets, reference, $"DFT silicon clusters in {dir}");
     }
 
     private static Table Summary(IReadOnlyList<BodyOrderFit> fits, int orders)

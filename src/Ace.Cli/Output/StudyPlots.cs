@@ -6,19 +6,31 @@ namespace Ace.Cli.Output;
 /// <summary>PNG plots of the body-order study: dimer curves per body order and mean |c| per correlation order.</summary>
 internal static class StudyPlots
 {
-    public static void DimerCurves(string path, string title, Curve reference, IEnumerable<BodyOrderFit> fits, double yMin = -3.5, double yMax = 3)
+    /// <summary>The colour of correlation order <paramref name="order"/> (from 1) in every plot.</summary>
+    public static Color OrderColor(int order) => new ScottPlot.Palettes.Category10().GetColor(order - 1);
+
+    public static void DimerCurves(string path, string title, Curve reference, IEnumerable<BodyOrderFit> fits) =>
+        DimerCurves(path, title, reference, fits.Select(fit => new DimerLine(
+            $"{fit.Variant} body order {fit.MaxBodyOrder}", fit.Dimer, null, 2, fit.Variant.StartsWith("pure", StringComparison.OrdinalIgnoreCase))));
+
+    /// <summary>The reference dimer curve as points and the given curves as lines.</summary>
+    public static void DimerCurves(string path, string title, Curve reference, IEnumerable<DimerLine> lines, double yMin = -3.5, double yMax = 3)
     {
         var plot = new Plot();
         var r = plot.Add.ScatterPoints(reference.X.ToArray(), reference.Energies.ToArray());
         r.LegendText = reference.Name;
         r.MarkerSize = 4;
         r.Color = Colors.Black;
-        foreach (var fit in fits)
+        foreach (var l in lines)
         {
-            var line = plot.Add.ScatterLine(fit.Dimer.X.ToArray(), fit.Dimer.Energies.ToArray());
-            line.LegendText = $"{fit.Variant} body order {fit.MaxBodyOrder}";
-            line.LineWidth = 2;
-            if (fit.Variant.StartsWith("pure", StringComparison.Ordinal))
+            var line = plot.Add.ScatterLine(l.Curve.X.ToArray(), l.Curve.Energies.ToArray());
+            line.LegendText = l.Label;
+            line.LineWidth = l.Width;
+            if (l.Color is { } color)
+            {
+                line.Color = color;
+            }
+            if (l.Dashed)
             {
                 line.LinePattern = LinePattern.Dashed;
             }
@@ -39,7 +51,7 @@ internal static class StudyPlots
             var stats = fit.Coefficients.Where(c => c.MeanAbsCoefficient > 0).ToList();
             var line = plot.Add.Scatter(stats.Select(c => (double)c.BodyOrder).ToArray(), stats.Select(c => Math.Log10(c.MeanAbsCoefficient)).ToArray());
             line.LegendText = $"{fit.Variant} body order {fit.MaxBodyOrder}";
-            if (fit.Variant.StartsWith("pure", StringComparison.Ordinal))
+            if (fit.Variant.StartsWith("pure", StringComparison.OrdinalIgnoreCase))
             {
                 line.LinePattern = LinePattern.Dashed;
             }

@@ -1,0 +1,78 @@
+using System.Globalization;
+using Ace.Core.Analysis;
+using Ace.Core.Atoms;
+using Ace.Core.Fitting;
+using Ace.Core.Reference;
+
+namespace Ace.Cli.Commands;
+
+/// <summary>
+/// What both forms of `ace study` share: the data sets and reference dimer curve, the basis variants (SI and PURE)
+/// with their cutoff and radial settings, the fit settings and the default degrees per correlation order.
+/// By default generated Stillinger-Weber silicon clusters (exact pair curve known); with a data folder the DFT
+/// clusters of the study (files Si23_train.xyz, Si23_val.xyz, ..., Si2_dimer_dft.dat).
+/// </summary>
+internal sealed record StudySetup(
+    IReadOnlyList<StudyDataset> Datasets, Curve Reference, string Description,
+    double Cutoff, double R0, double E0, double EnergyWeight, IReadOnlyList<int> DefaultDegrees)
+{
+    /// <summary>The element of the study.</summary>
+    public const string Element = "Si";
+
+    /// <summary>The study's free-atom energy of silicon (eV); the DFT dimer curve Si2_dimer_dft.dat is E - 2 E0.</summary>
+    private const double DftFreeAtomEnergy = -7881.32677981122;
+
+    private static readonly string[] DftSets = ["Si2", "Si23", "Si234", "Si2345", "Si3", "Si4", "Si5", "Si345"];
+
+    /// <summary>The window of the dimer-curve RMS deviation from the reference, Angstrom (the study's range).</summary>
+    public (double From, double To) DimerWindow => (1.9, 6.0);
+
+    /// <summary>The RMS deviation of a fitted dimer curve from the reference over <see cref="DimerWindow"/>, eV.</summary>
+    public double DimerRms(Curve dimer) => dimer.RmsDeviation(Reference, DimerWindow.From, DimerWindow.To);
+
+    /// <summary>The self-interacting (SI) and purified (PURE) bases with this setup's cutoff and radial basis.</summary>
+    public IReadOnlyList<BasisVariant> Variants =>
+    [
+        new("SI", d => Core.Ace.Basis(Element).Cutoff(Cutoff).Radial(r0: R0).TotalDegree([.. d]).Build()),
+        new("PURE", d => Core.Ace.Basis(Element).Cutoff(Cutoff).Radial(r0: R0).TotalDegree([.. d]).Purify().Build()),
+    ];
+
+    /// <summary>The fit of a basis: reference energy, weights (BLR, the default solver).</summary>
+    public FitBuilder ConfigureFit(Core.Basis.AceBasis basis) =>
+        Core.Ace.Fit(basis).ReferenceEnergies((Element, E0)).Weights(energy: EnergyWeight, forces: 1);
+
+    /// <summary>One line describing the basis and fit settings, for the console.</summary>
+    public string SettingsLine =>
+        string.Create(CultureInfo.InvariantCulture, $"cutoff {Cutoff} A, r0 {R0} A, E0(Si) {E0} eV, BLR, weights energy {EnergyWeight} / forces 1");
+
+    /// <summary>The generated data (when <paramref name="dataDir"/> is null) or the DFT clusters in <paramref name="dataDir"/>.</summary>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="FileNotFoundException">A file the study needs is missing.</exception>
+    public static StudySetup Create(string? dataDir, bool quick) => dataDir is null ? Generated(quick) : Dft(dataDir);
+
+    private static StudySetup Generated(bool quick)
+    {
+        var options = quick ? new SiliconStudyDataOptions(Dimers: 30, Trimers: 40, Tetramers: 40, Pentamers: 50) : SiliconStudyDataOptions.Default;
+        var sets = SiliconStudyData.Names.Select(n => SiliconStudyData.Generate(n, options)).ToList();
+        var grid = ClusterCurves.Grid(1.9, 6.0, 83);
+        var exact = new Curve("exact SW pair curve", grid, grid.Select(StillingerWeber.Silicon.PairEnergy).ToList());
+        // E0 = 0 and the SW cutoff (3.77 A) lies well inside 5 A.
+        return new StudySetup(sets, exact, "generated Stillinger-Weber silicon clusters (embedded data)",
+            5.0, 2.3, 0.0, 30.0, quick ? [8, 6, 5, 4] : [16, 14, 12, 10]);
+    }
+
+    private static StudySetup Dft(string dir)
+    {
+        if (!Directory.Exists(dir))
+        {
+            throw new DirectoryNotFoundException($"--data {dir}: no such directory");
+        }
+        string Need(string file) => File.Exists(Path.Combine(dir, file)) ? Path.Combine(dir, file)
+            : throw new FileNotFoundException($"--data {dir}: the study needs {file}");
+        var reference = Curve.Read(Need("Si2_dimer_dft.dat"), "DFT dimer");
+        var sets = DftSets.Select(name => new StudyDataset(name, ExtendedXyz.ReadAll(Need($"{name}_train.xyz")),
+            File.Exists(Path.Combine(dir, $"{name}_val.xyz")) ? ExtendedXyz.ReadAll(Path.Combine(dir, $"{name}_val.xyz")) : [])).ToList();
+        // The study's settings.
+        return new StudySetup(sets, reference, $"DFT silicon clusters in {dir}", 6.0, 2.20707071, DftFreeAtomEnergy, 50.0, [24, 20, 16, 12]);
+    }
+}
