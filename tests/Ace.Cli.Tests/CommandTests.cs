@@ -4,20 +4,8 @@ using Ace.Core.Reference;
 
 namespace Ace.Cli.Tests;
 
-public class CommandTests
+public class CommandTests : TemporaryFolderTest
 {
-    private string _dir = "";
-
-    [SetUp]
-    public void CreateFolder()
-    {
-        _dir = Path.Combine(Path.GetTempPath(), "ace-cli-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
-    }
-
-    [TearDown]
-    public void DeleteFolder() => Directory.Delete(_dir, recursive: true);
-
     [Test]
     public void WrongCommandLinesExitWithTwoAndUsage()
     {
@@ -38,11 +26,11 @@ public class CommandTests
     [Test]
     public void BadInputFilesExitWithOneAndSayWhere()
     {
-        File.WriteAllText(Path.Combine(_dir, "fit.yaml"), "elements: [Si]\ncutoff: 5\ndegrees: [6]\ndata: {train: none.xyz}\nsolver: nope\n");
-        var (code, output) = CliRunner.Run("fit", Path.Combine(_dir, "fit.yaml"));
+        File.WriteAllText(Path.Combine(Folder, "fit.yaml"), "elements: [Si]\ncutoff: 5\ndegrees: [6]\ndata: {train: none.xyz}\nsolver: nope\n");
+        var (code, output) = CliRunner.Run("fit", Path.Combine(Folder, "fit.yaml"));
         Assert.That(code, Is.EqualTo(1));
         Assert.That(output, Does.Contain("fit.yaml:5:").And.Contain("unknown solver 'nope'"));
-        (code, _) = CliRunner.Run("eval", Path.Combine(_dir, "missing.json"), Path.Combine(_dir, "missing.xyz"));
+        (code, _) = CliRunner.Run("eval", Path.Combine(Folder, "missing.json"), Path.Combine(Folder, "missing.xyz"));
         Assert.That(code, Is.EqualTo(1));
     }
 
@@ -50,9 +38,9 @@ public class CommandTests
     public void FitEvalAndDimerWorkTogether()
     {
         var data = SiliconStudyData.Generate("Si23", new SiliconStudyDataOptions(Dimers: 20, Trimers: 20));
-        ExtendedXyz.Write(Path.Combine(_dir, "train.xyz"), data.Train);
-        ExtendedXyz.Write(Path.Combine(_dir, "val.xyz"), data.Validation);
-        File.WriteAllText(Path.Combine(_dir, "fit.yaml"), """
+        ExtendedXyz.Write(Path.Combine(Folder, "train.xyz"), data.Train);
+        ExtendedXyz.Write(Path.Combine(Folder, "val.xyz"), data.Validation);
+        File.WriteAllText(Path.Combine(Folder, "fit.yaml"), """
             elements: [Si]
             cutoff: 5.0
             radial: {r0: 2.3}
@@ -61,12 +49,12 @@ public class CommandTests
             weights: {energy: 30, forces: 1}
             output: si.json
             """);
-        var (code, output) = CliRunner.Run("fit", Path.Combine(_dir, "fit.yaml"));
+        var (code, output) = CliRunner.Run("fit", Path.Combine(Folder, "fit.yaml"));
         Assert.That(code, Is.Zero, output);
         Assert.That(output, Does.Contain("training errors").And.Contain("validation errors").And.Contain("overall"));
-        var potential = Path.Combine(_dir, "si.json");
+        var potential = Path.Combine(Folder, "si.json");
         Assert.That(File.Exists(potential));
-        (code, output) = CliRunner.Run("eval", potential, Path.Combine(_dir, "val.xyz"));
+        (code, output) = CliRunner.Run("eval", potential, Path.Combine(Folder, "val.xyz"));
         Assert.That(code, Is.Zero, output);
         Assert.That(output, Does.Contain("Si2").And.Contain("Si3"));
         (code, output) = CliRunner.Run("dimer", potential, "--from", "2", "--to", "5", "--points", "31", "--csv");
@@ -83,15 +71,15 @@ public class CommandTests
     [Test]
     public void QuickStudyWritesTablesAndPlots()
     {
-        var (code, output) = CliRunner.Run("study", "--quick", "--degrees", "6,4", "--out", _dir);
+        var (code, output) = CliRunner.Run("study", "--quick", "--degrees", "6,4", "--out", Folder);
         Assert.That(code, Is.Zero, output);
         Assert.That(output, Does.Contain("Si345").And.Contain("dimer RMS"));
-        Assert.That(File.ReadAllLines(Path.Combine(_dir, "summary.csv")), Has.Length.EqualTo(1 + 8 * 2 * 2)); // 8 sets x 2 body orders x (self-interacting, purified)
+        Assert.That(File.ReadAllLines(Path.Combine(Folder, "summary.csv")), Has.Length.EqualTo(1 + 8 * 2 * 2)); // 8 sets x 2 body orders x (self-interacting, purified)
         foreach (var name in SiliconStudyData.Names)
         {
-            var png = File.ReadAllBytes(Path.Combine(_dir, $"dimer-{name}.png"));
+            var png = File.ReadAllBytes(Path.Combine(Folder, $"dimer-{name}.png"));
             Assert.That(png.Take(4), Is.EqualTo(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }));
-            Assert.That(File.Exists(Path.Combine(_dir, $"coefficients-{name}.png")));
+            Assert.That(File.Exists(Path.Combine(Folder, $"coefficients-{name}.png")));
         }
     }
 }

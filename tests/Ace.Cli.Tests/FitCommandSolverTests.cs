@@ -9,7 +9,7 @@ using AceApi = Ace.Core.Ace;
 namespace Ace.Cli.Tests;
 
 /// <summary>`ace fit` with the smoothness prior, the cross-validated ridge and k-fold cross-validation.</summary>
-public class FitCommandSolverTests
+public class FitCommandSolverTests : TemporaryFolderTest
 {
     private const string Basis = """
         elements: [Si]
@@ -22,21 +22,15 @@ public class FitCommandSolverTests
 
         """;
 
-    private string _dir = "";
     private List<Structure> _train = [];
 
     [SetUp]
     public void CreateData()
     {
-        _dir = Path.Combine(Path.GetTempPath(), "ace-cli-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
         var data = SiliconStudyData.Generate("Si23", new SiliconStudyDataOptions(Dimers: 20, Trimers: 20));
-        ExtendedXyz.Write(Path.Combine(_dir, "train.xyz"), data.Train);
-        _train = [.. ExtendedXyz.ReadAll(Path.Combine(_dir, "train.xyz"))];
+        ExtendedXyz.Write(Path.Combine(Folder, "train.xyz"), data.Train);
+        _train = [.. ExtendedXyz.ReadAll(Path.Combine(Folder, "train.xyz"))];
     }
-
-    [TearDown]
-    public void DeleteFolder() => Directory.Delete(_dir, recursive: true);
 
     /// <summary>The same basis and weights as <see cref="Basis"/>, from the library.</summary>
     private static FitBuilder LibraryFit() =>
@@ -44,7 +38,7 @@ public class FitCommandSolverTests
 
     private (int Code, string Output) Fit(string extra)
     {
-        var path = Path.Combine(_dir, "fit.yaml");
+        var path = Path.Combine(Folder, "fit.yaml");
         File.WriteAllText(path, Basis + extra);
         return CliRunner.Run("fit", path);
     }
@@ -70,7 +64,7 @@ public class FitCommandSolverTests
         var curve = output[m.Index..].Split('\n').Skip(2).TakeWhile(l => l.Trim().Length > 0).ToList();
         Assert.That(curve, Has.Count.EqualTo(ridge.Candidates.Count));
         Assert.That(curve.Count(l => l.StartsWith('*')), Is.EqualTo(1));
-        Assert.That(File.Exists(Path.Combine(_dir, "si.json")));
+        Assert.That(File.Exists(Path.Combine(Folder, "si.json")));
         // Without the prior the choice differs: the prior of the config really reaches the builder.
         var other = LibraryFit().RidgeByCrossValidation(4).Run(_train).Ridge!;
         Assert.That(other.Scale, Is.Not.EqualTo(ridge.Scale).Within(1).Percent);

@@ -4,27 +4,15 @@ using Ace.Core.Reference;
 
 namespace Ace.Cli.Tests;
 
-public class ProtocolCommandTests
+public class ProtocolCommandTests : TemporaryFolderTest
 {
-    private string _dir = "";
-
-    [SetUp]
-    public void CreateFolder()
-    {
-        _dir = Path.Combine(Path.GetTempPath(), "ace-cli-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
-    }
-
-    [TearDown]
-    public void DeleteFolder() => Directory.Delete(_dir, recursive: true);
-
     [Test]
     public void QuickProtocolGrowsOrderByOrderAndWritesStepsAndPlots()
     {
-        var (code, output) = CliRunner.Run("study", "--protocol", "--quick", "--candidates", "8,10,12;6,8,10;4", "--out", _dir);
+        var (code, output) = CliRunner.Run("study", "--protocol", "--quick", "--candidates", "8,10,12;6,8,10;4", "--out", Folder);
         Assert.That(code, Is.Zero, output);
         Assert.That(output, Does.Contain("Si345 PURE: protocol steps").And.Contain("final model body order"));
-        var lines = File.ReadAllLines(Path.Combine(_dir, "protocol.csv"));
+        var lines = File.ReadAllLines(Path.Combine(Folder, "protocol.csv"));
         Assert.That(lines[0].Split(','), Is.EqualTo(Output.ProtocolReport.CsvHeader.Split(',')));
         var steps = lines.Skip(1).Select(CsvStep.Parse).ToList();
         var runs = steps.GroupBy(s => (s.Set, s.Basis)).ToList();
@@ -59,7 +47,7 @@ public class ProtocolCommandTests
             Assert.That(s.Where(x => x.Frozen).Select(x => x.BodyOrder), Is.EqualTo(accepted.Select(x => x.BodyOrder).Distinct()), $"{run.Key}");
             foreach (var kind in new[] { "loss", "dimer" })
             {
-                var png = File.ReadAllBytes(Path.Combine(_dir, $"protocol-{run.Key.Set}-{run.Key.Basis}-{kind}.png"));
+                var png = File.ReadAllBytes(Path.Combine(Folder, $"protocol-{run.Key.Set}-{run.Key.Basis}-{kind}.png"));
                 Assert.That(png.Take(4), Is.EqualTo(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }));
                 Assert.That(png, Has.Length.GreaterThan(1000));
             }
@@ -78,19 +66,19 @@ public class ProtocolCommandTests
     [TestCase("8,6", "'6' (correlation order 1) does not increase on '8'")]
     public void BadCandidatesAreUsageErrorsNamingTheToken(string candidates, string message)
     {
-        var (code, output) = CliRunner.Run("study", "--protocol", "--quick", "--candidates", candidates, "--out", _dir);
+        var (code, output) = CliRunner.Run("study", "--protocol", "--quick", "--candidates", candidates, "--out", Folder);
         Assert.That(code, Is.EqualTo(2), output);
         Assert.That(output, Does.Contain("--candidates: ").And.Contain(message).And.Contain("usage: ace"));
-        Assert.That(Directory.EnumerateFileSystemEntries(_dir), Is.Empty, "nothing is fitted or written");
+        Assert.That(Directory.EnumerateFileSystemEntries(Folder), Is.Empty, "nothing is fitted or written");
     }
 
     [Test]
     public void CandidatesNeedTheProtocolAndExcludeDegrees()
     {
-        var (code, output) = CliRunner.Run("study", "--quick", "--candidates", "4,6", "--out", _dir);
+        var (code, output) = CliRunner.Run("study", "--quick", "--candidates", "4,6", "--out", Folder);
         Assert.That(code, Is.EqualTo(2));
         Assert.That(output, Does.Contain("--candidates only applies with --protocol"));
-        (code, output) = CliRunner.Run("study", "--protocol", "--degrees", "6,4", "--candidates", "4,6", "--out", _dir);
+        (code, output) = CliRunner.Run("study", "--protocol", "--degrees", "6,4", "--candidates", "4,6", "--out", Folder);
         Assert.That(code, Is.EqualTo(2));
         Assert.That(output, Does.Contain("not both"));
     }
@@ -98,7 +86,7 @@ public class ProtocolCommandTests
     [Test]
     public void MissingDftFolderIsAnInputFailure()
     {
-        var (code, output) = CliRunner.Run("study", "--protocol", "--data", Path.Combine(_dir, "nowhere"), "--out", _dir);
+        var (code, output) = CliRunner.Run("study", "--protocol", "--data", Path.Combine(Folder, "nowhere"), "--out", Folder);
         Assert.That(code, Is.EqualTo(1));
         Assert.That(output, Does.Contain("no such directory"));
     }
