@@ -41,7 +41,7 @@ for (int bodyOrder = minBodyOrder; bodyOrder <= maxBodyOrder; bodyOrder++)
     var basis = Basis("C").Cutoff(5.0).Radial(r0: 1.287).MaxBodyOrder(bodyOrder).TotalDegree(d).AngularWeight(1)
         .PairBasis(PairDegree, new TransformedJacobiRadialSpecification(1.287, 5.0, PIn: 0)).Build();
     var fit = Fit(basis).ReferenceEnergies(("C", E0)).Weights(energy: EnergyWeight, forces: 1)
-        .SmoothnessPrior(p: 4, angularWeight: 1, scaleByColumnNorms: true).RidgeByCrossValidation(folds: 5).Run(train);
+        .SmoothnessPrior(p: 4, scaleByColumnNorms: true).RidgeByCrossValidation(folds: 5).Run(train);
     var trainErrors = fit.Errors(train);
     var validationErrors = fit.Errors(validation);
     Console.WriteLine($"| {bodyOrder} | {string.Join(", ", d)} | {basis.FunctionCount} | {fit.Rows} | {fit.AssemblyTime.TotalSeconds:F1} | {fit.SolveTime.TotalSeconds:F1} | " +

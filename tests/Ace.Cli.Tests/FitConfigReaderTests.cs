@@ -75,7 +75,7 @@ public class FitConfigReaderTests
         var plain = FitConfigReader.Parse(Valid, "fit.yaml");
         Assert.That((plain.Prior, plain.RidgeFolds, plain.CrossValidationFolds), Is.EqualTo(((PriorConfig?)null, (int?)null, (int?)null)));
         var blr = FitConfigReader.Parse(Valid.Replace("{type: qr, regularisation: 1e-6}", "blr\nprior: smoothness\ncross_validate: 3", StringComparison.Ordinal), "fit.yaml");
-        Assert.That(blr.Prior, Is.EqualTo(new PriorConfig(4, 1.5, false)));
+        Assert.That(blr.Prior, Is.EqualTo(new PriorConfig(4, null, false)), "the prior's w_L defaults to the basis's");
         Assert.That(blr.RidgeFolds, Is.Null);
         Assert.That(blr.CrossValidationFolds, Is.EqualTo(3));
         var ridge = FitConfigReader.Parse(Valid.Replace("{type: qr, regularisation: 1e-6}",

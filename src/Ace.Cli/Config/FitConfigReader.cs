@@ -175,7 +175,7 @@ internal static class FitConfigReader
         {
             throw s!.Error("p", $"the exponent must be at least 1, got {p}");
         }
-        double angularWeight = s?.Number("angular_weight", required: false, positive: true) ?? 1.5;
+        double? angularWeight = s?.Number("angular_weight", required: false, positive: true);
         return new PriorConfig(p, angularWeight, s?.Bool("scale_by_column_norms") ?? false);
     }
 

@@ -100,14 +100,15 @@ public sealed class FitBuilder
 
     /// <summary>
     /// Bayesian linear regression with the ACE1x smoothness prior of this basis (<see cref="Fitting.SmoothnessPrior"/>,
-    /// exponent <paramref name="p"/>, angular weight <paramref name="angularWeight"/>); replaces the solver. With
+    /// exponent <paramref name="p"/>, angular weight <paramref name="angularWeight"/>, by default the basis's own w_L);
+    /// replaces the solver. With
     /// <paramref name="scaleByColumnNorms"/> each Gamma_jj is also multiplied by the weighted norm of column j of the
     /// assembled design (<see cref="Fitting.SmoothnessPrior.ScaleByColumnNorms"/>), so functions of very different
     /// magnitude (high correlation orders) are regularised alike; this helps markedly on large bases.
     /// With <see cref="RidgeByCrossValidation"/> (before or after) the prior is the ridge's Gamma instead.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> or <paramref name="angularWeight"/> is out of range.</exception>
-    public FitBuilder SmoothnessPrior(int p = 4, double angularWeight = 1.5, bool scaleByColumnNorms = false)
+    public FitBuilder SmoothnessPrior(int p = 4, double? angularWeight = null, bool scaleByColumnNorms = false)
     {
         var degrees = Fitting.SmoothnessPrior.Degrees(_basis, p, angularWeight);
         _prior = Prior.Smoothness(degrees);

@@ -17,16 +17,18 @@ public static class SmoothnessPrior
     /// <summary>The degree d of every column of <paramref name="basis"/> (column order); see the class description.</summary>
     /// <param name="basis">The basis.</param>
     /// <param name="p">The exponent p, at least 1 (ACE1x default 4).</param>
-    /// <param name="angularWeight">The weight w_L of the angular degrees, positive (default 3/2).</param>
+    /// <param name="angularWeight">The weight w_L of the angular degrees, positive; null means the basis's own
+    /// (<see cref="DefaultAngularWeight"/>).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> or <paramref name="angularWeight"/> is out of range.</exception>
-    public static double[] Degrees(AceBasis basis, int p = 4, double angularWeight = 1.5)
+    public static double[] Degrees(AceBasis basis, int p = 4, double? angularWeight = null)
     {
         ArgumentNullException.ThrowIfNull(basis);
         ArgumentOutOfRangeException.ThrowIfLessThan(p, 1);
-        if (!(angularWeight > 0) || !double.IsFinite(angularWeight))
+        double wL = angularWeight ?? DefaultAngularWeight(basis);
+        if (!(wL > 0) || !double.IsFinite(wL))
         {
-            throw new ArgumentOutOfRangeException(nameof(angularWeight), angularWeight,
-                string.Create(CultureInfo.InvariantCulture, $"the angular weight must be positive and finite, got {angularWeight}"));
+            throw new ArgumentOutOfRangeException(nameof(angularWeight), wL,
+                string.Create(CultureInfo.InvariantCulture, $"the angular weight must be positive and finite, got {wL}"));
         }
         var degrees = new double[basis.FunctionCount];
         foreach (var function in basis.Functions)
@@ -37,7 +39,7 @@ public static class SmoothnessPrior
                 d += Math.Pow(label.N, p);
                 if (function.Kind == BasisFunctionKind.ManyBody)
                 {
-                    d += angularWeight * Math.Pow(label.L, p);
+                    d += wL * Math.Pow(label.L, p);
                 }
             }
             degrees[function.Column] = d;
@@ -48,9 +50,22 @@ public static class SmoothnessPrior
     /// <summary>The prior <c>Gamma = diag(1 + d)</c> with the degrees of <see cref="Degrees"/>.</summary>
     /// <param name="basis">The basis.</param>
     /// <param name="p">The exponent p, at least 1 (ACE1x default 4).</param>
-    /// <param name="angularWeight">The weight w_L of the angular degrees, positive (default 3/2).</param>
+    /// <param name="angularWeight">The weight w_L of the angular degrees, positive; null means the basis's own
+    /// (<see cref="DefaultAngularWeight"/>).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> or <paramref name="angularWeight"/> is out of range.</exception>
-    public static Prior Create(AceBasis basis, int p = 4, double angularWeight = 1.5) => Prior.Smoothness(Degrees(basis, p, angularWeight));
+    public static Prior Create(AceBasis basis, int p = 4, double? angularWeight = null) => Prior.Smoothness(Degrees(basis, p, angularWeight));
+
+    /// <summary>
+    /// The angular weight the prior uses by default: the w_L of the basis's total-degree selection, so the prior ranks
+    /// functions the way the basis selected them; 3/2 (the ACE1x default) for other selections.
+    /// </summary>
+    public static double DefaultAngularWeight(AceBasis basis)
+    {
+        ArgumentNullException.ThrowIfNull(basis);
+        return basis.Specification.Selection is TotalDegreeSelection total
+            ? total.EffectiveAngularWeight.ToDouble()
+            : TotalDegreeSelection.DefaultAngularWeight.ToDouble();
+    }
 
     /// <summary>
     /// The smoothness prior scaled by column norms: <c>Gamma_jj = (1 + d_j) ||W A_j||</c>, so that the prior acts on the

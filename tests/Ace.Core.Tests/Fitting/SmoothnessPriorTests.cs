@@ -33,6 +33,19 @@ public class SmoothnessPriorTests
     }
 
     [Test]
+    public void The_angular_weight_defaults_to_the_basis_selection()
+    {
+        var wide = Ace.Basis("Si").Cutoff(5.0).Radial(r0: 2.3).TotalDegree(8, 6).AngularWeight(1).Build();
+        Assert.That(SmoothnessPrior.DefaultAngularWeight(wide), Is.EqualTo(1.0));
+        Assert.That(SmoothnessPrior.Degrees(wide), Is.EqualTo(SmoothnessPrior.Degrees(wide, angularWeight: 1.0)));
+        Assert.That(SmoothnessPrior.Degrees(wide), Is.Not.EqualTo(SmoothnessPrior.Degrees(wide, angularWeight: 1.5)), "the basis has l > 0 labels");
+        var standard = Ace.Basis("Si").Cutoff(5.0).Radial(r0: 2.3).TotalDegree(8, 6).Build();
+        Assert.That(SmoothnessPrior.DefaultAngularWeight(standard), Is.EqualTo(1.5));
+        var byLabel = Ace.Basis("Si").Cutoff(5.0).Radial(r0: 2.3).MaxLabels([4, 3], [0, 2]).Build();
+        Assert.That(SmoothnessPrior.DefaultAngularWeight(byLabel), Is.EqualTo(1.5), "n_max / l_max selections take the ACE1x default");
+    }
+
+    [Test]
     public void Bad_exponent_or_angular_weight_throws()
     {
         Assert.That(() => SmoothnessPrior.Degrees(Fixtures.Silicon, p: 0), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("p"));
