@@ -48,28 +48,11 @@ public static class ExtendedXyz
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(structures);
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full) ?? ".";
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
+        AtomicFile.Write(path, stream =>
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            using (var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16))
-            {
-                Write(writer, structures, options);
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, full, overwrite: true);
-        }
-        catch
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-            throw;
-        }
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+            Write(writer, structures, options);
+        });
     }
 
     /// <summary>Writes <paramref name="structures"/> to <paramref name="writer"/> (lines end with '\n').</summary>

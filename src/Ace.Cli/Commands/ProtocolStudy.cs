@@ -1,5 +1,6 @@
 using Ace.Cli.Output;
 using Ace.Core.Analysis;
+using Ace.Core.Atoms;
 using Spectre.Console;
 
 namespace Ace.Cli.Commands;
@@ -52,7 +53,7 @@ internal static class ProtocolStudy
             ProtocolPlots.Loss($"{stem}-loss.png", $"{run.Dataset} {run.Variant}: loss per body order", run.Result);
             ProtocolPlots.Dimers($"{stem}-dimer.png", $"{run.Dataset} {run.Variant}: dimer curves of the accepted steps", setup.Reference, run.Result);
         }
-        File.WriteAllText(Path.Combine(outDir, "protocol.csv"), ProtocolReport.Csv(runs, setup));
+        AtomicFile.WriteAllText(Path.Combine(outDir, "protocol.csv"), ProtocolReport.Csv(runs, setup));
         console.MarkupLineInterpolated($"tables and plots written to [green]{Path.GetFullPath(outDir)}[/]");
         return 0;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Ace.Cli.Output;
 using Ace.Core.Analysis;
+using Ace.Core.Atoms;
 using Spectre.Console;
 
 namespace Ace.Cli.Commands;
@@ -59,14 +60,14 @@ internal static class StudyCommand
             });
         console.Write(Summary(fits, degrees.Length));
         Directory.CreateDirectory(outDir);
-        File.WriteAllText(Path.Combine(outDir, "summary.csv"), Csv(fits, degrees.Length));
+        AtomicFile.WriteAllText(Path.Combine(outDir, "summary.csv"), Csv(fits, degrees.Length));
         foreach (var group in fits.GroupBy(f => f.Dataset))
         {
             StudyPlots.DimerCurves(Path.Combine(outDir, $"dimer-{group.Key}.png"), $"{group.Key}: dimer curves", setup.Reference, group);
             StudyPlots.Coefficients(Path.Combine(outDir, $"coefficients-{group.Key}.png"), $"{group.Key}: mean |c| per body order", group);
             foreach (var fit in group)
             {
-                File.WriteAllText(Path.Combine(outDir, $"dimer-{fit.Dataset}-{fit.Variant}-bo{fit.MaxBodyOrder}.csv"), fit.Dimer.ToCsv());
+                AtomicFile.WriteAllText(Path.Combine(outDir, $"dimer-{fit.Dataset}-{fit.Variant}-bo{fit.MaxBodyOrder}.csv"), fit.Dimer.ToCsv());
             }
         }
         console.MarkupLineInterpolated($"tables and plots written to [green]{Path.GetFullPath(outDir)}[/]");

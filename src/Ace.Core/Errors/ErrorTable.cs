@@ -86,8 +86,8 @@ public sealed class ErrorTable
         return sb.ToString();
     }
 
-    /// <summary>Writes <see cref="ToCsv"/> to <paramref name="path"/>.</summary>
-    public void WriteCsv(string path) => File.WriteAllText(path, ToCsv(), new UTF8Encoding(false));
+    /// <summary>Writes <see cref="ToCsv"/> to <paramref name="path"/> atomically (<see cref="AtomicFile"/>).</summary>
+    public void WriteCsv(string path) => AtomicFile.WriteAllText(path, ToCsv());
 
     /// <summary>An aligned text table (meV/atom and meV/A, one decimal).</summary>
     public override string ToString()

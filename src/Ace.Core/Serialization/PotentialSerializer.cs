@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using Ace.Core.Atoms;
 using Ace.Core.Basis;
 using Ace.Core.Purification;
 using Ace.Core.Potentials;
@@ -49,25 +50,7 @@ public static class PotentialSerializer
     {
         ArgumentNullException.ThrowIfNull(potential);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var full = System.IO.Path.GetFullPath(path);
-        var temporary = full + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                var bytes = new UTF8Encoding(false).GetBytes(ToJson(potential));
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
+        AtomicFile.WriteAllText(path, ToJson(potential));
     }
 
     /// <summary>Loads a potential saved by <see cref="Save"/>.</summary>
