@@ -77,6 +77,7 @@ public class FitCommandSolverTests : TemporaryFolderTest
             solver: blr
             prior: {type: smoothness, scale_by_column_norms: true}
             cross_validate: 4
+            errors_csv: errors.csv
             """);
         Assert.That(code, Is.Zero, output);
         Assert.That(output, Does.Contain("4-fold cross-validation (structure s in fold s mod 4)").And.Contain("fold 3:"));
@@ -89,6 +90,15 @@ public class FitCommandSolverTests : TemporaryFolderTest
         // The out-of-fold RMSEs are the library's (printed with two decimals; the assembly sums in any order).
         Assert.That(double.Parse(overall[3], CultureInfo.InvariantCulture), Is.EqualTo(expected.EnergyRmse).Within(0.1).Percent);
         Assert.That(double.Parse(overall[5], CultureInfo.InvariantCulture), Is.EqualTo(expected.ForceRmse).Within(0.1).Percent);
+
+        // errors_csv: the training and out-of-fold tables in one CSV, a `set` column first, full precision.
+        var csv = File.ReadAllLines(Path.Combine(Folder, "errors.csv")).Select(l => l.Split(',')).ToList();
+        Assert.That(csv[0][..3], Is.EqualTo(new[] { "set", "group", "structures" }));
+        var outOfFold = csv.Single(r => r[0] == "out-of-fold" && r[1] == "overall");
+        Assert.That(int.Parse(outOfFold[2], CultureInfo.InvariantCulture), Is.EqualTo(_train.Count));
+        Assert.That(double.Parse(outOfFold[4], CultureInfo.InvariantCulture), Is.EqualTo(expected.EnergyRmse).Within(1e-4).Percent, "energy RMSE, full precision up to the assembly's rounding");
+        Assert.That(csv.Count(r => r[0] == "training" && r[1] == "overall"), Is.EqualTo(1));
+        Assert.That(csv.Select(r => r[0]).Distinct(), Is.EqualTo(new[] { "set", "training", "out-of-fold" }), "no validation set in this config");
     }
 
     [TestCase("solver: qr\nprior: smoothness", "prior", "the solver 'qr' cannot use a prior")]

@@ -3,6 +3,7 @@ using Ace.Cli.Config;
 using Ace.Cli.Output;
 using Ace.Core.Atoms;
 using Ace.Core.Basis;
+using Ace.Core.Errors;
 using Ace.Core.Fitting;
 using Spectre.Console;
 
@@ -47,10 +48,14 @@ internal static class FitCommand
         {
             console.WriteLine(ridge.ToString());
         }
-        console.Write(Tables.Errors(result.Errors(train), "training errors"));
+        var tables = new List<(string Set, ErrorTable Table)> { ("training", result.Errors(train)) };
         if (validation is not null)
         {
-            console.Write(Tables.Errors(result.Errors(validation), "validation errors"));
+            tables.Add(("validation", result.Errors(validation)));
+        }
+        foreach (var (set, table) in tables)
+        {
+            console.Write(Tables.Errors(table, $"{set} errors"));
         }
         result.Potential.Save(config.OutputPath);
         console.MarkupLineInterpolated($"saved [green]{config.OutputPath}[/]");
@@ -59,6 +64,12 @@ internal static class FitCommand
             CrossValidationResult? cv = null;
             WithProgress(console, $"{folds}-fold cross-validation", train.Count, progress => cv = fit.Progress(progress).CrossValidate(train, folds));
             WriteCrossValidation(console, cv!);
+            tables.Add(("out-of-fold", cv!.Errors));
+        }
+        if (config.ErrorsCsvPath is { } csv)
+        {
+            AtomicFile.WriteAllText(csv, Tables.ErrorsCsv(tables));
+            console.MarkupLineInterpolated($"errors written to [green]{csv}[/]");
         }
         return 0;
     }

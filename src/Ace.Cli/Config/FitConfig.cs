@@ -32,4 +32,7 @@ internal sealed record FitConfig(
 
     /// <summary>K of the top-level `cross_validate: K` (out-of-fold errors after the fit), or null.</summary>
     public int? CrossValidationFolds { get; init; }
+
+    /// <summary>Where `errors_csv:` asks for the error tables (training, validation, out-of-fold) as one CSV, or null.</summary>
+    public string? ErrorsCsvPath { get; init; }
 }

@@ -8,7 +8,7 @@ namespace Ace.Cli.Config;
 internal static class FitConfigReader
 {
     private static readonly string[] TopKeys =
-        ["elements", "cutoff", "radial", "degrees", "body_order", "angular_weight", "purify", "data", "reference_energies", "weights", "config_type_weights", "solver", "prior", "cross_validate", "output"];
+        ["elements", "cutoff", "radial", "degrees", "body_order", "angular_weight", "purify", "data", "reference_energies", "weights", "config_type_weights", "solver", "prior", "cross_validate", "errors_csv", "output"];
 
     /// <summary>The solver names the config accepts.</summary>
     public static readonly string[] Solvers = ["blr", "qr", "normal", "lsqr", "tsvd", "rrqr", RidgeCv];
@@ -101,6 +101,7 @@ internal static class FitConfigReader
             Prior = prior,
             RidgeFolds = ridgeFolds,
             CrossValidationFolds = crossValidation,
+            ErrorsCsvPath = top.String("errors_csv", required: false) is { } csv ? Resolve(csv) : null,
         };
     }
 

@@ -1,10 +1,11 @@
 using System.Globalization;
+using System.Text;
 using Ace.Core.Errors;
 using Spectre.Console;
 
 namespace Ace.Cli.Output;
 
-/// <summary>Console tables shared by the commands.</summary>
+/// <summary>Console tables and CSV text shared by the commands.</summary>
 internal static class Tables
 {
     public static string F(double v, string format = "F2") =>
@@ -20,5 +21,29 @@ internal static class Tables
                 F(r.EnergyRmse), F(r.EnergyMae), F(r.ForceRmse), F(r.ForceMae));
         }
         return t;
+    }
+
+    /// <summary>
+    /// Several error tables as one CSV: a first column `set` naming each table, then the columns of
+    /// <see cref="ErrorTable.ToCsv"/>.
+    /// </summary>
+    public static string ErrorsCsv(IEnumerable<(string Set, ErrorTable Table)> tables)
+    {
+        var sb = new StringBuilder();
+        bool header = true;
+        foreach (var (set, table) in tables)
+        {
+            var lines = table.ToCsv().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            if (header)
+            {
+                sb.Append("set,").Append(lines[0]).Append('\n');
+                header = false;
+            }
+            foreach (var line in lines.Skip(1))
+            {
+                sb.Append(set).Append(',').Append(line).Append('\n');
+            }
+        }
+        return sb.ToString();
     }
 }
