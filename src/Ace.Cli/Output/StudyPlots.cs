@@ -13,9 +13,13 @@ internal static class StudyPlots
         DimerCurves(path, title, reference, fits.Select(fit => new DimerLine(
             $"{fit.Variant} body order {fit.MaxBodyOrder}", fit.Dimer, null, 2, fit.Variant.StartsWith("pure", StringComparison.OrdinalIgnoreCase))));
 
-    /// <summary>The reference dimer curve as points and the given curves as lines.</summary>
-    public static void DimerCurves(string path, string title, Curve reference, IEnumerable<DimerLine> lines, double yMin = -3.5, double yMax = 3)
+    /// <summary>
+    /// The reference dimer curve as points and the given curves as lines; the energy axis spans the reference's well
+    /// with half an eV to spare (at least -3.5 to 3 eV), so fitted curves far outside it are clipped, not rescaled.
+    /// </summary>
+    public static void DimerCurves(string path, string title, Curve reference, IEnumerable<DimerLine> lines)
     {
+        double yMin = Math.Min(-3.5, reference.Energies.ToArray().Min() - 0.5), yMax = 3;
         var plot = new Plot();
         var r = plot.Add.ScatterPoints(reference.X.ToArray(), reference.Energies.ToArray());
         r.LegendText = reference.Name;
