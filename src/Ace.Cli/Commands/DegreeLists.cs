@@ -17,6 +17,9 @@ internal static class DegreeLists
         text.Split(',', '.').Select(t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out int d) && d > 0
             ? d : throw new UsageException($"--degrees needs positive integers like 12,10,8,6; got '{text}'")).ToArray();
 
+    /// <summary>One maximum degree per correlation order as the CLI prints it (and <see cref="ParseDegrees"/> reads it), e.g. 16.14.12.10.</summary>
+    public static string Format(IEnumerable<int> degrees) => string.Join(".", degrees);
+
     /// <summary>
     /// Parses --candidates: one list per correlation order separated by ';', each an increasing list of positive
     /// integers separated by ',', e.g. "8,12,16,20;6,10,14;4,8,12".

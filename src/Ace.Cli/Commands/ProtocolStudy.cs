@@ -35,7 +35,7 @@ internal static class ProtocolStudy
                         var settings = new ConvergenceSettings(StudySetup.Element, candidates, variant.Build, setup.ConfigureFit, setup.Reference.X)
                         {
                             Progress = new SyncProgress<ConvergenceStep>(s =>
-                                task.Description = $"{data.Name} {variant.Name} step {s.Index + 1}: body order {s.CorrelationOrder + 1}, degrees {string.Join(".", s.Degrees)}"),
+                                task.Description = $"{data.Name} {variant.Name} step {s.Index + 1}: body order {s.CorrelationOrder + 1}, degrees {DegreeLists.Format(s.Degrees)}"),
                         };
                         runs.Add(new ProtocolRun(data.Name, variant.Name, ConvergenceStudy.Run(settings, data.Train, data.Validation)));
                         task.Increment(1);
@@ -48,7 +48,7 @@ internal static class ProtocolStudy
             console.Write(ProtocolReport.Table(run, setup));
             var final = run.Result.Final;
             console.MarkupLineInterpolated(
-                $"{run.Dataset} {run.Variant}: final model body order {final.CorrelationOrder + 1}, degrees {string.Join(".", final.Degrees)}, {final.FunctionCount} functions");
+                $"{run.Dataset} {run.Variant}: final model body order {final.CorrelationOrder + 1}, degrees {DegreeLists.Format(final.Degrees)}, {final.FunctionCount} functions");
             string stem = Path.Combine(outDir, $"protocol-{run.Dataset}-{run.Variant}");
             ProtocolPlots.Loss($"{stem}-loss.png", $"{run.Dataset} {run.Variant}: loss per body order", run.Result);
             ProtocolPlots.Dimers($"{stem}-dimer.png", $"{run.Dataset} {run.Variant}: dimer curves of the accepted steps", setup.Reference, run.Result);

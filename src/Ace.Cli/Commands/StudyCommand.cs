@@ -39,7 +39,7 @@ internal static class StudyCommand
             return ProtocolStudy.Run(setup, candidates ?? DegreeLists.DefaultCandidates(degrees), outDir, console);
         }
         console.MarkupLineInterpolated($"[bold]Body-order study[/] on {setup.Description}");
-        console.MarkupLineInterpolated($"degrees per correlation order {string.Join(".", degrees)}, {setup.SettingsLine}");
+        console.MarkupLineInterpolated($"degrees per correlation order {DegreeLists.Format(degrees)}, {setup.SettingsLine}");
         var settings = new BodyOrderStudySettings(StudySetup.Element, setup.Datasets, setup.Variants, degrees, setup.ConfigureFit, setup.Reference)
         {
             DimerWindow = setup.DimerWindow,

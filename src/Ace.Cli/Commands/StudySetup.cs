@@ -33,9 +33,13 @@ internal sealed record StudySetup(
     /// <summary>The self-interacting (SI) and purified (PURE) bases with this setup's cutoff and radial basis.</summary>
     public IReadOnlyList<BasisVariant> Variants =>
     [
-        new("SI", d => Core.Ace.Basis(Element).Cutoff(Cutoff).Radial(r0: R0).TotalDegree([.. d]).Build()),
-        new("PURE", d => Core.Ace.Basis(Element).Cutoff(Cutoff).Radial(r0: R0).TotalDegree([.. d]).Purify().Build()),
+        new("SI", d => Basis(d).Build()),
+        new("PURE", d => Basis(d).Purify().Build()),
     ];
+
+    /// <summary>The basis of the given maximum degrees per correlation order with this setup's cutoff and radial basis.</summary>
+    private Core.Building.BasisBuilder Basis(IReadOnlyList<int> degrees) =>
+        Core.Ace.Basis(Element).Cutoff(Cutoff).Radial(r0: R0).TotalDegree([.. degrees]);
 
     /// <summary>The fit of a basis: reference energy, weights (BLR, the default solver).</summary>
     public FitBuilder ConfigureFit(Core.Basis.AceBasis basis) =>

@@ -1,3 +1,4 @@
+using Ace.Cli.Commands;
 using Ace.Core.Analysis;
 using ScottPlot;
 
@@ -44,7 +45,7 @@ internal static class ProtocolPlots
         StudyPlots.DimerCurves(path, title, reference, result.Steps.Where(s => s.Accepted).Select(s =>
         {
             bool isFrozen = result.BestPerOrder.Contains(s);
-            return new DimerLine($"body order {s.CorrelationOrder + 1}, degrees {string.Join(".", s.Degrees)}{(isFrozen ? " (frozen)" : "")}",
+            return new DimerLine($"body order {s.CorrelationOrder + 1}, degrees {DegreeLists.Format(s.Degrees)}{(isFrozen ? " (frozen)" : "")}",
                 s.Dimer, StudyPlots.OrderColor(s.CorrelationOrder), isFrozen ? 3 : 1, false);
         }));
 

@@ -24,7 +24,7 @@ internal static class ProtocolReport
         foreach (var s in run.Result.Steps)
         {
             t.AddRow((s.Index + 1).ToString(CultureInfo.InvariantCulture), (s.CorrelationOrder + 1).ToString(CultureInfo.InvariantCulture),
-                string.Join(".", s.Degrees), s.FunctionCount.ToString(CultureInfo.InvariantCulture),
+                DegreeLists.Format(s.Degrees), s.FunctionCount.ToString(CultureInfo.InvariantCulture),
                 Tables.F(s.Train.EnergyRmse), Tables.F(s.Train.ForceRmse), Tables.F(s.Validation.EnergyRmse), Tables.F(s.Validation.ForceRmse),
                 Tables.F(1000 * setup.DimerRms(s.Dimer), "F1"), Decision(run, s));
         }
@@ -40,7 +40,7 @@ internal static class ProtocolReport
             foreach (var s in run.Result.Steps)
             {
                 sb.Append(CultureInfo.InvariantCulture,
-                    $"{run.Dataset},{run.Variant},{s.Index + 1},{s.CorrelationOrder + 1},{string.Join(".", s.Degrees)},{s.FunctionCount},")
+                    $"{run.Dataset},{run.Variant},{s.Index + 1},{s.CorrelationOrder + 1},{DegreeLists.Format(s.Degrees)},{s.FunctionCount},")
                     .Append(CultureInfo.InvariantCulture,
                     $"{s.Train.EnergyRmse:R},{s.Train.ForceRmse:R},{s.Validation.EnergyRmse:R},{s.Validation.ForceRmse:R},{s.Score:R},{1000 * setup.DimerRms(s.Dimer):R},")
                     .Append(CultureInfo.InvariantCulture, $"{Bit(s.Accepted)},{Bit(run.IsFrozen(s))},{Bit(ReferenceEquals(s, run.Result.Final))}\n");
