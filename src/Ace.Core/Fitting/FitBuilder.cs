@@ -255,8 +255,9 @@ public sealed class FitBuilder
         {
             return (SolverFor(() => GramColumnNorms(normal)).Solve(normal), null);
         }
-        var selection = RidgeCrossValidation.Select(folds, normal, PriorFor);
-        var ridge = LeastSquares.NormalEquations(selection.Lambda, PriorFor(normal)).Solve(normal);
+        var prior = PriorFor(normal);
+        var selection = RidgeCrossValidation.Select(folds, normal, prior, PriorFor);
+        var ridge = LeastSquares.NormalEquations(selection.Lambda, prior).Solve(normal);
         var solver = string.Create(CultureInfo.InvariantCulture, $"ridge by {selection.Folds}-fold cross-validation, {ridge.Solver}");
         return (new LeastSquaresSolution(solver, ridge.ToArray(), ridge.ResidualNorm, ridge.EffectiveRank), selection);
     }

@@ -22,8 +22,9 @@ internal static class RidgeCrossValidation
     /// <summary>Cross-validates over <paramref name="folds"/> (at least two) and returns the loss curve and the choice.</summary>
     /// <param name="folds">The normal equations of each fold.</param>
     /// <param name="total">Their sum (sets the scale lambda0).</param>
+    /// <param name="totalPrior">Gamma of <paramref name="total"/> (null: the identity), the one the final solve uses.</param>
     /// <param name="priorFor">Gamma for given training normal equations (null: the identity).</param>
-    public static RidgeSelection Select(IReadOnlyList<NormalEquations> folds, NormalEquations total, Func<NormalEquations, Prior?> priorFor)
+    public static RidgeSelection Select(IReadOnlyList<NormalEquations> folds, NormalEquations total, Prior? totalPrior, Func<NormalEquations, Prior?> priorFor)
     {
         var backend = LinearAlgebra.Backend;
         var spectra = new FoldSpectrum[folds.Count];
@@ -32,7 +33,7 @@ internal static class RidgeCrossValidation
             var training = CrossValidation.Sum(folds, except: f);
             spectra[f] = new FoldSpectrum(training, priorFor(training), folds[f], backend);
         }
-        double scale = Scale(total, priorFor(total));
+        double scale = Scale(total, totalPrior);
         var losses = new SortedDictionary<double, double>();
         double Try(double decade)
         {
