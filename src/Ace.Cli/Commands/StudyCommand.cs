@@ -42,7 +42,7 @@ internal static class StudyCommand
         console.MarkupLineInterpolated($"degrees per correlation order {DegreeLists.Format(degrees)}, {setup.SettingsLine}");
         var settings = new BodyOrderStudySettings(StudySetup.Element, setup.Datasets, setup.Variants, degrees, setup.ConfigureFit, setup.Reference)
         {
-            DimerWindow = setup.DimerWindow,
+            DimerWindow = StudySetup.DimerWindow,
         };
         IReadOnlyList<BodyOrderFit> fits = [];
         console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())

@@ -25,7 +25,7 @@ internal sealed record StudySetup(
     private static readonly string[] DftSets = ["Si2", "Si23", "Si234", "Si2345", "Si3", "Si4", "Si5", "Si345"];
 
     /// <summary>The window of the dimer-curve RMS deviation from the reference, Angstrom (the study's range).</summary>
-    public (double From, double To) DimerWindow => (1.9, 6.0);
+    public static (double From, double To) DimerWindow { get; } = (1.9, 6.0);
 
     /// <summary>The RMS deviation of a fitted dimer curve from the reference over <see cref="DimerWindow"/>, eV.</summary>
     public double DimerRms(Curve dimer) => dimer.RmsDeviation(Reference, DimerWindow.From, DimerWindow.To);
@@ -58,7 +58,7 @@ internal sealed record StudySetup(
     {
         var options = quick ? new SiliconStudyDataOptions(Dimers: 30, Trimers: 40, Tetramers: 40, Pentamers: 50) : SiliconStudyDataOptions.Default;
         var sets = SiliconStudyData.Names.Select(n => SiliconStudyData.Generate(n, options)).ToList();
-        var grid = ClusterCurves.Grid(1.9, 6.0, 83);
+        var grid = ClusterCurves.Grid(DimerWindow.From, DimerWindow.To, 83);
         var exact = new Curve("exact SW pair curve", grid, grid.Select(StillingerWeber.Silicon.PairEnergy).ToList());
         // E0 = 0 and the SW cutoff (3.77 A) lies well inside 5 A.
         return new StudySetup(sets, exact, "generated Stillinger-Weber silicon clusters (embedded data)",

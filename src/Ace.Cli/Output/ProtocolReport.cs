@@ -18,7 +18,7 @@ internal static class ProtocolReport
     {
         var t = new Table
         {
-            Title = new TableTitle($"{run.Dataset} {run.Variant}: protocol steps; errors meV/atom, meV/A; dimer-curve RMS over {Range(setup)} A (meV)"),
+            Title = new TableTitle($"{run.Dataset} {run.Variant}: protocol steps; errors meV/atom, meV/A; dimer-curve RMS over {DimerRange} A (meV)"),
         };
         t.AddColumns("step", "BO", "degrees", "funcs", "E train", "F train", "E val", "F val", "dimer RMS", "accepted");
         foreach (var s in run.Result.Steps)
@@ -54,6 +54,6 @@ internal static class ProtocolReport
 
     private static int Bit(bool b) => b ? 1 : 0;
 
-    private static string Range(StudySetup setup) =>
-        string.Create(CultureInfo.InvariantCulture, $"{setup.DimerWindow.From}-{setup.DimerWindow.To}");
+    private static string DimerRange =>
+        string.Create(CultureInfo.InvariantCulture, $"{StudySetup.DimerWindow.From}-{StudySetup.DimerWindow.To}");
 }
