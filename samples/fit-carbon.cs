@@ -12,7 +12,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Ace.Core.Atoms;
 using Ace.Core.Basis;
-using static Ace.Core.Ace;
+using Ace.Core;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var path = args.Length > 0 ? args[0] : Path.Combine(Environment.GetEnvironmentVariable("ACE_SHARED_DATA") ?? "../shared/data", "carbon/Tr1k_n.xyz");
@@ -24,7 +24,7 @@ const double EnergyWeight = 60;
 const int PairDegree = 30;
 int[] degrees = [36, 28, 20, 15];
 
-var all = Read(path, new ExtendedXyzOptions { ForcesKey = "force" }).Take(limit).ToList();
+var all = LinearAce.Read(path, new ExtendedXyzOptions { ForcesKey = "force" }).Take(limit).ToList();
 var train = all.Where((_, k) => k % 10 != 9).ToList();
 var validation = all.Where((_, k) => k % 10 == 9).ToList();
 Console.WriteLine($"{Path.GetFileName(path)}: {train.Count} training structures ({train.Sum(s => s.AtomCount)} atoms), " +
@@ -38,9 +38,9 @@ for (int bodyOrder = minBodyOrder; bodyOrder <= maxBodyOrder; bodyOrder++)
 {
     var d = degrees[..(bodyOrder - 1)];
     var clock = Stopwatch.StartNew();
-    var basis = Basis("C").Cutoff(5.0).Radial(r0: 1.287).MaxBodyOrder(bodyOrder).TotalDegree(d).AngularWeight(1)
+    var basis = LinearAce.Basis("C").Cutoff(5.0).Radial(r0: 1.287).MaxBodyOrder(bodyOrder).TotalDegree(d).AngularWeight(1)
         .PairBasis(PairDegree, new TransformedJacobiRadialSpecification(1.287, 5.0, PIn: 0)).Build();
-    var fit = Fit(basis).ReferenceEnergies(("C", E0)).Weights(energy: EnergyWeight, forces: 1)
+    var fit = LinearAce.Fit(basis).ReferenceEnergies(("C", E0)).Weights(energy: EnergyWeight, forces: 1)
         .SmoothnessPrior(p: 4, scaleByColumnNorms: true).RidgeByCrossValidation(folds: 5).Run(train);
     var trainErrors = fit.Errors(train);
     var validationErrors = fit.Errors(validation);

@@ -1,4 +1,4 @@
-#:project ../src/Ace.Core/Ace.Core.csproj
+#:project ../src/Ace.Core.Studies/Ace.Core.Studies.csproj
 
 // Quickstart: fit a body-order-3 ACE potential to Stillinger-Weber silicon dimers and trimers, print its errors,
 // evaluate a structure, and check that saving and reloading the potential keeps every prediction bit for bit.
@@ -6,8 +6,8 @@
 using System.Globalization;
 using Ace.Core.Atoms;
 using Ace.Core.Primitives;
-using Ace.Core.Reference;
-using static Ace.Core.Ace;
+using Ace.Core.Studies;
+using Ace.Core;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -17,12 +17,12 @@ Console.WriteLine($"{data.Name}: {data.Train.Count} training and {data.Validatio
 
 // 2. The basis: silicon, cutoff 5 A, transformed-Jacobi radial basis with r0 = 2.3 A, total degrees 16 (2-body)
 //    and 14 (3-body), so body order 3.
-var basis = Basis("Si").Cutoff(5.0).Radial(r0: 2.3).TotalDegree(16, 14).Build();
+var basis = LinearAce.Basis("Si").Cutoff(5.0).Radial(r0: 2.3).TotalDegree(16, 14).Build();
 Console.WriteLine($"basis: {basis.FunctionCount} functions, body order {basis.Specification.MaxBodyOrder}; " +
     string.Join(", ", Enumerable.Range(1, basis.MaxCorrelationOrder).Select(nu => $"{basis.CountByOrder(nu)} of body order {nu + 1}")));
 
 // 3. The fit: weighted least squares (energy per atom weight 30, force components 1), Bayesian linear regression.
-var fit = Fit(basis).Weights(energy: 30, forces: 1).Run(data.Train);
+var fit = LinearAce.Fit(basis).Weights(energy: 30, forces: 1).Run(data.Train);
 Console.WriteLine($"fit: {fit.Rows} rows, {fit.Solution.Solver}, assembly {fit.AssemblyTime.TotalMilliseconds:F0} ms, solve {fit.SolveTime.TotalMilliseconds:F0} ms");
 Console.WriteLine();
 Console.WriteLine("validation errors:");
@@ -45,7 +45,7 @@ Console.WriteLine($"energy by body order: {string.Join(", ", potential.EnergyByC
 // 5. Save, reload, and compare every prediction bit for bit.
 var path = Path.Combine(Path.GetTempPath(), "quickstart-si.ace.json");
 potential.Save(path);
-var reloaded = Load(path);
+var reloaded = LinearAce.Load(path);
 var again = reloaded.Evaluate(trimer);
 bool identical = again.Energy == prediction.Energy
     && again.Forces.SequenceEqual(prediction.Forces)

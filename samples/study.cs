@@ -1,4 +1,4 @@
-#:project ../src/Ace.Core/Ace.Core.csproj
+#:project ../src/Ace.Core.Studies/Ace.Core.Studies.csproj
 
 // A small body-order study from code (the `ace study` experiment in miniature): fit self-interacting (SI) and
 // purified (PURE) bases of body order 2 to 4 to Stillinger-Weber silicon sets with and without dimers, and report the
@@ -7,8 +7,8 @@
 // Usage: dotnet run -c Release samples/study.cs [-- degrees, e.g. 12,10,8]
 using System.Globalization;
 using Ace.Core.Analysis;
-using Ace.Core.Reference;
-using static Ace.Core.Ace;
+using Ace.Core.Studies;
+using Ace.Core;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 int[] degrees = args.Length > 0 ? [.. args[0].Split(',').Select(int.Parse)] : [12, 10, 8];
@@ -23,8 +23,8 @@ var exactDimer = new Curve("SW pair curve", grid, [.. grid.Select(StillingerWebe
 
 var variants = new[]
 {
-    new BasisVariant("SI", d => Basis("Si").Cutoff(5.0).Radial(r0: 2.3).TotalDegree([.. d]).Build()),
-    new BasisVariant("PURE", d => Basis("Si").Cutoff(5.0).Radial(r0: 2.3).TotalDegree([.. d]).Purify().Build()),
+    new BasisVariant("SI", d => LinearAce.Basis("Si").Cutoff(5.0).Radial(r0: 2.3).TotalDegree([.. d]).Build()),
+    new BasisVariant("PURE", d => LinearAce.Basis("Si").Cutoff(5.0).Radial(r0: 2.3).TotalDegree([.. d]).Purify().Build()),
 };
 
 Console.WriteLine($"degrees per correlation order {string.Join(".", degrees)}, cutoff 5 A, r0 2.3 A, BLR, weights energy 30 / forces 1");
@@ -39,7 +39,7 @@ Console.WriteLine();
 Console.WriteLine("|---|---|---|---|---|---|---|" + string.Concat(Enumerable.Repeat("---|", degrees.Length)));
 
 var settings = new BodyOrderStudySettings("Si", sets, variants, degrees,
-    basis => Fit(basis).Weights(energy: 30, forces: 1), exactDimer)
+    basis => LinearAce.Fit(basis).Weights(energy: 30, forces: 1), exactDimer)
 {
     // Print each row as soon as its fit is done (reported on the fitting thread, in order).
     Progress = new Immediate<BodyOrderFit>(fit =>

@@ -1,4 +1,4 @@
-#:project ../src/Ace.Core/Ace.Core.csproj
+#:project ../src/Ace.Core.Studies/Ace.Core.Studies.csproj
 
 // Uses a saved potential the way simulation code would: load the JSON file, then compute energies, forces, virials
 // and stresses of periodic cells and of an isolated cluster, many structures in parallel. Without an argument it
@@ -9,8 +9,8 @@ using System.Globalization;
 using Ace.Core.Atoms;
 using Ace.Core.Potentials;
 using Ace.Core.Primitives;
-using Ace.Core.Reference;
-using static Ace.Core.Ace;
+using Ace.Core.Studies;
+using Ace.Core;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 const double EvPerCubicAngstromInGPa = 160.21766208;
@@ -18,7 +18,7 @@ var sw = StillingerWeber.Silicon;
 var si = Element.FromSymbol("Si");
 
 string path = args.Length > 0 ? args[0] : FitSmallPotential();
-LinearAcePotential potential = Load(path);
+LinearAcePotential potential = LinearAce.Load(path);
 Console.WriteLine($"loaded {path}: elements {string.Join(",", potential.Basis.Elements)}, {potential.Basis.FunctionCount} functions, " +
     $"body order {potential.Basis.Specification.MaxBodyOrder}, cutoff {potential.Basis.MaxCutoff} A");
 
@@ -118,9 +118,9 @@ static string FitSmallPotential()
         training.AddRange(generator.Clusters(size, 40));
     }
     training.AddRange(generator.PeriodicCells(40));
-    var basis = Basis("Si").Cutoff(5.0).Radial(r0: 2.3).TotalDegree(14, 12, 10).Build();
+    var basis = LinearAce.Basis("Si").Cutoff(5.0).Radial(r0: 2.3).TotalDegree(14, 12, 10).Build();
     // Virial rows only for the periodic cells (config_type "bulk"): clusters have no virial.
-    var fit = Fit(basis).Weights(energy: 30, forces: 1).Weights("bulk", energy: 30, forces: 1, virial: 1).Run(training);
+    var fit = LinearAce.Fit(basis).Weights(energy: 30, forces: 1).Weights("bulk", energy: 30, forces: 1, virial: 1).Run(training);
     var file = Path.Combine(Path.GetTempPath(), "use-potential-si.ace.json");
     fit.Potential.Save(file);
     Console.WriteLine($"no potential given: fitted {basis.FunctionCount} functions to {training.Count} SW structures " +

@@ -78,7 +78,7 @@ public sealed class NormalEquationsSolver : ILeastSquaresSolver
             throw new SingularMatrixException(string.Create(CultureInfo.InvariantCulture,
                 $"Normal equations: the {n} x {n} Gram matrix is singular to working precision (Cholesky pivot ratio ") +
                 string.Create(CultureInfo.InvariantCulture, $"{ratio * ratio:G3}). ") +
-                "Add a Tikhonov term or use Solvers.TruncatedSvd / Solvers.RankRevealingQr.");
+                "Add a Tikhonov term or use LeastSquares.TruncatedSvd / LeastSquares.RankRevealingQr.");
         }
         return coefficients;
     }

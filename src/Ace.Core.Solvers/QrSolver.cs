@@ -44,7 +44,7 @@ public sealed class QrSolver : ILeastSquaresSolver
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
                 $"QR needs at least as many rows as columns, but the problem is {m} x {n}. Add a Tikhonov term, or use ") +
-                "Solvers.TruncatedSvd, Solvers.RankRevealingQr or Solvers.Lsqr for underdetermined systems.",
+                "LeastSquares.TruncatedSvd, LeastSquares.RankRevealingQr or LeastSquares.Lsqr for underdetermined systems.",
                 nameof(problem));
         }
         var a = problem.WeightedDesign(extra);
@@ -78,8 +78,8 @@ public sealed class QrSolver : ILeastSquaresSolver
             {
                 throw new SingularMatrixException(string.Create(CultureInfo.InvariantCulture,
                     $"QR factorisation: |R[{j},{j}]| = {Math.Abs(rDiagonal[j]):G3} is below {threshold:G3} (rounding level), so ") +
-                    "the weighted design matrix is numerically rank-deficient. Use Solvers.TruncatedSvd or " +
-                    "Solvers.RankRevealingQr, or add a Tikhonov term.");
+                    "the weighted design matrix is numerically rank-deficient. Use LeastSquares.TruncatedSvd or " +
+                    "LeastSquares.RankRevealingQr, or add a Tikhonov term.");
             }
         }
     }

@@ -13,8 +13,8 @@ internal static class SolverChecks
 
     public static NotSupportedException NormalEquationsNotSupported(string solver) => new(
         $"{solver} needs the rows of the design matrix and cannot solve from accumulated NormalEquations. Solvers " +
-        "that accept NormalEquations: Solvers.NormalEquations (Cholesky, with optional Tikhonov/ridge and prior) and " +
-        "Solvers.BayesianLinearRegression (through the eigendecomposition of A^T A).");
+        "that accept NormalEquations: LeastSquares.NormalEquations (Cholesky, with optional Tikhonov/ridge and prior) and " +
+        "LeastSquares.BayesianLinearRegression (through the eigendecomposition of A^T A).");
 
     public static void RequireNonNegative(double value, string argument)
     {

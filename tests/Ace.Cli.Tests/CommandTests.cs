@@ -1,6 +1,6 @@
 using Ace.Core.Analysis;
 using Ace.Core.Atoms;
-using Ace.Core.Reference;
+using Ace.Core.Studies;
 
 namespace Ace.Cli.Tests;
 

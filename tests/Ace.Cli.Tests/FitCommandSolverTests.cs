@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 using Ace.Core.Atoms;
 using Ace.Core.Basis;
 using Ace.Core.Fitting;
-using Ace.Core.Reference;
-using AceApi = Ace.Core.Ace;
+using Ace.Core.Studies;
+using Ace.Core;
 
 namespace Ace.Cli.Tests;
 
@@ -34,7 +34,7 @@ public class FitCommandSolverTests : TemporaryFolderTest
 
     /// <summary>The same basis and weights as <see cref="Basis"/>, from the library.</summary>
     private static FitBuilder LibraryFit() =>
-        AceApi.Fit(AceApi.Basis("Si").Cutoff(5.0).Radial(2.3, 2, 4, 2, 2).TotalDegree(12, 8).Build()).Weights(30, 1);
+        LinearAce.Fit(LinearAce.Basis("Si").Cutoff(5.0).Radial(2.3, 2, 4, 2, 2).TotalDegree(12, 8).Build()).Weights(30, 1);
 
     private (int Code, string Output) Fit(string extra)
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Ace.Cli.Commands;
-using Ace.Core.Reference;
+using Ace.Core.Studies;
 
 namespace Ace.Cli.Tests;
 

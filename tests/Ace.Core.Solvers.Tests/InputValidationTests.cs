@@ -40,12 +40,12 @@ public sealed class InputValidationTests
         Assert.Throws<ArgumentException>(() => Prior.FromDiagonal([1, 0]));
         Assert.Throws<ArgumentException>(() => Prior.Smoothness([1, -1]));
         Assert.That(Prior.Smoothness([0, 3]).Diagonal.ToArray(), Is.EqualTo(new[] { 1.0, 4.0 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Solvers.Qr(tikhonov: -1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Solvers.Lsqr(tolerance: double.NaN));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Solvers.BayesianLinearRegression(noiseVarianceFloor: 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LeastSquares.Qr(tikhonov: -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LeastSquares.Lsqr(tolerance: double.NaN));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LeastSquares.BayesianLinearRegression(noiseVarianceFloor: 0));
 
         var problem = new LeastSquaresProblem(3, 2, [1, 2, 3, 4, 5, 7], [1, 2, 3]);
-        var ex = Assert.Throws<ArgumentException>(() => Solvers.Qr(1, Prior.FromDiagonal([1, 2, 3]), ManagedBackend.Instance).Solve(problem));
+        var ex = Assert.Throws<ArgumentException>(() => LeastSquares.Qr(1, Prior.FromDiagonal([1, 2, 3]), ManagedBackend.Instance).Solve(problem));
         Assert.That(ex!.Message, Does.Contain("3 coefficients"));
     }
 }

@@ -55,7 +55,7 @@ public abstract partial class SolverSuite
         foreach (var (name, gamma) in Priors())
         {
             var prior = gamma is null ? null : Prior.FromDiagonal(gamma);
-            var solution = Solvers.BayesianLinearRegression(prior, method, backend: Backend).Solve(problem);
+            var solution = LeastSquares.BayesianLinearRegression(prior, method, backend: Backend).Solve(problem);
             Assert.That(solution.Converged, Is.True, name);
             Assert.That(solution.LogEvidence,
                 Is.EqualTo(BruteForceLogEvidence(problem, gamma, solution.PriorVariance, solution.NoiseVariance)).Within(1e-9).Percent, name);
@@ -71,7 +71,7 @@ public abstract partial class SolverSuite
     public void Blr_variances_maximise_the_brute_force_evidence(BlrMethod method)
     {
         var (problem, _) = TestProblems.Noisy(60, 6, noise: 0.3, seed: 21);
-        var solution = Solvers.BayesianLinearRegression(method: method, backend: Backend).Solve(problem);
+        var solution = LeastSquares.BayesianLinearRegression(method: method, backend: Backend).Solve(problem);
         var best = BruteForceLogEvidence(problem, null, solution.PriorVariance, solution.NoiseVariance);
         foreach (var (alpha, sigma) in new[] { (1.02, 1.0), (0.98, 1.0), (1.0, 1.02), (1.0, 0.98), (1.02, 1.02), (0.98, 0.98) })
         {
@@ -85,9 +85,9 @@ public abstract partial class SolverSuite
     {
         var problem = TestProblems.Random(90, 6, seed: 22);
         var prior = Prior.FromDiagonal(Gamma6);
-        var svd = Solvers.BayesianLinearRegression(prior, BlrMethod.Svd, backend: Backend).Solve(problem);
-        var normal = Solvers.BayesianLinearRegression(prior, BlrMethod.NormalEquations, backend: Backend).Solve(problem);
-        var accumulated = Solvers.BayesianLinearRegression(prior, backend: Backend).Solve(NormalEquations.FromProblem(problem, Backend));
+        var svd = LeastSquares.BayesianLinearRegression(prior, BlrMethod.Svd, backend: Backend).Solve(problem);
+        var normal = LeastSquares.BayesianLinearRegression(prior, BlrMethod.NormalEquations, backend: Backend).Solve(problem);
+        var accumulated = LeastSquares.BayesianLinearRegression(prior, backend: Backend).Solve(NormalEquations.FromProblem(problem, Backend));
 
         foreach (var other in new[] { normal, accumulated })
         {
@@ -106,7 +106,7 @@ public abstract partial class SolverSuite
     {
         const double noise = 0.1;
         var (problem, truth) = TestProblems.Noisy(10_000, 30, noise, seed: 23);
-        var solution = Solvers.BayesianLinearRegression(method: method, backend: Backend).Solve(problem);
+        var solution = LeastSquares.BayesianLinearRegression(method: method, backend: Backend).Solve(problem);
 
         Assert.That(Math.Sqrt(solution.NoiseVariance), Is.EqualTo(noise).Within(5).Percent);
         Assert.That(TestProblems.MaxRelativeDifference(solution.Coefficients, truth), Is.LessThan(0.01));
@@ -118,7 +118,7 @@ public abstract partial class SolverSuite
     public void Blr_on_noise_free_data_stops_at_the_noise_floor()
     {
         var (problem, truth) = TestProblems.Noisy(50, 5, noise: 0, seed: 24);
-        var solution = Solvers.BayesianLinearRegression(noiseVarianceFloor: 1e-10, backend: Backend).Solve(problem);
+        var solution = LeastSquares.BayesianLinearRegression(noiseVarianceFloor: 1e-10, backend: Backend).Solve(problem);
         Assert.That(solution.NoiseVariance, Is.EqualTo(1e-10));
         Assert.That(solution.Converged, Is.True);
         Assert.That(TestProblems.MaxRelativeDifference(solution.Coefficients, truth), Is.LessThan(1e-6));
@@ -129,7 +129,7 @@ public abstract partial class SolverSuite
     public void Committee_has_the_posterior_mean_and_covariance_and_is_reproducible(int rows)
     {
         var (problem, _) = TestProblems.Noisy(rows, 6, noise: 0.5, seed: 25);
-        var solution = Solvers.BayesianLinearRegression(Prior.FromDiagonal(Gamma6), BlrMethod.Svd, backend: Backend).Solve(problem);
+        var solution = LeastSquares.BayesianLinearRegression(Prior.FromDiagonal(Gamma6), BlrMethod.Svd, backend: Backend).Solve(problem);
         const int size = 20_000;
         var committee = solution.Committee(size, seed: 42);
         Assert.That(committee, Has.Length.EqualTo(size));

@@ -8,11 +8,11 @@ public abstract partial class SolverSuite
 
     private IEnumerable<ILeastSquaresSolver> FullRankSolvers() =>
     [
-        Solvers.Qr(backend: Backend),
-        Solvers.NormalEquations(backend: Backend),
-        Solvers.TruncatedSvd(backend: Backend),
-        Solvers.RankRevealingQr(backend: Backend),
-        Solvers.Lsqr(tolerance: 1e-14),
+        LeastSquares.Qr(backend: Backend),
+        LeastSquares.NormalEquations(backend: Backend),
+        LeastSquares.TruncatedSvd(backend: Backend),
+        LeastSquares.RankRevealingQr(backend: Backend),
+        LeastSquares.Lsqr(tolerance: 1e-14),
     ];
 
     [TestCase(60, 8)]
@@ -20,7 +20,7 @@ public abstract partial class SolverSuite
     public void All_solvers_agree_on_a_well_conditioned_problem_and_satisfy_the_optimality_condition(int rows, int columns)
     {
         var problem = TestProblems.Random(rows, columns, seed: rows + columns);
-        var reference = Solvers.Qr(backend: Backend).Solve(problem);
+        var reference = LeastSquares.Qr(backend: Backend).Solve(problem);
 
         // Optimality: the weighted residual is orthogonal to every column, A^T W^2 (y - A c) = 0.
         var a = TestProblems.WeightedMatrix(problem);
@@ -42,11 +42,11 @@ public abstract partial class SolverSuite
     public void Lsqr_reports_its_iterations_and_stops_at_the_limit()
     {
         var problem = TestProblems.Random(80, 20, seed: 7);
-        var converged = Solvers.Lsqr(tolerance: 1e-12).Solve(problem);
+        var converged = LeastSquares.Lsqr(tolerance: 1e-12).Solve(problem);
         Assert.That(converged.Converged, Is.True);
         Assert.That(converged.Iterations, Is.InRange(1, 200));
 
-        var limited = Solvers.Lsqr(tolerance: 1e-12, maxIterations: 3).Solve(problem);
+        var limited = LeastSquares.Lsqr(tolerance: 1e-12, maxIterations: 3).Solve(problem);
         Assert.That(limited.Iterations, Is.EqualTo(3));
         Assert.That(limited.Converged, Is.False);
     }
@@ -69,10 +69,10 @@ public abstract partial class SolverSuite
         }
         var targets = new double[m + n];
         TestProblems.WeightedTargets(problem).ToArray().CopyTo(targets, 0);
-        var expected = Solvers.Qr(backend: Backend).Solve(new LeastSquaresProblem(m + n, n, augmented.ToColumnMajorArray(), targets));
+        var expected = LeastSquares.Qr(backend: Backend).Solve(new LeastSquaresProblem(m + n, n, augmented.ToColumnMajorArray(), targets));
 
-        var qr = Solvers.Qr(lambda, prior, Backend).Solve(problem);
-        var normal = Solvers.NormalEquations(lambda, prior, Backend).Solve(problem);
+        var qr = LeastSquares.Qr(lambda, prior, Backend).Solve(problem);
+        var normal = LeastSquares.NormalEquations(lambda, prior, Backend).Solve(problem);
 
         Assert.That(TestProblems.MaxRelativeDifference(qr.Coefficients, expected.Coefficients), Is.LessThan(Agreement));
         Assert.That(TestProblems.MaxRelativeDifference(normal.Coefficients, expected.Coefficients), Is.LessThan(Agreement));
@@ -84,9 +84,9 @@ public abstract partial class SolverSuite
     {
         var problem = TestProblems.Random(50, 10, seed: 9);
         const double damping = 1.3;
-        var qr = Solvers.Qr(damping, backend: Backend).Solve(problem);
-        var ridge = Solvers.NormalEquations(damping, backend: Backend).Solve(problem);
-        var lsqr = Solvers.Lsqr(damping, tolerance: 1e-14).Solve(problem);
+        var qr = LeastSquares.Qr(damping, backend: Backend).Solve(problem);
+        var ridge = LeastSquares.NormalEquations(damping, backend: Backend).Solve(problem);
+        var lsqr = LeastSquares.Lsqr(damping, tolerance: 1e-14).Solve(problem);
 
         Assert.That(TestProblems.MaxRelativeDifference(ridge.Coefficients, qr.Coefficients), Is.LessThan(Agreement));
         Assert.That(TestProblems.MaxRelativeDifference(lsqr.Coefficients, qr.Coefficients), Is.LessThan(Agreement));
@@ -134,8 +134,8 @@ public abstract partial class SolverSuite
             Assert.That(accumulated.RowCount, Is.EqualTo(m), name);
         }
 
-        var fromRows = Solvers.NormalEquations(backend: Backend).Solve(problem);
-        var fromMerged = Solvers.NormalEquations(backend: Backend).Solve(merged);
+        var fromRows = LeastSquares.NormalEquations(backend: Backend).Solve(problem);
+        var fromMerged = LeastSquares.NormalEquations(backend: Backend).Solve(merged);
         Assert.That(TestProblems.MaxRelativeDifference(fromMerged.Coefficients, fromRows.Coefficients), Is.LessThan(Agreement));
         Assert.That(fromMerged.ResidualNorm, Is.EqualTo(fromRows.ResidualNorm).Within(1e-6).Percent);
     }
@@ -180,17 +180,17 @@ public abstract partial class SolverSuite
         var normal = NormalEquations.FromProblem(TestProblems.Random(10, 3, seed: 11), Backend);
         foreach (var solver in new ILeastSquaresSolver[]
                  {
-                     Solvers.Qr(backend: Backend), Solvers.Lsqr(), Solvers.TruncatedSvd(backend: Backend),
-                     Solvers.RankRevealingQr(backend: Backend),
+                     LeastSquares.Qr(backend: Backend), LeastSquares.Lsqr(), LeastSquares.TruncatedSvd(backend: Backend),
+                     LeastSquares.RankRevealingQr(backend: Backend),
                  })
         {
             Assert.That(solver.AcceptsNormalEquations, Is.False);
             var ex = Assert.Throws<NotSupportedException>(() => solver.Solve(normal));
-            Assert.That(ex!.Message, Does.Contain("Solvers.NormalEquations").And.Contain("Solvers.BayesianLinearRegression"));
+            Assert.That(ex!.Message, Does.Contain("LeastSquares.NormalEquations").And.Contain("LeastSquares.BayesianLinearRegression"));
         }
-        Assert.That(Solvers.NormalEquations(backend: Backend).AcceptsNormalEquations, Is.True);
-        Assert.That(Solvers.BayesianLinearRegression(backend: Backend).AcceptsNormalEquations, Is.True);
-        Assert.That(Assert.Throws<NotSupportedException>(() => Solvers.BayesianLinearRegression(method: BlrMethod.Svd, backend: Backend).Solve(normal))!.Message,
+        Assert.That(LeastSquares.NormalEquations(backend: Backend).AcceptsNormalEquations, Is.True);
+        Assert.That(LeastSquares.BayesianLinearRegression(backend: Backend).AcceptsNormalEquations, Is.True);
+        Assert.That(Assert.Throws<NotSupportedException>(() => LeastSquares.BayesianLinearRegression(method: BlrMethod.Svd, backend: Backend).Solve(normal))!.Message,
             Does.Contain("BlrMethod.NormalEquations"));
     }
 }

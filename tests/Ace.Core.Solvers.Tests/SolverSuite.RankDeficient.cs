@@ -22,7 +22,7 @@ public abstract partial class SolverSuite
         var problem = RankDeficient(m, n, seed: m * n);
         var expected = TestProblems.MinimumNormSolution(problem);
 
-        foreach (var solver in new ILeastSquaresSolver[] { Solvers.TruncatedSvd(backend: Backend), Solvers.RankRevealingQr(backend: Backend) })
+        foreach (var solver in new ILeastSquaresSolver[] { LeastSquares.TruncatedSvd(backend: Backend), LeastSquares.RankRevealingQr(backend: Backend) })
         {
             var solution = solver.Solve(problem);
             Assert.That(solution.EffectiveRank, Is.EqualTo(rank), solver.Name);
@@ -35,7 +35,7 @@ public abstract partial class SolverSuite
     public void Truncated_svd_with_a_rank_cap_keeps_the_leading_singular_triplets()
     {
         var problem = TestProblems.Random(25, 6, seed: 12);
-        var solution = Solvers.TruncatedSvd(rank: 3, backend: Backend).Solve(problem);
+        var solution = LeastSquares.TruncatedSvd(rank: 3, backend: Backend).Solve(problem);
         Assert.That(solution.EffectiveRank, Is.EqualTo(3));
         Assert.That(TestProblems.MaxRelativeDifference(solution.Coefficients, TestProblems.MinimumNormSolution(problem, rank: 3)),
             Is.LessThan(1e-10));
@@ -45,13 +45,13 @@ public abstract partial class SolverSuite
     public void Qr_and_normal_equations_throw_on_a_singular_system()
     {
         var problem = RankDeficient(30, 8, seed: 13);
-        var qr = Assert.Throws<SingularMatrixException>(() => Solvers.Qr(backend: Backend).Solve(problem));
+        var qr = Assert.Throws<SingularMatrixException>(() => LeastSquares.Qr(backend: Backend).Solve(problem));
         Assert.That(qr!.Message, Does.Contain("rank-deficient"));
-        var normal = Assert.Throws<SingularMatrixException>(() => Solvers.NormalEquations(backend: Backend).Solve(problem));
+        var normal = Assert.Throws<SingularMatrixException>(() => LeastSquares.NormalEquations(backend: Backend).Solve(problem));
         Assert.That(normal!.Message, Does.Contain("Tikhonov"));
 
         // A Tikhonov term makes the same system solvable.
-        Assert.That(Solvers.NormalEquations(1e-3, backend: Backend).Solve(problem).Coefficients.ToArray(), Has.All.Matches<double>(double.IsFinite));
+        Assert.That(LeastSquares.NormalEquations(1e-3, backend: Backend).Solve(problem).Coefficients.ToArray(), Has.All.Matches<double>(double.IsFinite));
     }
 
     [Test]
@@ -60,16 +60,16 @@ public abstract partial class SolverSuite
         var design = TestProblems.Gaussian(new Random(14), 20 * 4);
         Array.Clear(design, 2 * 20, 20);
         var problem = new LeastSquaresProblem(20, 4, design, TestProblems.Gaussian(new Random(15), 20));
-        Assert.Throws<SingularMatrixException>(() => Solvers.Qr(backend: Backend).Solve(problem));
-        Assert.Throws<SingularMatrixException>(() => Solvers.NormalEquations(backend: Backend).Solve(problem));
-        Assert.That(Solvers.RankRevealingQr(backend: Backend).Solve(problem).EffectiveRank, Is.EqualTo(3));
+        Assert.Throws<SingularMatrixException>(() => LeastSquares.Qr(backend: Backend).Solve(problem));
+        Assert.Throws<SingularMatrixException>(() => LeastSquares.NormalEquations(backend: Backend).Solve(problem));
+        Assert.That(LeastSquares.RankRevealingQr(backend: Backend).Solve(problem).EffectiveRank, Is.EqualTo(3));
     }
 
     [Test]
     public void Qr_rejects_an_underdetermined_problem_and_points_to_the_solvers_that_handle_it()
     {
         var problem = TestProblems.Random(3, 5, seed: 16);
-        var ex = Assert.Throws<ArgumentException>(() => Solvers.Qr(backend: Backend).Solve(problem));
+        var ex = Assert.Throws<ArgumentException>(() => LeastSquares.Qr(backend: Backend).Solve(problem));
         Assert.That(ex!.Message, Does.Contain("TruncatedSvd"));
     }
 }

@@ -12,13 +12,13 @@ internal static class Fixtures
     public const double CarbonEnergy = -246.0;
 
     /// <summary>A Si-C basis of body order 4 with a pair basis and a separate Si-C radial basis (a few hundred functions).</summary>
-    public static AceBasis SiliconCarbon { get; } = Ace.Basis("Si", "C").Cutoff(4.5).Radial(r0: 2.0)
+    public static AceBasis SiliconCarbon { get; } = LinearAce.Basis("Si", "C").Cutoff(4.5).Radial(r0: 2.0)
         .Radial("Si", "C", new TransformedJacobiRadialSpecification(1.9, 4.0))
         .PairBasis(4, new TransformedJacobiRadialSpecification(2.0, 4.5, P: 1, Q: 3))
         .MaxBodyOrder(4).TotalDegree(6, 6, 4).Build();
 
     /// <summary>A small one-element basis of body order 3.</summary>
-    public static AceBasis Silicon { get; } = Ace.Basis("Si").Cutoff(4.0).Radial(r0: 2.3).MaxBodyOrder(3).TotalDegree(6, 5).Build();
+    public static AceBasis Silicon { get; } = LinearAce.Basis("Si").Cutoff(4.0).Radial(r0: 2.3).MaxBodyOrder(3).TotalDegree(6, 5).Build();
 
     /// <summary>Coefficients decaying with the column, with random signs.</summary>
     public static double[] RandomCoefficients(AceBasis basis, int seed)

@@ -22,10 +22,10 @@ internal static class CarbonFitData
     public static IReadOnlyList<Structure> Structures => All.Value;
 
     public static AceBasis Basis(int bodyOrder) =>
-        Core.Ace.Basis("C").Cutoff(5.0).Radial(r0: 1.287).MaxBodyOrder(bodyOrder).TotalDegree(new[] { 24, 20, 16, 12 }[..(bodyOrder - 1)]).Build();
+        LinearAce.Basis("C").Cutoff(5.0).Radial(r0: 1.287).MaxBodyOrder(bodyOrder).TotalDegree(new[] { 24, 20, 16, 12 }[..(bodyOrder - 1)]).Build();
 
     public static FitBuilder Fit(AceBasis basis, int threads) =>
-        Core.Ace.Fit(basis).ReferenceEnergies(("C", ReferenceEnergy)).Weights(energy: 50, forces: 1).MaxDegreeOfParallelism(threads);
+        LinearAce.Fit(basis).ReferenceEnergies(("C", ReferenceEnergy)).Weights(energy: 50, forces: 1).MaxDegreeOfParallelism(threads);
 }
 
 /// <summary>

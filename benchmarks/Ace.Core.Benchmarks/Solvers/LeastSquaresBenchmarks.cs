@@ -63,20 +63,20 @@ public class LeastSquaresBenchmarks
     public double Gram_Native() => NormalEquations.FromProblem(_problem, Native).Gram[0];
 
     [Benchmark(Baseline = true), BenchmarkCategory("QR")]
-    public double Qr_Managed() => global::Ace.Core.Solvers.Solvers.Qr(backend: Managed).Solve(_problem).ResidualNorm;
+    public double Qr_Managed() => global::Ace.Core.Solvers.LeastSquares.Qr(backend: Managed).Solve(_problem).ResidualNorm;
 
     [Benchmark, BenchmarkCategory("QR")]
-    public double Qr_Native() => global::Ace.Core.Solvers.Solvers.Qr(backend: Native).Solve(_problem).ResidualNorm;
+    public double Qr_Native() => global::Ace.Core.Solvers.LeastSquares.Qr(backend: Native).Solve(_problem).ResidualNorm;
 
     [Benchmark(Baseline = true), BenchmarkCategory("NormalEquations")]
-    public double NormalEquations_Managed() => global::Ace.Core.Solvers.Solvers.NormalEquations(backend: Managed).Solve(_problem).ResidualNorm;
+    public double NormalEquations_Managed() => global::Ace.Core.Solvers.LeastSquares.NormalEquations(backend: Managed).Solve(_problem).ResidualNorm;
 
     [Benchmark, BenchmarkCategory("NormalEquations")]
-    public double NormalEquations_Native() => global::Ace.Core.Solvers.Solvers.NormalEquations(backend: Native).Solve(_problem).ResidualNorm;
+    public double NormalEquations_Native() => global::Ace.Core.Solvers.LeastSquares.NormalEquations(backend: Native).Solve(_problem).ResidualNorm;
 
     [Benchmark(Baseline = true), BenchmarkCategory("BLR")]
-    public double Blr_Managed() => global::Ace.Core.Solvers.Solvers.BayesianLinearRegression(backend: Managed).Solve(_problem).LogEvidence;
+    public double Blr_Managed() => global::Ace.Core.Solvers.LeastSquares.BayesianLinearRegression(backend: Managed).Solve(_problem).LogEvidence;
 
     [Benchmark, BenchmarkCategory("BLR")]
-    public double Blr_Native() => global::Ace.Core.Solvers.Solvers.BayesianLinearRegression(backend: Native).Solve(_problem).LogEvidence;
+    public double Blr_Native() => global::Ace.Core.Solvers.LeastSquares.BayesianLinearRegression(backend: Native).Solve(_problem).LogEvidence;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ace.Cli.Output;
 using Ace.Core.Analysis;
+using Ace.Core.Studies;
 using Ace.Core.Potentials;
 using Spectre.Console;
 

@@ -1,3 +1,4 @@
+using Ace.Core;
 using Ace.Cli.Output;
 using Ace.Core.Errors;
 using Ace.Core.Potentials;
@@ -12,7 +13,7 @@ internal static class EvalCommand
     {
         args.Finish(2, 2);
         var potential = LinearAcePotential.Load(args.Positional[0]);
-        var data = Core.Ace.Read(args.Positional[1]);
+        var data = LinearAce.Read(args.Positional[1]);
         console.Write(Tables.Errors(ErrorTable.Compute(potential, data), $"{args.Positional[0]} on {args.Positional[1]}"));
         return 0;
     }

@@ -1,3 +1,4 @@
+using Ace.Core;
 using System.Globalization;
 using Ace.Cli.Config;
 using Ace.Cli.Output;
@@ -19,7 +20,7 @@ internal static class FitCommand
     {
         args.Finish(1, 1);
         var config = FitConfigReader.Read(args.Positional[0]);
-        var builder = Core.Ace.Basis([.. config.Elements]).Cutoff(config.Cutoff)
+        var builder = LinearAce.Basis([.. config.Elements]).Cutoff(config.Cutoff)
             .Radial(config.R0, config.P, config.Q, config.PIn, config.PCut).TotalDegree([.. config.Degrees]);
         if (config.AngularWeight is { } w)
         {
@@ -34,7 +35,7 @@ internal static class FitCommand
         var train = ExtendedXyz.ReadAll(config.TrainPath, options);
         var validation = config.ValidationPath is null ? null : ExtendedXyz.ReadAll(config.ValidationPath, options);
         console.MarkupLineInterpolated($"basis: {basis.FunctionCount} functions, body order up to {basis.MaxCorrelationOrder + 1}; training on {train.Count} structures");
-        var fit = Core.Ace.Fit(basis)
+        var fit = LinearAce.Fit(basis)
             .ReferenceEnergies([.. config.ReferenceEnergies.Select(p => (p.Key, p.Value))])
             .Weights(config.Weights.Energy, config.Weights.Forces, config.Weights.Virial);
         fit = SolverFactory.Configure(fit, config);

@@ -1,4 +1,5 @@
 using Ace.Core.Analysis;
+using Ace.Core.Studies;
 
 namespace Ace.Cli.Commands;
 

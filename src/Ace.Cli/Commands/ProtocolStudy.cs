@@ -1,5 +1,6 @@
 using Ace.Cli.Output;
 using Ace.Core.Analysis;
+using Ace.Core.Studies;
 using Ace.Core.Atoms;
 using Spectre.Console;
 

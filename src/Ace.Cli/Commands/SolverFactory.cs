@@ -1,7 +1,6 @@
 using Ace.Cli.Config;
 using Ace.Core.Fitting;
 using Ace.Core.Solvers;
-using LeastSquares = Ace.Core.Solvers.Solvers;
 
 namespace Ace.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Ace.Cli.Output;
 using Ace.Core.Analysis;
+using Ace.Core.Studies;
 using Ace.Core.Atoms;
 using Spectre.Console;
 

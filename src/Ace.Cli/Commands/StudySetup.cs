@@ -1,8 +1,9 @@
+using Ace.Core;
 using System.Globalization;
 using Ace.Core.Analysis;
 using Ace.Core.Atoms;
 using Ace.Core.Fitting;
-using Ace.Core.Reference;
+using Ace.Core.Studies;
 
 namespace Ace.Cli.Commands;
 
@@ -39,11 +40,11 @@ internal sealed record StudySetup(
 
     /// <summary>The basis of the given maximum degrees per correlation order with this setup's cutoff and radial basis.</summary>
     private Core.Building.BasisBuilder Basis(IReadOnlyList<int> degrees) =>
-        Core.Ace.Basis(Element).Cutoff(Cutoff).Radial(r0: R0).TotalDegree([.. degrees]);
+        LinearAce.Basis(Element).Cutoff(Cutoff).Radial(r0: R0).TotalDegree([.. degrees]);
 
     /// <summary>The fit of a basis: reference energy, weights (BLR, the default solver).</summary>
     public FitBuilder ConfigureFit(Core.Basis.AceBasis basis) =>
-        Core.Ace.Fit(basis).ReferenceEnergies((Element, E0)).Weights(energy: EnergyWeight, forces: 1);
+        LinearAce.Fit(basis).ReferenceEnergies((Element, E0)).Weights(energy: EnergyWeight, forces: 1);
 
     /// <summary>One line describing the basis and fit settings, for the console.</summary>
     public string SettingsLine =>

@@ -1,5 +1,6 @@
 using Ace.Cli.Commands;
 using Ace.Core.Analysis;
+using Ace.Core.Studies;
 using ScottPlot;
 
 namespace Ace.Cli.Output;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Ace.Cli.Commands;
 using Ace.Core.Analysis;
+using Ace.Core.Studies;
 using Spectre.Console;
 
 namespace Ace.Cli.Output;

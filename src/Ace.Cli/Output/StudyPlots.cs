@@ -1,4 +1,5 @@
 using Ace.Core.Analysis;
+using Ace.Core.Studies;
 using ScottPlot;
 
 namespace Ace.Cli.Output;

@@ -6,7 +6,7 @@ namespace Ace.Core.Building;
 
 /// <summary>
 /// Builds an <see cref="AceBasis"/> in words, e.g.
-/// <c>Ace.Basis("Si").Cutoff(6.0).Radial(r0: 2.2).MaxBodyOrder(5).TotalDegree(24, 20, 16, 12).Build()</c>.
+/// <c>LinearAce.Basis("Si").Cutoff(6.0).Radial(r0: 2.2).MaxBodyOrder(5).TotalDegree(24, 20, 16, 12).Build()</c>.
 /// Defaults: transformed-Jacobi radial basis with r0 = cutoff / 2 when not given, total-degree selection with
 /// w_L = 3/2. Each call returns the builder; <see cref="Specification"/> shows what <see cref="Build"/> builds.
 /// </summary>

@@ -4,13 +4,12 @@ using Ace.Core.Atoms;
 using Ace.Core.Basis;
 using Ace.Core.Potentials;
 using Ace.Core.Solvers;
-using LeastSquares = Ace.Core.Solvers.Solvers;
 
 namespace Ace.Core.Fitting;
 
 /// <summary>
 /// Fits the coefficients of a basis to reference energies, forces and virials, e.g.
-/// <c>Ace.Fit(basis).ReferenceEnergies(("Si", -7881.33)).Weights(energy: 50, forces: 1).Run(training)</c>.
+/// <c>LinearAce.Fit(basis).ReferenceEnergies(("Si", -7881.33)).Weights(energy: 50, forces: 1).Run(training)</c>.
 /// Rows per structure with N atoms: one energy row ((E - sum E0)/N by default, see <see cref="EnergyScaling"/>),
 /// 3N force rows, and six virial rows when the virial weight is positive; each row and target is multiplied by its
 /// weight. Weights come from the structure itself (energy_weight, ...), else its config_type, else the default.
@@ -87,7 +86,7 @@ public sealed class FitBuilder
         return this;
     }
 
-    /// <summary>The least-squares solver (default: <c>Solvers.BayesianLinearRegression()</c>).</summary>
+    /// <summary>The least-squares solver (default: <c>LeastSquares.BayesianLinearRegression()</c>).</summary>
     public FitBuilder Solver(ILeastSquaresSolver solver)
     {
         ArgumentNullException.ThrowIfNull(solver);

@@ -2,7 +2,6 @@ using Ace.Core.Atoms;
 using Ace.Core.Fitting;
 using Ace.Core.Potentials;
 using Ace.Core.Solvers;
-using LeastSquares = Ace.Core.Solvers.Solvers;
 
 namespace Ace.Core.Tests.Fitting;
 
@@ -26,7 +25,7 @@ public class AssemblyTests
     public void Rows_times_the_coefficients_give_the_potentials_energy_forces_and_virial()
     {
         var structure = Training(virial: true)[0];
-        var problem = Ace.Fit(Fixtures.SiliconCarbon).ReferenceEnergies(("Si", Fixtures.SiliconEnergy), ("C", Fixtures.CarbonEnergy))
+        var problem = LinearAce.Fit(Fixtures.SiliconCarbon).ReferenceEnergies(("Si", Fixtures.SiliconEnergy), ("C", Fixtures.CarbonEnergy))
             .Weights(energy: 3, forces: 2, virial: 5).AssembleDesign([structure]);
         int n = structure.AtomCount;
         Assert.That(problem.Rows, Is.EqualTo(1 + 3 * n + 6));
@@ -58,8 +57,8 @@ public class AssemblyTests
     public void The_sqrt_atoms_convention_scales_the_energy_row_by_one_over_sqrt_n()
     {
         var structure = Training()[0];
-        var perAtom = Ace.Fit(Fixtures.SiliconCarbon).AssembleDesign([structure]);
-        var perSqrt = Ace.Fit(Fixtures.SiliconCarbon).ScaleEnergy(EnergyScaling.PerSqrtAtom).AssembleDesign([structure]);
+        var perAtom = LinearAce.Fit(Fixtures.SiliconCarbon).AssembleDesign([structure]);
+        var perSqrt = LinearAce.Fit(Fixtures.SiliconCarbon).ScaleEnergy(EnergyScaling.PerSqrtAtom).AssembleDesign([structure]);
         double ratio = Math.Sqrt(structure.AtomCount);
         Assert.That(perSqrt.Targets[0], Is.EqualTo(perAtom.Targets[0] * ratio).Within(1e-12 * Math.Abs(perSqrt.Targets[0])));
         var a = Row(perAtom, 0);
@@ -80,7 +79,7 @@ public class AssemblyTests
         {
             Energy = own.Energy, Forces = own.Forces, ConfigType = "cluster", EnergyWeight = 7,
         };
-        var problem = Ace.Fit(Fixtures.SiliconCarbon).Weights(energy: 50, forces: 1).Weights("cluster", energy: 10, forces: 0)
+        var problem = LinearAce.Fit(Fixtures.SiliconCarbon).Weights(energy: 50, forces: 1).Weights("cluster", energy: 10, forces: 0)
             .AssembleDesign([training[0], training[1], withOwnWeight]);
         int n0 = training[0].AtomCount;
         Assert.That(problem.Rows, Is.EqualTo(1 + 3 * n0 + 1 + 1), "force weight 0 drops the cluster force rows");
@@ -94,7 +93,7 @@ public class AssemblyTests
     public void Streamed_normal_equations_equal_those_of_the_dense_design()
     {
         var training = Training(virial: true);
-        var fit = Ace.Fit(Fixtures.SiliconCarbon).Weights(energy: 30, forces: 1, virial: 2).Weights("cluster", energy: 30, forces: 1)
+        var fit = LinearAce.Fit(Fixtures.SiliconCarbon).Weights(energy: 30, forces: 1, virial: 2).Weights("cluster", energy: 30, forces: 1)
             .MaxDegreeOfParallelism(3);
         var dense = NormalEquations.FromProblem(fit.AssembleDesign(training));
         var streamed = fit.AssembleNormalEquations(training);
@@ -120,7 +119,7 @@ public class AssemblyTests
             .Concat(Enumerable.Range(0, 6).Select(k => Fixtures.Label(Fixtures.Cluster(random, 3 + k % 3, "Si"), truth))).ToList();
         var reports = new List<AssemblyProgress>();
         var solver = mode == AssemblyMode.DenseDesign ? (ILeastSquaresSolver)LeastSquares.Qr() : LeastSquares.NormalEquations();
-        var fit = Ace.Fit(basis).ReferenceEnergies(("Si", Fixtures.SiliconEnergy)).Weights(energy: 10, forces: 1)
+        var fit = LinearAce.Fit(basis).ReferenceEnergies(("Si", Fixtures.SiliconEnergy)).Weights(energy: 10, forces: 1)
             .Solver(solver).Assembly(mode).Progress(new SynchronousProgress(reports)).Run(training);
         Assert.That(fit.Mode, Is.EqualTo(mode));
         Assert.That(fit.Rows, Is.EqualTo(training.Sum(s => 1 + 3 * s.AtomCount)));
@@ -147,7 +146,7 @@ public class AssemblyTests
         var random = new Random(1);
         var noisy = training.Select(s => s.WithReferenceData(s.Energy + 1e-3 * s.AtomCount * (random.NextDouble() - 0.5),
             s.Forces!.Value.Select(f => f + new Primitives.Vec3(random.NextDouble() - 0.5, random.NextDouble() - 0.5, random.NextDouble() - 0.5) * 0.01), null)).ToList();
-        var fit = Ace.Fit(Fixtures.SiliconCarbon).ReferenceEnergies(("Si", Fixtures.SiliconEnergy), ("C", Fixtures.CarbonEnergy))
+        var fit = LinearAce.Fit(Fixtures.SiliconCarbon).ReferenceEnergies(("Si", Fixtures.SiliconEnergy), ("C", Fixtures.CarbonEnergy))
             .Weights(energy: 50, forces: 1).Run(noisy);
         Assert.That(fit.Solution, Is.InstanceOf<BayesianSolution>());
         Assert.That(fit.Mode, Is.EqualTo(AssemblyMode.NormalEquations));

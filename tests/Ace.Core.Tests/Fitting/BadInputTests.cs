@@ -1,7 +1,7 @@
+using Ace.Core.Solvers;
 using Ace.Core.Atoms;
 using Ace.Core.Fitting;
 using Ace.Core.Primitives;
-using LeastSquares = Ace.Core.Solvers.Solvers;
 
 namespace Ace.Core.Tests.Fitting;
 
@@ -9,7 +9,7 @@ public class BadInputTests
 {
     private static Structure Labelled(Structure s) => Fixtures.Label(s, Fixtures.RandomPotential(Fixtures.Silicon, 1));
 
-    private static FitBuilder Fit() => Ace.Fit(Fixtures.Silicon).Weights(energy: 50, forces: 1);
+    private static FitBuilder Fit() => LinearAce.Fit(Fixtures.Silicon).Weights(energy: 50, forces: 1);
 
     [Test]
     public void An_element_the_basis_lacks_names_the_structure_and_atom()

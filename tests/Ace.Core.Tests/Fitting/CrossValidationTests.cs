@@ -4,7 +4,6 @@ using Ace.Core.Errors;
 using Ace.Core.Fitting;
 using Ace.Core.Primitives;
 using Ace.Core.Solvers;
-using LeastSquares = Ace.Core.Solvers.Solvers;
 
 namespace Ace.Core.Tests.Fitting;
 
@@ -28,10 +27,10 @@ public class CrossValidationTests
     }
 
     /// <summary>A basis of 59 functions, much more than the 13 of the model that made the data: it overfits noise.</summary>
-    private static readonly AceBasis Large = Ace.Basis("Si").Cutoff(4.5).Radial(r0: 2.3).MaxBodyOrder(4).TotalDegree(10, 10, 6).Build();
+    private static readonly AceBasis Large = LinearAce.Basis("Si").Cutoff(4.5).Radial(r0: 2.3).MaxBodyOrder(4).TotalDegree(10, 10, 6).Build();
 
     private static FitBuilder Start(AceBasis? basis = null) =>
-        Ace.Fit(basis ?? Fixtures.Silicon).ReferenceEnergies(("Si", Fixtures.SiliconEnergy)).Weights(energy: 30, forces: 1);
+        LinearAce.Fit(basis ?? Fixtures.Silicon).ReferenceEnergies(("Si", Fixtures.SiliconEnergy)).Weights(energy: 30, forces: 1);
 
     private static List<Structure> Fold(List<Structure> data, int folds, int f, bool heldOut) =>
         data.Where((_, s) => (s % folds == f) == heldOut).ToList();

@@ -17,9 +17,9 @@ public class SiliconClusterFitTests
         var train = ExtendedXyz.ReadAll(SharedData.Require("si/Si2345_train.xyz"));
         var validation = ExtendedXyz.ReadAll(SharedData.Require("si/Si2345_val.xyz"));
         var clock = Stopwatch.StartNew();
-        var basis = Ace.Basis("Si").Cutoff(6.0).Radial(r0: 2.20707071).MaxBodyOrder(5).TotalDegree(24, 20, 16, 12).Build();
+        var basis = LinearAce.Basis("Si").Cutoff(6.0).Radial(r0: 2.20707071).MaxBodyOrder(5).TotalDegree(24, 20, 16, 12).Build();
         var buildTime = clock.Elapsed;
-        var fit = Ace.Fit(basis).ReferenceEnergies(("Si", SiliconReferenceEnergy)).Weights(energy: 50, forces: 1).Run(train);
+        var fit = LinearAce.Fit(basis).ReferenceEnergies(("Si", SiliconReferenceEnergy)).Weights(energy: 50, forces: 1).Run(train);
         ErrorTable trainErrors = fit.Errors(train), validationErrors = fit.Errors(validation);
         TestContext.Out.WriteLine($"basis {basis.FunctionCount} functions (built in {buildTime.TotalSeconds:F1} s), rows {fit.Rows}, " +
             $"assembly {fit.AssemblyTime.TotalSeconds:F1} s, solve {fit.SolveTime.TotalSeconds:F1} s ({fit.Solution.Solver})");

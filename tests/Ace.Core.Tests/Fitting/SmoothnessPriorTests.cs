@@ -3,7 +3,6 @@ using Ace.Core.Basis;
 using Ace.Core.Fitting;
 using Ace.Core.Potentials;
 using Ace.Core.Solvers;
-using LeastSquares = Ace.Core.Solvers.Solvers;
 
 namespace Ace.Core.Tests.Fitting;
 
@@ -35,13 +34,13 @@ public class SmoothnessPriorTests
     [Test]
     public void The_angular_weight_defaults_to_the_basis_selection()
     {
-        var wide = Ace.Basis("Si").Cutoff(5.0).Radial(r0: 2.3).TotalDegree(8, 6).AngularWeight(1).Build();
+        var wide = LinearAce.Basis("Si").Cutoff(5.0).Radial(r0: 2.3).TotalDegree(8, 6).AngularWeight(1).Build();
         Assert.That(SmoothnessPrior.DefaultAngularWeight(wide), Is.EqualTo(1.0));
         Assert.That(SmoothnessPrior.Degrees(wide), Is.EqualTo(SmoothnessPrior.Degrees(wide, angularWeight: 1.0)));
         Assert.That(SmoothnessPrior.Degrees(wide), Is.Not.EqualTo(SmoothnessPrior.Degrees(wide, angularWeight: 1.5)), "the basis has l > 0 labels");
-        var standard = Ace.Basis("Si").Cutoff(5.0).Radial(r0: 2.3).TotalDegree(8, 6).Build();
+        var standard = LinearAce.Basis("Si").Cutoff(5.0).Radial(r0: 2.3).TotalDegree(8, 6).Build();
         Assert.That(SmoothnessPrior.DefaultAngularWeight(standard), Is.EqualTo(1.5));
-        var byLabel = Ace.Basis("Si").Cutoff(5.0).Radial(r0: 2.3).MaxLabels([4, 3], [0, 2]).Build();
+        var byLabel = LinearAce.Basis("Si").Cutoff(5.0).Radial(r0: 2.3).MaxLabels([4, 3], [0, 2]).Build();
         Assert.That(SmoothnessPrior.DefaultAngularWeight(byLabel), Is.EqualTo(1.5), "n_max / l_max selections take the ACE1x default");
     }
 
@@ -51,7 +50,7 @@ public class SmoothnessPriorTests
         Assert.That(() => SmoothnessPrior.Degrees(Fixtures.Silicon, p: 0), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("p"));
         Assert.That(() => SmoothnessPrior.Create(Fixtures.Silicon, angularWeight: double.NaN),
             Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("angularWeight"));
-        Assert.That(() => Ace.Fit(Fixtures.Silicon).SmoothnessPrior(angularWeight: -1), Throws.InstanceOf<ArgumentOutOfRangeException>());
+        Assert.That(() => LinearAce.Fit(Fixtures.Silicon).SmoothnessPrior(angularWeight: -1), Throws.InstanceOf<ArgumentOutOfRangeException>());
     }
 
     [Test]
@@ -62,7 +61,7 @@ public class SmoothnessPriorTests
         var training = Enumerable.Range(0, 1).Select(k => Fixtures.Label(Fixtures.RattledCrystal(random, 5.3 + 0.05 * k, "Si"), truth)).ToList();
         var noisy = training.Select(s => s.WithReferenceData(s.Energy + 1e-3 * s.AtomCount * (random.NextDouble() - 0.5),
             s.Forces!.Value.Select(f => f + new Primitives.Vec3(random.NextDouble() - 0.5, random.NextDouble() - 0.5, random.NextDouble() - 0.5) * 0.01), null)).ToList();
-        FitBuilder Start() => Ace.Fit(Fixtures.Silicon).ReferenceEnergies(("Si", Fixtures.SiliconEnergy)).Weights(energy: 30, forces: 1);
+        FitBuilder Start() => LinearAce.Fit(Fixtures.Silicon).ReferenceEnergies(("Si", Fixtures.SiliconEnergy)).Weights(energy: 30, forces: 1);
         var fluent = Start().SmoothnessPrior().Run(noisy);
         var explicitPrior = Start().Solver(LeastSquares.BayesianLinearRegression(prior: SmoothnessPrior.Create(Fixtures.Silicon))).Run(noisy);
         var plain = Start().Run(noisy);
@@ -95,7 +94,7 @@ public class SmoothnessPriorTests
         var training = Enumerable.Range(0, 3).Select(k => Fixtures.Label(Fixtures.RattledCrystal(random, 5.3 + 0.05 * k, "Si"), truth)).ToList();
         var noisy = training.Select(s => s.WithReferenceData(s.Energy + 1e-2 * s.AtomCount * (random.NextDouble() - 0.5),
             s.Forces!.Value.Select(f => f + new Primitives.Vec3(random.NextDouble() - 0.5, random.NextDouble() - 0.5, random.NextDouble() - 0.5) * 0.1), null)).ToList();
-        FitBuilder Start() => Ace.Fit(Fixtures.Silicon).ReferenceEnergies(("Si", Fixtures.SiliconEnergy)).Weights(energy: 30, forces: 1);
+        FitBuilder Start() => LinearAce.Fit(Fixtures.Silicon).ReferenceEnergies(("Si", Fixtures.SiliconEnergy)).Weights(energy: 30, forces: 1);
         var normal = Start().AssembleNormalEquations(noisy);
         int n = normal.Columns;
         var norms = Enumerable.Range(0, n).Select(j => Math.Sqrt(normal.Gram[j * n + j])).ToArray();

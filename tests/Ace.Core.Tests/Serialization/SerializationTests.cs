@@ -24,7 +24,7 @@ public class SerializationTests
         var potential = Fixtures.RandomPotential(Fixtures.SiliconCarbon, seed: 12);
         var path = Path.Combine(_folder, "si-c.json");
         potential.Save(path);
-        var loaded = Ace.Load(path);
+        var loaded = LinearAce.Load(path);
         Assert.That(loaded.Coefficients.ToArray(), Is.EqualTo(potential.Coefficients.ToArray()));
         Assert.That(loaded.Basis.Specification, Is.EqualTo(potential.Basis.Specification).Using(new JsonEquality()));
         Assert.That(loaded.ReferenceEnergies, Is.EquivalentTo(potential.ReferenceEnergies));

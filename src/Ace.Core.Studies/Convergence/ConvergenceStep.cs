@@ -1,7 +1,8 @@
+using Ace.Core.Analysis;
 using Ace.Core.Errors;
 using Ace.Core.Potentials;
 
-namespace Ace.Core.Analysis;
+namespace Ace.Core.Studies;
 
 /// <summary>One fit of the convergence study: the degrees tried, its size, errors, dimer curve and coefficient statistics.</summary>
 /// <param name="Index">The step number, from 0.</param>

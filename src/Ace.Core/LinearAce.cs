@@ -8,17 +8,14 @@ using Ace.Core.Potentials;
 namespace Ace.Core;
 
 /// <summary>
-/// The entry point of the fluent API:
+/// The entry point of the fluent API for linear ACE potentials (<c>using Ace.Core;</c>):
 /// <code>
-/// var basis = Ace.Basis("Si").Cutoff(6.0).Radial(r0: 2.2).MaxBodyOrder(5).TotalDegree(24, 20, 16, 12).Build();
-/// var fit = Ace.Fit(basis).ReferenceEnergies(("Si", -7881.33)).Weights(energy: 50, forces: 1).Run(training);
+/// var basis = LinearAce.Basis("Si").Cutoff(6.0).Radial(r0: 2.2).MaxBodyOrder(5).TotalDegree(24, 20, 16, 12).Build();
+/// var fit = LinearAce.Fit(basis).ReferenceEnergies(("Si", -7881.33)).Weights(energy: 50, forces: 1).Run(training);
 /// double e = fit.Potential.Energy(structure);
 /// </code>
-/// From code outside a namespace under <c>Ace</c>, the name <c>Ace</c> means the root namespace: write
-/// <c>Ace.Core.Ace.Basis(...)</c>, put <c>using Ace.Core;</c> inside your namespace declaration, or add
-/// <c>using static Ace.Core.Ace;</c> and call <c>Basis(...)</c>, <c>Fit(...)</c>.
 /// </summary>
-public static class Ace
+public static class LinearAce
 {
     /// <summary>Starts describing a basis for the given elements.</summary>
     public static BasisBuilder Basis(params string[] elements) => new(elements);

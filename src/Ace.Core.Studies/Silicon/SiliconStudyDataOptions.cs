@@ -1,4 +1,4 @@
-namespace Ace.Core.Reference;
+namespace Ace.Core.Studies;
 
 /// <summary>How many structures of each cluster size <see cref="SiliconStudyData"/> generates, and the split.</summary>
 /// <param name="Dimers">The number of dimers (an even grid over [1.8, 6.0] Angstrom).</param>

@@ -1,6 +1,6 @@
 using Ace.Core.Atoms;
 
-namespace Ace.Core.Reference;
+namespace Ace.Core.Studies;
 
 /// <summary>A named training set with its validation set (e.g. "Si23": dimers and trimers).</summary>
 /// <param name="Name">The study's name of the set ("Si2", "Si23", "Si345", ...).</param>

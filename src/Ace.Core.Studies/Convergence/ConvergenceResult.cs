@@ -1,4 +1,4 @@
-namespace Ace.Core.Analysis;
+namespace Ace.Core.Studies;
 
 /// <summary>The record of a convergence study.</summary>
 /// <param name="Steps">Every fit, in the order it was made (accepted or not).</param>

@@ -1,7 +1,8 @@
+using Ace.Core.Analysis;
 using Ace.Core.Errors;
 using Ace.Core.Potentials;
 
-namespace Ace.Core.Analysis;
+namespace Ace.Core.Studies;
 
 /// <summary>One fit of the body-order study.</summary>
 /// <param name="Dataset">The training set's name.</param>

@@ -3,12 +3,12 @@ using Ace.Core.Solvers.Backends;
 namespace Ace.Core.Solvers;
 
 /// <summary>
-/// Factory of the least-squares solvers, e.g. <c>Solvers.Qr(tikhonov: 1e-3).Solve(problem)</c>. A null backend means
+/// Factory of the least-squares solvers, e.g. <c>LeastSquares.Qr(tikhonov: 1e-3).Solve(problem)</c>. A null backend means
 /// <see cref="LinearAlgebra.Backend"/> (native LAPACK when available, else managed; ACE_LINALG forces either).
 /// Solvers accepting <see cref="NormalEquations"/>: <see cref="NormalEquations(double, Prior?, ILinearAlgebraBackend?)"/>
 /// and <see cref="BayesianLinearRegression"/>.
 /// </summary>
-public static class Solvers
+public static class LeastSquares
 {
     /// <summary>Householder QR of <c>[W A; lambda Gamma]</c>; see <see cref="QrSolver"/>.</summary>
     public static QrSolver Qr(double tikhonov = 0, Prior? prior = null, ILinearAlgebraBackend? backend = null)

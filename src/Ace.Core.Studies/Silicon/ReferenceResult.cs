@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Ace.Core.Atoms;
 using Ace.Core.Primitives;
 
-namespace Ace.Core.Reference;
+namespace Ace.Core.Studies;
 
 /// <summary>The energy, forces and virial a reference potential assigns to a structure.</summary>
 /// <param name="Energy">The total energy in eV.</param>

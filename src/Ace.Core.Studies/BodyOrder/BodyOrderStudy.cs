@@ -1,6 +1,7 @@
+using Ace.Core.Analysis;
 using Ace.Core.Errors;
 
-namespace Ace.Core.Analysis;
+namespace Ace.Core.Studies;
 
 /// <summary>
 /// The study's main experiment: for every training set, basis variant and maximum body order, fit a potential and

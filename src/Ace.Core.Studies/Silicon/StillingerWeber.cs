@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Ace.Core.Atoms;
 using Ace.Core.Primitives;
 
-namespace Ace.Core.Reference;
+namespace Ace.Core.Studies;
 
 /// <summary>
 /// A single-element Stillinger-Weber potential: E = sum_{i&lt;j} phi2(r_ij) + sum_i sum_{j&lt;k} phi3(r_ij, r_ik, theta_jik),

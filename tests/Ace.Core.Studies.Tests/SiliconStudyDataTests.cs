@@ -1,7 +1,7 @@
 using Ace.Core.Atoms;
-using Ace.Core.Reference;
+using Ace.Core.Studies;
 
-namespace Ace.Core.Tests.Reference;
+namespace Ace.Core.Studies.Tests;
 
 public class SiliconStudyDataTests
 {

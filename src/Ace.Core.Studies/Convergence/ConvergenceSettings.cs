@@ -2,7 +2,7 @@ using Ace.Core.Basis;
 using Ace.Core.Errors;
 using Ace.Core.Fitting;
 
-namespace Ace.Core.Analysis;
+namespace Ace.Core.Studies;
 
 /// <summary>The inputs of the convergence-study driver (<see cref="ConvergenceStudy"/>).</summary>
 /// <param name="Element">The element whose dimer curve is recorded at every step.</param>

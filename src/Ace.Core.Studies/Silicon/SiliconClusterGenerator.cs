@@ -2,7 +2,7 @@ using System.Globalization;
 using Ace.Core.Atoms;
 using Ace.Core.Primitives;
 
-namespace Ace.Core.Reference;
+namespace Ace.Core.Studies;
 
 /// <summary>
 /// Seeded, deterministic generator of small silicon structures labelled with a reference potential (Stillinger-Weber

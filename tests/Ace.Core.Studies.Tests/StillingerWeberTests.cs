@@ -1,9 +1,9 @@
 using Ace.Core.Atoms;
 using Ace.Core.Primitives;
-using Ace.Core.Reference;
+using Ace.Core.Studies;
 using Ace.Core.TestUtilities;
 
-namespace Ace.Core.Tests.Reference;
+namespace Ace.Core.Studies.Tests;
 
 public class StillingerWeberTests
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Ace.Core.Reference;
+namespace Ace.Core.Studies;
 
 /// <summary>
 /// The parameters of a Stillinger-Weber potential (Stillinger and Weber, PRB 31, 5262 (1985)):

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Ace.Core.Atoms;
 
-namespace Ace.Core.Reference;
+namespace Ace.Core.Studies;
 
 /// <summary>
 /// The study's silicon training sets generated with Stillinger-Weber labels (the embedded default data, so the study

@@ -1,7 +1,8 @@
+using Ace.Core.Analysis;
 using Ace.Core.Atoms;
 using Ace.Core.Errors;
 
-namespace Ace.Core.Analysis;
+namespace Ace.Core.Studies;
 
 /// <summary>
 /// The study's protocol (ace-math.md section 7): grow the basis one correlation order at a time; within an order

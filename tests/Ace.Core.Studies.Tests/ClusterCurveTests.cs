@@ -1,10 +1,10 @@
 using Ace.Core.Analysis;
 using Ace.Core.Atoms;
 using Ace.Core.Primitives;
-using Ace.Core.Reference;
+using Ace.Core.Studies;
 using Ace.Core.TestUtilities;
 
-namespace Ace.Core.Tests.Analysis;
+namespace Ace.Core.Studies.Tests;
 
 public class ClusterCurveTests
 {

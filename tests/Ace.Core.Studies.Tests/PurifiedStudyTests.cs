@@ -1,7 +1,7 @@
 using Ace.Core.Analysis;
-using Ace.Core.Reference;
+using Ace.Core.Studies;
 
-namespace Ace.Core.Tests.Analysis;
+namespace Ace.Core.Studies.Tests;
 
 /// <summary>
 /// The study's central finding on the embedded Stillinger-Weber data: trained on dimers and trimers, purified
@@ -19,11 +19,11 @@ public class PurifiedStudyTests
         var exact = new Curve("SW", grid, [.. grid.Select(StillingerWeber.Silicon.PairEnergy)]);
         var variant = new BasisVariant(purify ? "PURE" : "SI", d =>
         {
-            var builder = Ace.Basis("Si").Cutoff(5.0).Radial(r0: 2.3).TotalDegree([.. d]);
+            var builder = LinearAce.Basis("Si").Cutoff(5.0).Radial(r0: 2.3).TotalDegree([.. d]);
             return (purify ? builder.Purify() : builder).Build();
         });
         var settings = new BodyOrderStudySettings("Si", [Si23], [variant], [12, 10, 8, 6],
-            basis => Ace.Fit(basis).Weights(energy: 30, forces: 1), exact) { MinCorrelationOrder = 2 };
+            basis => LinearAce.Fit(basis).Weights(energy: 30, forces: 1), exact) { MinCorrelationOrder = 2 };
         return BodyOrderStudy.Run(settings);
     }
 

@@ -1,6 +1,6 @@
 using Ace.Core.Basis;
 
-namespace Ace.Core.Analysis;
+namespace Ace.Core.Studies;
 
 /// <summary>A named way to build a basis from maximum degrees per correlation order (e.g. "self-interacting", "purified").</summary>
 /// <param name="Name">The label in tables and plots.</param>

@@ -1,8 +1,8 @@
+using Ace.Core.Analysis;
 using Ace.Core.Basis;
 using Ace.Core.Fitting;
-using Ace.Core.Reference;
 
-namespace Ace.Core.Analysis;
+namespace Ace.Core.Studies;
 
 /// <summary>The inputs of <see cref="BodyOrderStudy"/>: which sets, bases and body orders to fit, and the reference dimer curve.</summary>
 /// <param name="Element">The element (the study: "Si").</param>

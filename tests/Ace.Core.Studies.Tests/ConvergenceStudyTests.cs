@@ -1,7 +1,7 @@
 using Ace.Core.Analysis;
-using Ace.Core.Reference;
+using Ace.Core.Studies;
 
-namespace Ace.Core.Tests.Analysis;
+namespace Ace.Core.Studies.Tests;
 
 public class ConvergenceStudyTests
 {
@@ -10,8 +10,8 @@ public class ConvergenceStudyTests
 
     private static ConvergenceSettings Settings(params int[][] candidates) => new(
         "Si", candidates,
-        degrees => Ace.Basis("Si").Cutoff(5.0).Radial(r0: 2.3).TotalDegree([.. degrees]).Build(),
-        basis => Ace.Fit(basis).Weights(energy: 30, forces: 1),
+        degrees => LinearAce.Basis("Si").Cutoff(5.0).Radial(r0: 2.3).TotalDegree([.. degrees]).Build(),
+        basis => LinearAce.Fit(basis).Weights(energy: 30, forces: 1),
         ClusterCurves.Grid(1.9, 6.0, 30));
 
     [Test]
