@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ace.Core.Basis.Enumeration;
 using Ace.Core.Basis.Evaluation;
+using Ace.Core.Basis.Purification;
 using Ace.Core.Primitives;
 
 namespace Ace.Core.Basis;
@@ -16,7 +17,7 @@ namespace Ace.Core.Basis;
 /// Angstrom; gradients are derivatives with respect to these displacements, so for coefficients c the force on
 /// neighbour j is -c dB/dr_ij and on the center +c sum_j dB/dr_ij.
 /// </remarks>
-public sealed partial class AceBasis
+public sealed class AceBasis
 {
     /// <summary>Neighbours closer than this (Angstrom) are rejected as overlapping atoms.</summary>
     public const double MinimumDistance = 1e-4;
@@ -56,12 +57,27 @@ public sealed partial class AceBasis
         ManyBodyFunctionCount = centers.Sum(c => c.FunctionCount);
     }
 
-    /// <summary>Builds the basis a specification describes (deterministic: the same specification gives the same columns).</summary>
-    /// <exception cref="ArgumentException">The specification is invalid; the message says what is wrong.</exception>
-    public static AceBasis Build(AceBasisSpecification specification) => AceBasisBuilder.Build(RequireSelfInteracting(specification));
+    /// <summary>
+    /// Builds the basis a specification describes: the ordinary basis, or the purified one when
+    /// <see cref="AceBasisSpecification.Purification"/> is set. Deterministic: the same specification gives the same columns.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// The specification is invalid, or asks to purify a radial basis that is not product-closed; the message says what is wrong.
+    /// </exception>
+    public static AceBasis Build(AceBasisSpecification specification)
+    {
+        ArgumentNullException.ThrowIfNull(specification);
+        return specification.Purification is null ? AceBasisBuilder.Build(specification) : BasisPurifier.Build(specification);
+    }
 
     /// <summary>The specification this basis was built from.</summary>
     public AceBasisSpecification Specification { get; }
+
+    /// <summary>True when this is a purified (self-interaction-free) basis; see <see cref="Purification"/>.</summary>
+    public bool IsPurified => Specification.Purification is not null;
+
+    /// <summary>The purification this basis was built with, or null for the ordinary basis.</summary>
+    public PurificationOptions? Purification => Specification.Purification;
 
     /// <summary>The element symbols; a species index is a position in this list.</summary>
     public IReadOnlyList<string> Elements { get; }

@@ -5,7 +5,7 @@ using Ace.Core.TestUtilities;
 
 namespace Ace.Core.Basis.Tests;
 
-/// <summary>Small bases and random environments shared by the tests (also linked into Ace.Core.Purification.Tests).</summary>
+/// <summary>Small bases and random environments shared by the tests (also by the purification tests).</summary>
 internal static class BasisFixtures
 {
     public static TransformedJacobiRadialSpecification SiliconRadial { get; } = new(2.35, 5.0);

@@ -1,5 +1,4 @@
 using Ace.Core.Basis;
-using Ace.Core.Purification;
 using BenchmarkDotNet.Attributes;
 
 namespace Ace.Core.Benchmarks.Purification;
@@ -20,10 +19,10 @@ public class PurificationBuildBenchmarks
     public AceBasis Ordinary() => AceBasis.Build(_specification);
 
     [Benchmark]
-    public AceBasis PurifiedFull() => PurifiedBasis.Build(_specification with { Purification = new PurificationOptions(PurificationKind.Full) });
+    public AceBasis PurifiedFull() => AceBasis.Build(_specification with { Purification = new PurificationOptions(PurificationKind.Full) });
 
     [Benchmark]
-    public AceBasis PurifiedPure2b() => PurifiedBasis.Build(_specification with { Purification = new PurificationOptions(PurificationKind.Pure2b) });
+    public AceBasis PurifiedPure2b() => AceBasis.Build(_specification with { Purification = new PurificationOptions(PurificationKind.Pure2b) });
 }
 
 /// <summary>The bases the purification benchmarks use.</summary>

@@ -1,6 +1,5 @@
 using Ace.Core.Basis;
 using Ace.Core.Primitives;
-using Ace.Core.Purification;
 using BenchmarkDotNet.Attributes;
 
 namespace Ace.Core.Benchmarks.Purification;
@@ -31,7 +30,7 @@ public class PurifiedEvaluationBenchmarks
         var spec = PurificationBenchmarkBases.Silicon();
         var ordinary = AceBasis.Build(spec);
         _ordinary = new Site(ordinary);
-        _pure = new Site(PurifiedBasis.Purify(ordinary, new PurificationOptions(Kind)));
+        _pure = new Site(AceBasis.Build(spec with { Purification = new PurificationOptions(Kind) }));
         var random = new Random(42);
         _displacements = new Vec3[Sites][];
         _species = new int[Sites][];

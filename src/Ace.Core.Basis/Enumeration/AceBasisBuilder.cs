@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Ace.Core.Basis.Evaluation;
 using Ace.Core.Primitives.Coupling;
 using Ace.Core.Primitives.Radial;
@@ -5,9 +6,10 @@ using Ace.Core.Primitives.Radial;
 namespace Ace.Core.Basis.Enumeration;
 
 /// <summary>
-/// Builds an <see cref="AceBasis"/> from its specification, deterministically: for each center element (in
-/// specification order), each correlation order, each sorted label tuple (lexicographic in (species, n, l)) and each
-/// independent invariant of that tuple, one column; then the pair-basis columns.
+/// Builds the ordinary (self-interacting) <see cref="AceBasis"/> of a specification, deterministically: for each center
+/// element (in specification order), each correlation order, each sorted label tuple (lexicographic in (species, n, l))
+/// and each independent invariant of that tuple, one column; then the pair-basis columns. A purified basis starts from
+/// this one (<c>Purification.BasisPurifier</c>).
 /// </summary>
 internal static class AceBasisBuilder
 {
@@ -17,6 +19,7 @@ internal static class AceBasisBuilder
     public static AceBasis Build(AceBasisSpecification spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        Debug.Assert(spec.Purification is null, "the ordinary basis of a purified specification is built from the specification without its purification");
         spec.Validate();
         if (spec.MaxCorrelationOrder > CouplingCoefficients.MaxOrder)
         {
@@ -155,7 +158,7 @@ internal static class AceBasisBuilder
     }
 
     /// <summary>The radial specification of every ordered element pair: the override for the pair or the default.</summary>
-    private static RadialBasisSpecification[,] PairSpecifications(IReadOnlyList<string> elements, RadialBasisSpecification fallback,
+    internal static RadialBasisSpecification[,] PairSpecifications(IReadOnlyList<string> elements, RadialBasisSpecification fallback,
         IReadOnlyList<ElementPairRadial>? overrides)
     {
         int s = elements.Count;

@@ -13,7 +13,7 @@ namespace Ace.Core.Basis;
 /// <param name="PairRadials">Per-unordered-pair overrides of <paramref name="Radial"/> (and so of the cutoff); null for none.</param>
 /// <param name="PairBasis">The optional separate two-body basis; null for none.</param>
 /// <param name="IncludeCorrelationOrderOne">False drops the many-body functions of correlation order 1 (usual when a pair basis carries the two-body term).</param>
-public sealed partial record AceBasisSpecification(
+public sealed record AceBasisSpecification(
     IReadOnlyList<string> Elements,
     RadialBasisSpecification Radial,
     int MaxCorrelationOrder,
@@ -22,6 +22,12 @@ public sealed partial record AceBasisSpecification(
     PairBasisSpecification? PairBasis = null,
     bool IncludeCorrelationOrderOne = true)
 {
+    /// <summary>
+    /// Null for the ordinary (self-interacting) basis. When set, the specification describes the purified basis, and
+    /// <see cref="AceBasis.Build"/> builds that.
+    /// </summary>
+    public PurificationOptions? Purification { get; init; }
+
     /// <summary>The largest body order, <see cref="MaxCorrelationOrder"/> + 1.</summary>
     [JsonIgnore]
     public int MaxBodyOrder => MaxCorrelationOrder + 1;

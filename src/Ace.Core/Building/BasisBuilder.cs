@@ -1,6 +1,5 @@
 using System.Globalization;
 using Ace.Core.Basis;
-using Ace.Core.Purification;
 
 namespace Ace.Core.Building;
 
@@ -169,7 +168,7 @@ public sealed class BasisBuilder
     /// <summary>Builds the basis.</summary>
     /// <exception cref="InvalidOperationException">A required part is missing.</exception>
     /// <exception cref="ArgumentException">The specification is invalid (the message says what).</exception>
-    public AceBasis Build() => PurifiedBasis.Build(Specification());
+    public AceBasis Build() => AceBasis.Build(Specification());
 
     /// <inheritdoc/>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"BasisBuilder({string.Join(",", _elements)})");

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Ace.Core.Atoms;
 using Ace.Core.Basis;
-using Ace.Core.Purification;
 using Ace.Core.Potentials;
 
 namespace Ace.Core.Serialization;
@@ -86,7 +85,7 @@ public static class PotentialSerializer
         AceBasis basis;
         try
         {
-            basis = PurifiedBasis.Build(document.Basis);
+            basis = AceBasis.Build(document.Basis);
         }
         catch (ArgumentException e)
         {

@@ -1,9 +1,9 @@
 using Ace.Core.Basis;
 using MathNet.Numerics.LinearAlgebra;
 using static Ace.Core.Basis.Tests.BasisFixtures;
-using static Ace.Core.Purification.Tests.PurificationFixtures;
+using static Ace.Core.Basis.Tests.Purification.PurificationFixtures;
 
-namespace Ace.Core.Purification.Tests;
+namespace Ace.Core.Basis.Tests.Purification;
 
 /// <summary>Column count and labels are kept; with enough degree in the lower orders the pure basis spans the same space.</summary>
 public class SpanTests

@@ -1,6 +1,6 @@
 using Ace.Core.Primitives.Radial;
 
-namespace Ace.Core.Purification.Expansion;
+namespace Ace.Core.Basis.Purification.Expansion;
 
 /// <summary>
 /// Exact expansions of products of radial functions of one product-closed family at one neighbour:

@@ -2,9 +2,9 @@ using Ace.Core.Basis;
 using Ace.Core.Primitives;
 using Ace.Core.TestUtilities;
 using static Ace.Core.Basis.Tests.BasisFixtures;
-using static Ace.Core.Purification.Tests.PurificationFixtures;
+using static Ace.Core.Basis.Tests.Purification.PurificationFixtures;
 
-namespace Ace.Core.Purification.Tests;
+namespace Ace.Core.Basis.Tests.Purification;
 
 /// <summary>Gradients and adjoint forces of purified bases against finite differences.</summary>
 public class GradientTests

@@ -1,6 +1,6 @@
 using Ace.Core.Basis.Enumeration;
 
-namespace Ace.Core.Purification.Expansion;
+namespace Ace.Core.Basis.Purification.Expansion;
 
 /// <summary>
 /// Expands one many-body function B = sum_t C_t prod_s A_{k_s(t)} (one label tuple, m-tuples t) into its purified form

@@ -1,4 +1,4 @@
-namespace Ace.Core.Purification.Expansion;
+namespace Ace.Core.Basis.Purification.Expansion;
 
 /// <summary>
 /// A one-particle function (z, n, l, m) of the extended basis packed into one positive integer whose order is the

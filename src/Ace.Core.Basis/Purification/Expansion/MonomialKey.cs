@@ -1,4 +1,4 @@
-namespace Ace.Core.Purification.Expansion;
+namespace Ace.Core.Basis.Purification.Expansion;
 
 /// <summary>
 /// A product of up to six extended A functions, as the sorted multiset of their <see cref="ExtendedLabelCode"/>s

@@ -1,4 +1,4 @@
-namespace Ace.Core.Purification.Expansion;
+namespace Ace.Core.Basis.Purification.Expansion;
 
 /// <summary>
 /// A set partition of the positions 0 .. Order-1 of a product, with its Moebius weight on the partition lattice,

@@ -1,8 +1,8 @@
 using Ace.Core.Basis;
 using static Ace.Core.Basis.Tests.BasisFixtures;
-using static Ace.Core.Purification.Tests.PurificationFixtures;
+using static Ace.Core.Basis.Tests.Purification.PurificationFixtures;
 
-namespace Ace.Core.Purification.Tests;
+namespace Ace.Core.Basis.Tests.Purification;
 
 /// <summary>Purified functions against direct sums over pairwise distinct neighbours (no basis machinery involved).</summary>
 public class BruteForceTests

@@ -1,6 +1,6 @@
 using Ace.Core.Primitives.Coupling;
 
-namespace Ace.Core.Purification.Expansion;
+namespace Ace.Core.Basis.Purification.Expansion;
 
 /// <summary>
 /// Exact expansions of products of real spherical harmonics at one direction:

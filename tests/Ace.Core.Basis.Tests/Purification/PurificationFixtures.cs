@@ -1,11 +1,10 @@
 using Ace.Core.Basis;
-using Ace.Core.Basis.Tests;
 using Ace.Core.Primitives;
 using Ace.Core.Primitives.Angular;
 using Ace.Core.Primitives.Radial;
 using Ace.Core.Primitives.Transforms;
 
-namespace Ace.Core.Purification.Tests;
+namespace Ace.Core.Basis.Tests.Purification;
 
 /// <summary>
 /// Purified bases, a two-element specification and a brute-force evaluator of pure (distinct-neighbour) functions; the
@@ -20,7 +19,7 @@ internal static class PurificationFixtures
             [new ElementPairRadial("C", "C", new TransformedJacobiRadialSpecification(1.6, 4.0, PIn: 1, PCut: 3))]);
 
     public static AceBasis Purified(AceBasisSpecification spec, PurificationKind kind = PurificationKind.Full, int remove = 0) =>
-        PurifiedBasis.Build(spec with { Purification = new PurificationOptions(kind, remove) });
+        AceBasis.Build(spec with { Purification = new PurificationOptions(kind, remove) });
 
     /// <summary>The many-body radial basis of the pair (a, b) as the specification describes it, with <paramref name="count"/> functions.</summary>
     public static TransformedJacobiBasis Radial(AceBasisSpecification spec, string a, string b, int count)

@@ -1,10 +1,10 @@
+using Ace.Core.Basis.Purification.Expansion;
 using Ace.Core.Primitives.Angular;
 using Ace.Core.Primitives.Radial;
 using Ace.Core.Primitives.Transforms;
-using Ace.Core.Purification.Expansion;
 using Ace.Core.TestUtilities;
 
-namespace Ace.Core.Purification.Tests;
+namespace Ace.Core.Basis.Tests.Purification;
 
 /// <summary>The building blocks: products at one neighbour and the partition weights.</summary>
 public class ProductRuleTests

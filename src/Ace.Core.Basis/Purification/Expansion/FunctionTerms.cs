@@ -1,7 +1,7 @@
 using Ace.Core.Basis.Enumeration;
 using Ace.Core.Basis.Evaluation;
 
-namespace Ace.Core.Purification.Expansion;
+namespace Ace.Core.Basis.Purification.Expansion;
 
 /// <summary>
 /// One many-body function of a built basis read back from its sparse map and product graph:

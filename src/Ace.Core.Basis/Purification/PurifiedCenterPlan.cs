@@ -1,10 +1,9 @@
-using Ace.Core.Basis;
 using Ace.Core.Basis.Enumeration;
 using Ace.Core.Basis.Evaluation;
+using Ace.Core.Basis.Purification.Expansion;
 using Ace.Core.Primitives.Radial;
-using Ace.Core.Purification.Expansion;
 
-namespace Ace.Core.Purification;
+namespace Ace.Core.Basis.Purification;
 
 /// <summary>
 /// The purified many-body functions of one center element: each kept function as a sparse combination of products of

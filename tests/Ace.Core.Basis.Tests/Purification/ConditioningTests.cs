@@ -3,9 +3,9 @@ using Ace.Core.Basis;
 using Ace.Core.Primitives;
 using MathNet.Numerics.LinearAlgebra;
 using static Ace.Core.Basis.Tests.BasisFixtures;
-using static Ace.Core.Purification.Tests.PurificationFixtures;
+using static Ace.Core.Basis.Tests.Purification.PurificationFixtures;
 
-namespace Ace.Core.Purification.Tests;
+namespace Ace.Core.Basis.Tests.Purification;
 
 /// <summary>
 /// Gram matrices G = (1/S) sum_s B(s) B(s)^T of the functions of one correlation order over S random environments, for the

@@ -1,9 +1,9 @@
 using Ace.Core.Basis;
 using Ace.Core.Primitives;
 using static Ace.Core.Basis.Tests.BasisFixtures;
-using static Ace.Core.Purification.Tests.PurificationFixtures;
+using static Ace.Core.Basis.Tests.Purification.PurificationFixtures;
 
-namespace Ace.Core.Purification.Tests;
+namespace Ace.Core.Basis.Tests.Purification;
 
 /// <summary>Pure functions of correlation order nu are zero on atoms with fewer than nu neighbours.</summary>
 public class VanishingTests
