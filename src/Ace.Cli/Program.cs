@@ -1,29 +1,22 @@
+using System.Globalization;
+using System.Reflection;
+using System.Runtime.ExceptionServices;
 using Ace.Cli.Commands;
-using Ace.Core.Atoms;
-using Ace.Core.Fitting;
-using Ace.Core.Serialization;
+using Ace.Cli.Config;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Ace.Cli;
 
-/// <summary>The `ace` tool's entry point: dispatches to the commands and maps failures to exit codes.</summary>
+/// <summary>The `ace` tool's entry point: the commands on Spectre.Console.Cli, and failures mapped to <see cref="ExitCode"/>s.</summary>
 internal static class Program
 {
-    /// <summary>The usage text.</summary>
-    public const string Usage = """
-        usage: ace <command> [arguments] [options]
+    /// <summary>The line printed after a command-line error.</summary>
+    public const string UsageHint = "usage: ace <command> [arguments] [options]; 'ace --help' lists the commands, 'ace <command> --help' a command's options";
 
-          ace fit <config.yaml>                      fit a potential as the config says (see docs/cli.md)
-          ace eval <potential.json> <data.xyz>       error table (meV/atom, meV/A) per config_type
-          ace dimer <potential.json> [--element Si] [--from 1.5] [--to 6] [--points 46] [--csv]
-          ace study [--data <dir>] [--out <folder>] [--quick] [--degrees 16,14,12,10]
-                                                     the body-order study: SW data by default, DFT clusters with --data
-          ace study --protocol [--data <dir>] [--out <folder>] [--quick] [--degrees ... | --candidates "10,12,14,16;8,10,12"]
-                                                     the convergence protocol: grow each body order while validation improves
-          ace help                                   this text
-
-        exit codes: 0 success, 1 failure (bad input data or config), 2 wrong command line
-        """;
+    /// <summary>The tool's version (the assembly's informational version).</summary>
+    public static string Version { get; } =
+        typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
     /// <summary>Runs the tool.</summary>
     public static int Main(string[] args)
@@ -37,37 +30,72 @@ internal static class Program
     }
 
     /// <summary>Runs the tool writing to <paramref name="console"/> (tests pass a recording console).</summary>
+    /// <remarks>
+    /// No arguments print the help and exit with <see cref="ExitCode.BadCommandLine"/>; `ace help [command]` is
+    /// `ace [command] --help`.
+    /// </remarks>
     public static int Run(string[] args, IAnsiConsole console)
     {
-        try
+        var app = new CommandApp();
+        app.Configure(config => Configure(config, console));
+        if (args.Length == 0)
         {
-            if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
-            {
-                console.WriteLine(Usage);
-                return args.Length == 0 ? 2 : 0;
-            }
-            var flags = new HashSet<string>(StringComparer.Ordinal) { "csv", "quick", "protocol" };
-            var parsed = CliArguments.Parse(args, flags);
-            return parsed.Command switch
-            {
-                "fit" => FitCommand.Run(parsed, console),
-                "eval" => EvalCommand.Run(parsed, console),
-                "dimer" => DimerCommand.Run(parsed, console),
-                "study" => StudyCommand.Run(parsed, console),
-                _ => throw new UsageException($"unknown command '{parsed.Command}'"),
-            };
+            app.Run(["--help"]);
+            return ExitCode.BadCommandLine;
         }
-        catch (UsageException e)
+        return app.Run(args[0] == "help" ? [.. args[1..], "--help"] : args);
+    }
+
+    /// <summary>The commands, their help texts and the exit-code mapping.</summary>
+    private static void Configure(IConfigurator config, IAnsiConsole console)
+    {
+        config.SetApplicationName("ace");
+        config.SetApplicationVersion(Version);
+        config.SetApplicationCulture(CultureInfo.InvariantCulture);
+        config.ConfigureConsole(console);
+        // Relaxed parsing (strict parsing reports a missing option value as a failed conversion of a made-up
+        // token); the guard turns every left-over option into a command-line error instead.
+        config.SetInterceptor(new UnknownArgumentGuard());
+        config.SetExceptionHandler((e, _) => Fail(e, console));
+        config.AddCommand<FitCommand>("fit")
+            .WithDescription($"fit a potential as the YAML config says (solvers: {SolverCatalog.AllNames}); print the error tables, save the potential")
+            .WithExample("fit", "fit.yaml");
+        config.AddCommand<InitCommand>("init")
+            .WithDescription("write a commented template fit config (every key explained) to start from")
+            .WithExample("init", "fit.yaml")
+            .WithExample("init", "fit.yaml", "--force");
+        config.AddCommand<EvalCommand>("eval")
+            .WithDescription("the error table (meV/atom, meV/A) of a saved potential per config_type")
+            .WithExample("eval", "si.json", "val.xyz");
+        config.AddCommand<DimerCommand>("dimer")
+            .WithDescription("the dimer curve E(r) - 2 E0 of a saved potential as a table or CSV")
+            .WithExample("dimer", "si.json", "--from", "1.5", "--to", "6", "--points", "46", "--csv");
+        config.AddCommand<StudyCommand>("study")
+            .WithDescription("the body-order study (generated Stillinger-Weber data, or DFT clusters with --data); with --protocol the convergence protocol")
+            .WithExample("study", "--quick")
+            .WithExample("study", "--protocol", "--candidates", "\"10,12,14,16;8,10,12\"");
+    }
+
+    /// <summary>Prints the failure and returns its exit code; rethrows what is a bug rather than a user error.</summary>
+    private static int Fail(Exception e, IAnsiConsole console)
+    {
+        var code = ExitCode.Of(e);
+        if (code is null)
+        {
+            ExceptionDispatchInfo.Throw(e);
+        }
+        if (e is CommandAppException { Pretty: { } pretty })
+        {
+            console.Write(pretty);
+        }
+        else
         {
             console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            console.WriteLine(Usage);
-            return 2;
         }
-        catch (Exception e) when (e is ConfigException or ExtendedXyzException or PotentialFormatException or TrainingDataException
-            or FileNotFoundException or DirectoryNotFoundException or ArgumentException or FormatException or InvalidOperationException)
+        if (code == ExitCode.BadCommandLine)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            return 1;
+            console.WriteLine(UsageHint);
         }
+        return code.Value;
     }
 }

@@ -1,4 +1,7 @@
 namespace Ace.Cli;
 
-/// <summary>The command line is wrong (unknown command or option, missing value); the tool prints usage and exits with 2.</summary>
+/// <summary>
+/// The command line is wrong in a way its settings' validation reports (e.g. a malformed degree list); the tool says
+/// what is wrong and exits with <see cref="ExitCode.BadCommandLine"/>.
+/// </summary>
 internal sealed class UsageException(string message) : Exception(message);

@@ -11,15 +11,16 @@ public class CommandTests : TemporaryFolderTest
     {
         var (code, output) = CliRunner.Run("frobnicate");
         Assert.That(code, Is.EqualTo(2));
-        Assert.That(output, Does.Contain("unknown command 'frobnicate'").And.Contain("usage: ace"));
+        Assert.That(output, Does.Contain("Unknown command 'frobnicate'").And.Contain("usage: ace"));
         (code, output) = CliRunner.Run("study", "--colour", "red");
         Assert.That(code, Is.EqualTo(2));
-        Assert.That(output, Does.Contain("unknown option --colour"));
-        (code, _) = CliRunner.Run("eval", "only-one.json");
+        Assert.That(output, Does.Contain("unknown option --colour for 'study'"));
+        (code, output) = CliRunner.Run("eval", "only-one.json");
         Assert.That(code, Is.EqualTo(2));
+        Assert.That(output, Does.Contain("missing required argument 'data'"));
         (code, output) = CliRunner.Run("dimer", "p.json", "--points");
         Assert.That(code, Is.EqualTo(2));
-        Assert.That(output, Does.Contain("--points needs a value"));
+        Assert.That(output, Does.Contain("Option 'points' is defined but no value has been provided"));
         Assert.That(CliRunner.Run("help").Code, Is.Zero);
     }
 

@@ -3,18 +3,19 @@ using Ace.Cli.Output;
 using Ace.Core.Errors;
 using Ace.Core.Potentials;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Ace.Cli.Commands;
 
 /// <summary>`ace eval potential.json data.xyz`: the error table of a saved potential on a data file.</summary>
-internal static class EvalCommand
+internal sealed class EvalCommand(IAnsiConsole console) : Command<EvalSettings>
 {
-    public static int Run(CliArguments args, IAnsiConsole console)
+    /// <inheritdoc/>
+    public override int Execute(CommandContext context, EvalSettings settings, CancellationToken cancellationToken)
     {
-        args.Finish(2, 2);
-        var potential = LinearAcePotential.Load(args.Positional[0]);
-        var data = LinearAce.Read(args.Positional[1]);
-        console.Write(Tables.Errors(ErrorTable.Compute(potential, data), $"{args.Positional[0]} on {args.Positional[1]}"));
-        return 0;
+        var potential = LinearAcePotential.Load(settings.Potential);
+        var data = LinearAce.Read(settings.Data);
+        console.Write(Tables.Errors(ErrorTable.Compute(potential, data), $"{settings.Potential} on {settings.Data}"));
+        return ExitCode.Success;
     }
 }

@@ -7,6 +7,7 @@ using Ace.Core.Basis;
 using Ace.Core.Errors;
 using Ace.Core.Fitting;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Ace.Cli.Commands;
 
@@ -14,12 +15,16 @@ namespace Ace.Cli.Commands;
 /// `ace fit config.yaml`: build the basis, fit (printing the ridge-cv choice), print the errors, save the potential,
 /// then cross-validate when the config asks for it.
 /// </summary>
-internal static class FitCommand
+/// <remarks>
+/// The CLI's fits go through the library's <see cref="FitBuilder"/> here and in <see cref="StudySetup.ConfigureFit"/>
+/// only; <see cref="ConfigureSolve"/> is the one place that maps the config's solver, prior and ridge onto it.
+/// </remarks>
+internal sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
 {
-    public static int Run(CliArguments args, IAnsiConsole console)
+    /// <inheritdoc/>
+    public override int Execute(CommandContext context, FitSettings settings, CancellationToken cancellationToken)
     {
-        args.Finish(1, 1);
-        var config = FitConfigReader.Read(args.Positional[0]);
+        var config = FitConfigReader.Read(settings.Config);
         var builder = LinearAce.Basis([.. config.Elements]).Cutoff(config.Cutoff)
             .Radial(config.R0, config.P, config.Q, config.PIn, config.PCut).TotalDegree([.. config.Degrees]);
         if (config.AngularWeight is { } w)
@@ -38,7 +43,7 @@ internal static class FitCommand
         var fit = LinearAce.Fit(basis)
             .ReferenceEnergies([.. config.ReferenceEnergies.Select(p => (p.Key, p.Value))])
             .Weights(config.Weights.Energy, config.Weights.Forces, config.Weights.Virial);
-        fit = SolverFactory.Configure(fit, config);
+        fit = ConfigureSolve(fit, config);
         foreach (var (type, tw) in config.ConfigTypeWeights)
         {
             fit = fit.Weights(type, tw.Energy, tw.Forces, tw.Virial);
@@ -72,7 +77,25 @@ internal static class FitCommand
             AtomicFile.WriteAllText(csv, Tables.ErrorsCsv(tables));
             console.MarkupLineInterpolated($"errors written to [green]{csv}[/]");
         }
-        return 0;
+        return ExitCode.Success;
+    }
+
+    /// <summary>Sets the config's solver on <paramref name="fit"/>: the smoothness prior and the cross-validated ridge when asked for.</summary>
+    private static FitBuilder ConfigureSolve(FitBuilder fit, FitConfig config)
+    {
+        if (SolverCatalog.Find(config.Solver)!.Create is { } create)
+        {
+            fit = fit.Solver(create(config.Regularisation));
+        }
+        if (config.Prior is { } prior)
+        {
+            fit = fit.SmoothnessPrior(prior.P, prior.AngularWeight, prior.ScaleByColumnNorms);
+        }
+        if (config.RidgeFolds is { } folds)
+        {
+            fit = fit.RidgeByCrossValidation(folds);
+        }
+        return fit;
     }
 
     /// <summary>Runs <paramref name="work"/> under a progress bar counting assembled structures.</summary>

@@ -56,6 +56,6 @@ internal static class ProtocolStudy
         }
         AtomicFile.WriteAllText(Path.Combine(outDir, "protocol.csv"), ProtocolReport.Csv(runs, setup));
         console.MarkupLineInterpolated($"tables and plots written to [green]{Path.GetFullPath(outDir)}[/]");
-        return 0;
+        return ExitCode.Success;
     }
 }

@@ -5,6 +5,7 @@ using Ace.Core.Analysis;
 using Ace.Core.Studies;
 using Ace.Core.Atoms;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Ace.Cli.Commands;
 
@@ -12,36 +13,22 @@ namespace Ace.Cli.Commands;
 /// `ace study`: the body-order study on the data of <see cref="StudySetup"/>. Fixed degrees per body order by default;
 /// with --protocol the study's convergence protocol (<see cref="ProtocolStudy"/>).
 /// </summary>
-internal static class StudyCommand
+internal sealed class StudyCommand(IAnsiConsole console) : Command<StudySettings>
 {
-    public static int Run(CliArguments args, IAnsiConsole console)
+    /// <inheritdoc/>
+    public override int Execute(CommandContext context, StudySettings settings, CancellationToken cancellationToken)
     {
-        var dataDir = args.Text("data");
-        var outDir = args.Text("out") ?? "study-out";
-        bool quick = args.Flag("quick");
-        bool protocol = args.Flag("protocol");
-        var degreesText = args.Text("degrees");
-        var candidatesText = args.Text("candidates");
-        args.Finish(0, 0);
-        if (candidatesText is not null && !protocol)
-        {
-            throw new UsageException("--candidates only applies with --protocol");
-        }
-        if (candidatesText is not null && degreesText is not null)
-        {
-            throw new UsageException("give --degrees (maximum per order) or --candidates (the protocol's lists), not both");
-        }
-        var candidates = candidatesText is null ? null : DegreeLists.ParseCandidates(candidatesText);
-        var degrees = degreesText is null ? null : DegreeLists.ParseDegrees(degreesText);
-        var setup = StudySetup.Create(dataDir, quick);
-        degrees ??= [.. setup.DefaultDegrees];
-        if (protocol)
+        var outDir = settings.Out;
+        var candidates = settings.CandidateLists;
+        var setup = StudySetup.Create(settings.Data, settings.Quick);
+        var degrees = settings.DegreeList ?? [.. setup.DefaultDegrees];
+        if (settings.Protocol)
         {
             return ProtocolStudy.Run(setup, candidates ?? DegreeLists.DefaultCandidates(degrees), outDir, console);
         }
         console.MarkupLineInterpolated($"[bold]Body-order study[/] on {setup.Description}");
         console.MarkupLineInterpolated($"degrees per correlation order {DegreeLists.Format(degrees)}, {setup.SettingsLine}");
-        var settings = new BodyOrderStudySettings(StudySetup.Element, setup.Datasets, setup.Variants, degrees, setup.ConfigureFit, setup.Reference)
+        var study = new BodyOrderStudySettings(StudySetup.Element, setup.Datasets, setup.Variants, degrees, setup.ConfigureFit, setup.Reference)
         {
             DimerWindow = StudySetup.DimerWindow,
         };
@@ -49,8 +36,8 @@ internal static class StudyCommand
         console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(ctx =>
             {
-                var task = ctx.AddTask("fitting", maxValue: settings.FitCount);
-                fits = BodyOrderStudy.Run(settings with
+                var task = ctx.AddTask("fitting", maxValue: study.FitCount);
+                fits = BodyOrderStudy.Run(study with
                 {
                     Progress = new SyncProgress<BodyOrderFit>(f =>
                     {
@@ -72,7 +59,7 @@ internal static class StudyCommand
             }
         }
         console.MarkupLineInterpolated($"tables and plots written to [green]{Path.GetFullPath(outDir)}[/]");
-        return 0;
+        return ExitCode.Success;
     }
 
     private static Table Summary(IReadOnlyList<BodyOrderFit> fits, int orders)

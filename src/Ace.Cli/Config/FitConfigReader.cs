@@ -7,21 +7,30 @@ namespace Ace.Cli.Config;
 /// <summary>Reads an `ace fit` YAML config, reporting every problem with its file, line and key.</summary>
 internal static class FitConfigReader
 {
-    private static readonly string[] TopKeys =
+    /// <summary>The top-level keys of a config (the `ace init` template documents each).</summary>
+    public static readonly string[] TopKeys =
         ["elements", "cutoff", "radial", "degrees", "body_order", "angular_weight", "purify", "data", "reference_energies", "weights", "config_type_weights", "solver", "prior", "cross_validate", "errors_csv", "output"];
 
-    /// <summary>The solver names the config accepts.</summary>
-    public static readonly string[] Solvers = ["blr", "qr", "normal", "lsqr", "tsvd", "rrqr", RidgeCv];
+    /// <summary>The keys of `radial:`.</summary>
+    public static readonly string[] RadialKeys = ["r0", "p", "q", "pin", "pcut"];
 
-    /// <summary>Ridge regression with its strength chosen by K-fold cross-validation (<c>FitBuilder.RidgeByCrossValidation</c>).</summary>
-    public const string RidgeCv = "ridge-cv";
+    /// <summary>The keys of `data:`.</summary>
+    public static readonly string[] DataKeys = ["train", "validation", "energy_key", "forces_key"];
 
-    /// <summary>The folds of ridge-cv when the config does not say.</summary>
-    private const int DefaultFolds = 5;
+    /// <summary>The keys of `weights:` and of each `config_type_weights:` entry.</summary>
+    public static readonly string[] WeightKeys = ["energy", "forces", "virial"];
 
-    /// <summary>The solvers that use a `prior:` block.</summary>
-    public static readonly string[] PriorSolvers = ["blr", RidgeCv];
+    /// <summary>The keys of the mapping form of `solver:`.</summary>
+    public static readonly string[] SolverKeys = ["type", "regularisation", "folds"];
 
+    /// <summary>The keys of the mapping form of `prior:`.</summary>
+    public static readonly string[] PriorKeys = ["type", "p", "angular_weight", "scale_by_column_norms"];
+
+    /// <summary>The only prior type.</summary>
+    public const string SmoothnessPrior = "smoothness";
+
+    /// <summary>Reads and validates the config file at <paramref name="path"/>.</summary>
+    /// <exception cref="ConfigException">The file does not exist or the config is wrong; the message names the file, line and key.</exception>
     public static FitConfig Read(string path)
     {
         if (!File.Exists(path))
@@ -31,6 +40,8 @@ internal static class FitConfigReader
         return Parse(File.ReadAllText(path), path);
     }
 
+    /// <summary>Parses and validates config <paramref name="text"/>; <paramref name="path"/> names it in messages and anchors relative paths.</summary>
+    /// <exception cref="ConfigException">The config is wrong; the message names the file, line and key.</exception>
     public static FitConfig Parse(string text, string path)
     {
         var stream = new YamlStream();
@@ -54,7 +65,7 @@ internal static class FitConfigReader
         var top = new Section(path, root, "", TopKeys);
         var elements = top.StringList("elements", required: true)!;
         double cutoff = top.Number("cutoff", required: true, positive: true)!.Value;
-        var radial = top.Child("radial", ["r0", "p", "q", "pin", "pcut"]);
+        var radial = top.Child("radial", RadialKeys);
         double r0 = radial?.Number("r0", required: false, positive: true) ?? cutoff / 2;
         var degrees = top.IntegerList("degrees", required: true)!;
         int? bodyOrder = top.Integer("body_order", required: false);
@@ -62,7 +73,7 @@ internal static class FitConfigReader
         {
             throw top.Error("body_order", $"body_order {b} needs {b - 1} degrees (one per correlation order), but degrees lists {degrees.Count}");
         }
-        var data = top.Child("data", ["train", "validation", "energy_key", "forces_key"]) ?? throw top.Error("data", "the key 'data' (with 'train') is required");
+        var data = top.Child("data", DataKeys) ?? throw top.Error("data", "the key 'data' (with 'train') is required");
         string dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         string Resolve(string p) => Path.IsPathRooted(p) ? p : Path.GetFullPath(Path.Combine(dir, p));
         var train = Resolve(data.String("train", required: true)!);
@@ -79,18 +90,18 @@ internal static class FitConfigReader
                 references[key] = refs.Number(key, true, false, allowNegative: true)!.Value;
             }
         }
-        var weights = Weights(top.Child("weights", ["energy", "forces", "virial"]));
+        var weights = Weights(top.Child("weights", WeightKeys));
         var typed = new Dictionary<string, (double, double, double)>(StringComparer.Ordinal);
         if (top.Child("config_type_weights", null) is { } ctw)
         {
             foreach (var key in ctw.Keys)
             {
-                typed[key] = Weights(ctw.Child(key, ["energy", "forces", "virial"]));
+                typed[key] = Weights(ctw.Child(key, WeightKeys));
             }
         }
         var (solver, regularisation, ridgeFolds) = Solver(top);
         var prior = Prior(top, solver);
-        var crossValidation = CrossValidationFolds(top, solver, regularisation);
+        var crossValidation = CrossValidationFolds(top, solver);
         return new FitConfig(path, elements, cutoff, r0,
             radial?.Integer("p", false) ?? 2, radial?.Integer("q", false) ?? 4, radial?.Integer("pin", false) ?? 2, radial?.Integer("pcut", false) ?? 2,
             degrees, top.Number("angular_weight", false, true), top.Bool("purify") ?? false,
@@ -110,40 +121,39 @@ internal static class FitConfigReader
     {
         if (!top.Has("solver"))
         {
-            return ("blr", 0, null);
+            return (SolverCatalog.Default.Name, 0, null);
         }
         if (top.IsScalar("solver"))
         {
             var name = top.String("solver", required: true)!;
             RequireKnownSolver(top, name);
-            return (name, 0, name == RidgeCv ? DefaultFolds : null);
+            return (name, 0, name == SolverCatalog.RidgeCv ? SolverCatalog.DefaultRidgeFolds : null);
         }
-        var s = top.Child("solver", ["type", "regularisation", "folds"])!;
+        var s = top.Child("solver", SolverKeys)!;
         var type = s.String("type", required: true)!;
-        RequireKnownSolver(top, type);
-        if (type == RidgeCv)
+        var choice = RequireKnownSolver(top, type);
+        if (type == SolverCatalog.RidgeCv)
         {
             if (s.Has("regularisation"))
             {
                 throw s.Error("regularisation", "ridge-cv chooses the regularisation by cross-validation; remove this key");
             }
-            int folds = s.Integer("folds", required: false) ?? DefaultFolds;
+            int folds = s.Integer("folds", required: false) ?? SolverCatalog.DefaultRidgeFolds;
             return folds < 2 ? throw s.Error("folds", $"ridge-cv needs at least 2 folds, got {folds}") : (type, 0, folds);
         }
         if (s.Has("folds"))
         {
             throw s.Error("folds", $"only the ridge-cv solver takes folds, not '{type}'");
         }
+        if (!choice.TakesRegularisation && s.Has("regularisation"))
+        {
+            throw s.Error("regularisation", $"the solver '{type}' takes no regularisation; only {SolverCatalog.Names(c => c.TakesRegularisation)} do");
+        }
         return (type, s.Number("regularisation", required: false, positive: false) ?? 0, null);
     }
 
-    private static void RequireKnownSolver(Section top, string name)
-    {
-        if (!Solvers.Contains(name))
-        {
-            throw top.Error("solver", $"unknown solver '{name}'; use one of {string.Join(", ", Solvers)}");
-        }
-    }
+    private static SolverChoice RequireKnownSolver(Section top, string name) =>
+        SolverCatalog.Find(name) ?? throw top.Error("solver", $"unknown solver '{name}'; use {SolverCatalog.AllNames}");
 
     /// <summary>`prior: smoothness` or `prior: {type: smoothness, p, angular_weight, scale_by_column_norms}`, or null.</summary>
     private static PriorConfig? Prior(Section top, string solver)
@@ -160,16 +170,16 @@ internal static class FitConfigReader
         }
         else
         {
-            s = top.Child("prior", ["type", "p", "angular_weight", "scale_by_column_norms"])!;
+            s = top.Child("prior", PriorKeys)!;
             type = s.String("type", required: true)!;
         }
-        if (type != "smoothness")
+        if (type != SmoothnessPrior)
         {
             throw top.Error("prior", $"unknown prior '{type}'; the only prior is smoothness");
         }
-        if (!PriorSolvers.Contains(solver))
+        if (!SolverCatalog.Find(solver)!.TakesPrior)
         {
-            throw top.Error("prior", $"the solver '{solver}' cannot use a prior; use {string.Join(" or ", PriorSolvers)}, or remove the prior");
+            throw top.Error("prior", $"the solver '{solver}' cannot use a prior; use {SolverCatalog.Names(c => c.TakesPrior)}, or remove the prior");
         }
         int p = s?.Integer("p", required: false) ?? 4;
         if (p < 1)
@@ -181,7 +191,7 @@ internal static class FitConfigReader
     }
 
     /// <summary>`cross_validate: K`: at least 2 folds (3 with ridge-cv), and a solver that takes normal equations.</summary>
-    private static int? CrossValidationFolds(Section top, string solver, double regularisation)
+    private static int? CrossValidationFolds(Section top, string solver)
     {
         if (top.Integer("cross_validate", required: false) is not { } folds)
         {
@@ -191,15 +201,15 @@ internal static class FitConfigReader
         {
             throw top.Error("cross_validate", $"needs at least 2 folds, got {folds}");
         }
-        if (solver == RidgeCv)
+        if (solver == SolverCatalog.RidgeCv)
         {
             return folds < 3
                 ? throw top.Error("cross_validate", $"with the ridge-cv solver needs at least 3 folds (its inner cross-validation uses the other folds), got {folds}")
                 : folds;
         }
-        return Commands.SolverFactory.Create(solver, regularisation).AcceptsNormalEquations
+        return SolverCatalog.Find(solver)!.AcceptsNormalEquations
             ? folds
-            : throw top.Error("cross_validate", $"the solver '{solver}' needs the design matrix, but cross-validation streams normal equations per fold; use blr, normal or ridge-cv");
+            : throw top.Error("cross_validate", $"the solver '{solver}' needs the design matrix, but cross-validation streams normal equations per fold; use {SolverCatalog.Names(c => c.AcceptsNormalEquations)}");
     }
 
     private static (double, double, double) Weights(Section? s) => s is null

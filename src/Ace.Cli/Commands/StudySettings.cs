@@ -1,0 +1,69 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Ace.Cli.Commands;
+
+/// <summary>The command line of `ace study` (and `ace study --protocol`).</summary>
+internal sealed class StudySettings : CommandSettings
+{
+    /// <summary>The folder of the DFT silicon clusters; null: generated Stillinger-Weber data.</summary>
+    [CommandOption("--data <DIR>")]
+    [Description("the DFT silicon clusters (<set>_train.xyz, <set>_val.xyz, Si2_dimer_dft.dat); default: generated Stillinger-Weber data")]
+    public string? Data { get; init; }
+
+    /// <summary>The folder for tables and plots.</summary>
+    [CommandOption("--out <FOLDER>")]
+    [Description("the folder for tables and plots")]
+    [DefaultValue("study-out")]
+    public string Out { get; init; } = "study-out";
+
+    /// <summary>Whether to use the smaller generated data and degrees.</summary>
+    [CommandOption("--quick")]
+    [Description("smaller generated data sets and degrees 8,6,5,4")]
+    public bool Quick { get; init; }
+
+    /// <summary>Whether to run the convergence protocol instead of fixed degrees.</summary>
+    [CommandOption("--protocol")]
+    [Description("the convergence protocol: grow each body order while the validation error falls")]
+    public bool Protocol { get; init; }
+
+    /// <summary>The maximum degree per correlation order, e.g. 16,14,12,10; null: the data's defaults.</summary>
+    [CommandOption("--degrees <LIST>")]
+    [Description("maximum total degree per correlation order, e.g. 16,14,12,10")]
+    public string? Degrees { get; init; }
+
+    /// <summary>The protocol's degree candidates per correlation order, e.g. "10,12,14;8,10"; null: from the degrees.</summary>
+    [CommandOption("--candidates <LISTS>")]
+    [Description("with --protocol: increasing degrees per correlation order, orders separated by ';', e.g. \"10,12,14;8,10\"")]
+    public string? Candidates { get; init; }
+
+    /// <summary>The parsed <see cref="Degrees"/>, or null.</summary>
+    public int[]? DegreeList => Degrees is null ? null : DegreeLists.ParseDegrees(Degrees);
+
+    /// <summary>The parsed <see cref="Candidates"/>, or null.</summary>
+    public int[][]? CandidateLists => Candidates is null ? null : DegreeLists.ParseCandidates(Candidates);
+
+    /// <inheritdoc/>
+    public override ValidationResult Validate()
+    {
+        if (Candidates is not null && !Protocol)
+        {
+            return ValidationResult.Error("--candidates only applies with --protocol");
+        }
+        if (Candidates is not null && Degrees is not null)
+        {
+            return ValidationResult.Error("give --degrees (maximum per order) or --candidates (the protocol's lists), not both");
+        }
+        try
+        {
+            _ = DegreeList;
+            _ = CandidateLists;
+        }
+        catch (UsageException e)
+        {
+            return ValidationResult.Error(e.Message);
+        }
+        return ValidationResult.Success();
+    }
+}

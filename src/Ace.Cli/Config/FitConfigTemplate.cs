@@ -1,0 +1,80 @@
+using System.Text;
+
+namespace Ace.Cli.Config;
+
+/// <summary>
+/// The commented config `ace init` writes: every key of <see cref="FitConfigReader"/> with a comment, optional keys
+/// commented out, defaults that fit a small silicon data set once <c>data.train</c> points at it.
+/// </summary>
+internal static class FitConfigTemplate
+{
+    /// <summary>The training file the template names (relative to the config).</summary>
+    public const string TrainPath = "train.xyz";
+
+    /// <summary>The template's text.</summary>
+    public static string Text { get; } = Build();
+
+    private static string Build()
+    {
+        var solvers = new StringBuilder();
+        int width = SolverCatalog.All.Max(s => s.Name.Length);
+        foreach (var s in SolverCatalog.All)
+        {
+            solvers.Append("#   ").Append(s.Name.PadRight(width)).Append("  ").Append(s.Description).Append('\n');
+        }
+        var ridgeCv = $"{{type: {SolverCatalog.RidgeCv}, folds: {SolverCatalog.DefaultRidgeFolds}}}";
+        return $$"""
+            # ace fit config, written by `ace init` (reference: docs/cli.md). Run it with: ace fit <this file>
+            # Paths are relative to this file. Optional keys are commented out; remove the '# ' to use them.
+
+            # The chemical elements of the potential.
+            elements: [Si]
+            # The cutoff radius of the atomic neighbourhoods, Angstrom.
+            cutoff: 5.0
+            # The transformed-Jacobi radial basis.
+            radial:
+              r0: 2.3                   # scale of the distance transform, Angstrom (typically the nearest-neighbour distance)
+              p: 2                      # exponent p of the distance transform
+              q: 4                      # exponent q of the distance transform
+              pin: 2                    # envelope exponent at r = 0
+              pcut: 2                   # envelope exponent at the cutoff
+            # The maximum total degree per correlation order, one per order (body order = order + 1): body orders 2, 3, 4.
+            degrees: [12, 10, 8]
+            # Optional check: the highest body order, which must equal the number of degrees + 1.
+            # body_order: 4
+            # Optional weight w_L of the angular degree l in the total-degree rule n + w_L l (default 1.5).
+            # angular_weight: 1.5
+            # true: the purified (self-interaction-free) basis; false: the self-interacting one.
+            purify: false
+            # The reference data (extended XYZ).
+            data:
+              train: {{TrainPath}}               # the training structures
+              # validation: val.xyz     # optional: structures for a validation error table
+              energy_key: energy        # the header key of the total energy, eV
+              # forces_key: forces      # optional: the per-atom forces column (default: forces, or force)
+            # The energy of one free atom per element, eV, subtracted before fitting (0: fit total energies).
+            reference_energies: {Si: 0.0}
+            # The weights of the energy (per atom), force and virial rows.
+            weights:
+              energy: 30                # the energy rows (energy per atom)
+              forces: 1                 # the force rows (components)
+              virial: 0                 # the virial rows (0: not fitted)
+            # Optional weights per config_type of the data (missing keys: energy 1, forces 1, virial 0).
+            # config_type_weights:
+            #   Si2: {energy: 100, forces: 1}
+            # The least-squares solver, one of:
+            {{solvers}}# or the mapping form {type: qr, regularisation: 1e-6} ({{SolverCatalog.Names(c => c.TakesRegularisation)}}), {{ridgeCv}}.
+            solver: {{SolverCatalog.Default.Name}}
+            # Optional smoothness prior ({{SolverCatalog.Names(c => c.TakesPrior)}} only): p the exponent of the degrees (>= 1), angular_weight
+            # its w_L (default: the basis's), scale_by_column_norms also scales by the design columns' norms.
+            # prior: {type: {{FitConfigReader.SmoothnessPrior}}, p: 4, angular_weight: 1.5, scale_by_column_norms: false}
+            # Optional: K-fold cross-validation after the fit, out-of-fold errors (K >= 2; {{SolverCatalog.Names(c => c.AcceptsNormalEquations)}}).
+            # cross_validate: 5
+            # Optional: the training, validation and out-of-fold error tables as one CSV.
+            # errors_csv: errors.csv
+            # Where the fitted potential is saved (JSON).
+            output: potential.json
+
+            """;
+    }
+}
