@@ -22,8 +22,10 @@ internal static class SolverFactory
     /// <summary>Sets the config's solver on <paramref name="fit"/>: the smoothness prior and the cross-validated ridge when asked for.</summary>
     public static FitBuilder Configure(FitBuilder fit, FitConfig config)
     {
-        if (config.Solver != FitConfigReader.RidgeCv)
+        if (config.Solver != FitConfigReader.RidgeCv && config.Prior is null)
         {
+            // With a prior the solver is BLR (or ridge-cv), which SmoothnessPrior below sets up; an explicit solver
+            // and a prior conflict in FitBuilder.
             fit = fit.Solver(Create(config.Solver, config.Regularisation));
         }
         if (config.Prior is { } prior)
