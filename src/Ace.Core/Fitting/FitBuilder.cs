@@ -12,7 +12,9 @@ namespace Ace.Core.Fitting;
 /// <c>LinearAce.Fit(basis).ReferenceEnergies(("Si", -7881.33)).Weights(energy: 50, forces: 1).Run(training)</c>.
 /// Rows per structure with N atoms: one energy row ((E - sum E0)/N by default, see <see cref="EnergyScaling"/>),
 /// 3N force rows, and six virial rows when the virial weight is positive; each row and target is multiplied by its
-/// weight. Weights come from the structure itself (energy_weight, ...), else its config_type, else the default.
+/// weight. Each weight comes from the structure's own info (keys energy_weight, force_weight, virial_weight, see
+/// <see cref="WeightKeys"/>), else its config_type's (<see cref="Weights(string, double, double, double)"/>), else the
+/// default (<see cref="Weights(double, double, double)"/>).
 /// Assembly runs in parallel over structures. A builder may be reused; every call copies its settings.
 /// </summary>
 public sealed class FitBuilder
@@ -21,6 +23,7 @@ public sealed class FitBuilder
     private readonly Dictionary<string, double> _referenceEnergies = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FitWeights> _configTypeWeights = new(StringComparer.Ordinal);
     private FitWeights _defaultWeights = new();
+    private WeightOverrideKeys _overrideKeys = WeightOverrideKeys.Default;
     private EnergyScaling _scaling = EnergyScaling.PerAtom;
     private SolveStrategy _strategy = SolveStrategy.Default;
     private AssemblyMode _mode = AssemblyMode.Auto;
@@ -69,6 +72,22 @@ public sealed class FitBuilder
         var w = new FitWeights(energy, forces, virial);
         w.Validate($"weights of config_type '{configType}'");
         _configTypeWeights[configType] = w;
+        return this;
+    }
+
+    /// <summary>
+    /// The <see cref="Structure.Info"/> keys of a structure's own weights, which override its config_type's and the
+    /// default (extended XYZ header keys land in the info, so <c>energy_weight=30</c> in a frame's header applies).
+    /// A value must be a finite non-negative number, else <see cref="Run"/> throws a <see cref="TrainingDataException"/>
+    /// naming the structure, key and value.
+    /// </summary>
+    /// <exception cref="ArgumentException">A key is null, empty or white space.</exception>
+    public FitBuilder WeightKeys(string energy = "energy_weight", string forces = "force_weight", string virial = "virial_weight")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(energy);
+        ArgumentException.ThrowIfNullOrWhiteSpace(forces);
+        ArgumentException.ThrowIfNullOrWhiteSpace(virial);
+        _overrideKeys = new WeightOverrideKeys(energy, forces, virial);
         return this;
     }
 
@@ -274,7 +293,7 @@ public sealed class FitBuilder
             references[_basis.SpeciesIndex(element)] = energy;
         }
         var settings = new FitSettings(references, _defaultWeights,
-            new Dictionary<string, FitWeights>(_configTypeWeights, StringComparer.Ordinal), _scaling, _parallelism, _progress);
+            new Dictionary<string, FitWeights>(_configTypeWeights, StringComparer.Ordinal), _overrideKeys, _scaling, _parallelism, _progress);
         var plans = StructurePlan.Create(structures, settings, geometry);
         return new DesignAssembler(geometry, settings, plans);
     }
