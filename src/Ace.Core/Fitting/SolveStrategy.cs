@@ -79,8 +79,9 @@ internal abstract record SolveStrategy
         }
     }
 
-    private static InvalidOperationException Conflict(string earlier, string later, string why) =>
-        new($"{earlier} and {later} conflict: {why}");
+    /// <summary>The error for two builder calls that cannot both hold, naming both and why.</summary>
+    private static InvalidOperationException Conflict(string oneCall, string otherCall, string why) =>
+        new($"{oneCall} and {otherCall} conflict: {why}");
 
     /// <summary>A strategy that solves with a prior Gamma from <see cref="FitPrior"/>.</summary>
     public abstract record PriorBased : SolveStrategy
