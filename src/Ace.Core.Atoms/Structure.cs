@@ -6,10 +6,11 @@ namespace Ace.Core.Atoms;
 
 /// <summary>
 /// An atomic structure with the reference data a fit needs: elements, positions (Angstrom), cell, periodicity,
-/// and optionally the total energy (eV), forces (eV/Angstrom), virial (eV), a configuration label, per-structure
-/// weights, extra per-atom arrays and free-form info. Immutable; the constructor validates the geometry
-/// (finite positions, non-singular cell when any axis is periodic, no two atoms or images closer than
-/// <see cref="MinimumSeparation"/>) and the init properties validate the reference data.
+/// and optionally the total energy (eV), forces (eV/Angstrom), virial (eV), a configuration label, extra per-atom
+/// arrays and free-form info (which also carries per-structure fit weights such as energy_weight, read by the fit).
+/// Immutable; the constructor validates the geometry (finite positions, non-singular cell when any axis is periodic,
+/// no two atoms or images closer than <see cref="MinimumSeparation"/>) and the init properties validate the
+/// reference data.
 /// </summary>
 public sealed class Structure
 {
@@ -19,7 +20,6 @@ public sealed class Structure
     private readonly ImmutableArray<Vec3>? _forces;
     private readonly double? _energy;
     private readonly SymmetricTensor3? _virial;
-    private readonly double? _energyWeight, _forceWeight, _virialWeight;
     private readonly IReadOnlyDictionary<string, string> _info = ReadOnlyDictionary<string, string>.Empty;
     private readonly ImmutableArray<AtomProperty> _atomProperties = [];
 
@@ -65,15 +65,12 @@ public sealed class Structure
         ThrowIfAtomsOverlap();
     }
 
-    // A copy of source's atoms, periodicity, label, weights, info and per-atom arrays at a new geometry, without
+    // A copy of source's atoms, periodicity, label, info and per-atom arrays at a new geometry, without
     // reference data (the With* copies add what they keep).
     private Structure(Structure source, Cell cell, IEnumerable<Vec3> positions)
         : this(source.Elements, positions, cell, source.Pbc)
     {
         ConfigType = source.ConfigType;
-        EnergyWeight = source.EnergyWeight;
-        ForceWeight = source.ForceWeight;
-        VirialWeight = source.VirialWeight;
         Info = source.Info;
         AtomProperties = source.AtomProperties;
     }
@@ -158,21 +155,9 @@ public sealed class Structure
     /// <summary>The configuration label (extended XYZ key config_type), or null.</summary>
     public string? ConfigType { get; init; }
 
-    /// <summary>A per-structure energy weight overriding the fit's default, or null.</summary>
-    /// <exception cref="ArgumentException">(init) The weight is negative or not finite.</exception>
-    public double? EnergyWeight { get => _energyWeight; init => _energyWeight = CheckWeight(value); }
-
-    /// <summary>A per-structure force weight overriding the fit's default, or null.</summary>
-    /// <exception cref="ArgumentException">(init) The weight is negative or not finite.</exception>
-    public double? ForceWeight { get => _forceWeight; init => _forceWeight = CheckWeight(value); }
-
-    /// <summary>A per-structure virial weight overriding the fit's default, or null.</summary>
-    /// <exception cref="ArgumentException">(init) The weight is negative or not finite.</exception>
-    public double? VirialWeight { get => _virialWeight; init => _virialWeight = CheckWeight(value); }
-
     /// <summary>
-    /// Other per-structure key=value pairs (e.g. free_energy), with keys and values kept as the exact text read
-    /// (unquoted), in the order read. Never null.
+    /// Other per-structure key=value pairs (e.g. free_energy, or the fit weight overrides energy_weight, force_weight
+    /// and virial_weight), with keys and values kept as the exact text read (unquoted), in the order read. Never null.
     /// </summary>
     public IReadOnlyDictionary<string, string> Info
     {
@@ -219,7 +204,7 @@ public sealed class Structure
     }
 
     /// <summary>
-    /// A copy with new positions (e.g. for finite differences). Elements, cell, periodicity, label, weights,
+    /// A copy with new positions (e.g. for finite differences). Elements, cell, periodicity, label,
     /// info and extra per-atom arrays are kept; the reference energy, forces and virial are dropped because they
     /// belong to the old geometry.
     /// </summary>
@@ -243,10 +228,6 @@ public sealed class Structure
     /// <inheritdoc/>
     public override string ToString() =>
         $"Structure({AtomCount} atoms, {string.Join(",", Species)}, pbc \"{Pbc}\"{(ConfigType is null ? "" : ", " + ConfigType)})";
-
-    private static double? CheckWeight(double? w) => w is { } x && (!double.IsFinite(x) || x < 0)
-        ? throw new ArgumentException($"weights must be finite and non-negative, got {x}", nameof(w))
-        : w;
 
     private void ThrowIfAtomsOverlap()
     {

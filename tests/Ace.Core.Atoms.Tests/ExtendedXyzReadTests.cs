@@ -26,8 +26,9 @@ public class ExtendedXyzReadTests
         Assert.That(s.Forces!.Value[0], Is.EqualTo(new Vec3(1e-3, -2.5, 0)));
         Assert.That(s.Virial, Is.EqualTo(new SymmetricTensor3(1, 2, 3, 0.125, 0.25, 0.5)));
         Assert.That(s.ConfigType, Is.EqualTo("bulk amorphous"));
-        Assert.That((s.EnergyWeight, s.ForceWeight, s.VirialWeight), Is.EqualTo(((double?)30.0, (double?)1.5, (double?)0.5)));
-        Assert.That(s.Info.Keys, Is.EqualTo(new[] { "free_energy", "quoted key", "flag", "nested", "spaced" }));
+        Assert.That(s.Info.Keys, Is.EqualTo(new[] { "energy_weight", "force_weight", "virial_weight", "free_energy", "quoted key", "flag", "nested", "spaced" }),
+            "fit weights are info like any other key");
+        Assert.That((s.Info["energy_weight"], s.Info["force_weight"], s.Info["virial_weight"]), Is.EqualTo(("30", "1.5", "0.5")));
         Assert.That(s.Info["quoted key"], Is.EqualTo("a \"b\" c"));
         Assert.That(s.Info["flag"], Is.EqualTo("T"));
         Assert.That(s.Info["nested"], Is.EqualTo("[1, 2, 3]"));

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Ace.Core.Atoms;
 using Ace.Core.Primitives;
 using CsCheck;
@@ -47,9 +48,9 @@ public class ExtendedXyzWriteTests
             Forces = forces?.ToImmutableArray(),
             Virial = virial is null ? null : SymmetricTensor3.FromVoigt(virial),
             ConfigType = configType,
-            EnergyWeight = weight,
-            VirialWeight = weight is null ? 1.0 : null,
-            Info = infoValues.Select((v, i) => (Key: $"key{i}", Value: v)).ToDictionary(p => p.Key, p => p.Value),
+            Info = infoValues.Select((v, i) => (Key: $"key{i}", Value: v))
+                .Append(weight is { } w ? (Key: "energy_weight", Value: w.ToString("R", CultureInfo.InvariantCulture)) : (Key: "virial_weight", Value: "1"))
+                .ToDictionary(p => p.Key, p => p.Value),
             AtomProperties =
             [
                 AtomProperty.Integer("tags", 1, tags),

@@ -19,8 +19,6 @@ internal static class StructureAssert
         }
         Assert.That(actual.Virial, Is.EqualTo(expected.Virial), context + " virial");
         Assert.That(actual.ConfigType, Is.EqualTo(expected.ConfigType), context + " config type");
-        Assert.That((actual.EnergyWeight, actual.ForceWeight, actual.VirialWeight),
-            Is.EqualTo((expected.EnergyWeight, expected.ForceWeight, expected.VirialWeight)), context + " weights");
         Assert.That(actual.Info.ToList(), Is.EqualTo(expected.Info.ToList()), context + " info");
         Assert.That(actual.AtomProperties.Length, Is.EqualTo(expected.AtomProperties.Length), context + " property count");
         for (int p = 0; p < expected.AtomProperties.Length; p++)

@@ -17,15 +17,14 @@ public class StructureTests
             Forces = [new Vec3(1, 0, 0), new Vec3(-1, 0, 0)],
             Virial = new SymmetricTensor3(1, 2, 3, 0.1, 0.2, 0.3),
             ConfigType = "bulk",
-            ForceWeight = 2.0,
-            Info = new Dictionary<string, string> { ["free_energy"] = "-10.4" },
+            Info = new Dictionary<string, string> { ["free_energy"] = "-10.4", ["force_weight"] = "2" },
         };
         Assert.That(s.AtomCount, Is.EqualTo(2));
         Assert.That(s.Species.Select(e => e.Symbol), Is.EqualTo(new[] { "C", "Si" }));
         Assert.That(s.Stress!.Value.Xx, Is.EqualTo(-1.0 / 64).Within(1e-15));
         Assert.That(s.Stress!.Value.Xy, Is.EqualTo(-0.3 / 64).Within(1e-15));
         Assert.That(s.Info["free_energy"], Is.EqualTo("-10.4"));
-        Assert.That(s.EnergyWeight, Is.Null);
+        Assert.That(s.Info["force_weight"], Is.EqualTo("2"), "fit weights travel in the info");
     }
 
     [Test]
@@ -87,7 +86,6 @@ public class StructureTests
         Assert.Throws<ArgumentException>(() => s.WithReferenceData(1, [Vec3.Zero], null));
         Assert.Throws<ArgumentException>(() => s.WithReferenceData(1, [Vec3.Zero, new Vec3(0, double.PositiveInfinity, 0)], null));
         Assert.Throws<ArgumentException>(() => s.WithReferenceData(1, null, new SymmetricTensor3(double.NaN, 0, 0, 0, 0, 0)));
-        Assert.Throws<ArgumentException>(() => _ = new Structure(s.Elements, s.Positions, s.Cell, s.Pbc) { EnergyWeight = -1 });
         Assert.Throws<ArgumentException>(() => _ = new Structure(s.Elements, s.Positions, s.Cell, s.Pbc)
         {
             AtomProperties = [AtomProperty.Integer("tags", 1, [1L])],

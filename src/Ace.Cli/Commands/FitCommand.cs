@@ -83,7 +83,9 @@ internal sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
     /// <summary>Sets the config's solver on <paramref name="fit"/>: the smoothness prior and the cross-validated ridge when asked for.</summary>
     private static FitBuilder ConfigureSolve(FitBuilder fit, FitConfig config)
     {
-        if (SolverCatalog.Find(config.Solver)!.Create is { } create)
+        // A prior goes with BLR (the strategy SmoothnessPrior sets up) or ridge-cv; the library refuses an explicit
+        // solver together with a prior, so the solver is set only without one.
+        if (config.Prior is null && SolverCatalog.Find(config.Solver)!.Create is { } create)
         {
             fit = fit.Solver(create(config.Regularisation));
         }

@@ -139,9 +139,6 @@ internal sealed class ExtendedXyzFrameReader
                 Forces = forces is null ? null : ImmutableArray.Create(forces),
                 Virial = virial,
                 ConfigType = header.ConfigType,
-                EnergyWeight = header.EnergyWeight,
-                ForceWeight = header.ForceWeight,
-                VirialWeight = header.VirialWeight,
                 Info = header.Info,
                 AtomProperties = header.ExtraColumns.Select(c => extra[c].ToProperty()).ToImmutableArray(),
             };
@@ -279,9 +276,6 @@ internal sealed class ExtendedXyzFrameReader
         }
 
         header.Energy = OptionalReal(map, _options.EnergyKey, consumed);
-        header.EnergyWeight = OptionalReal(map, _options.EnergyWeightKey, consumed);
-        header.ForceWeight = OptionalReal(map, _options.ForceWeightKey, consumed);
-        header.VirialWeight = OptionalReal(map, _options.VirialWeightKey, consumed);
         if (map.TryGetValue(_options.ConfigTypeKey, out var configType))
         {
             header.ConfigType = configType;
@@ -425,9 +419,6 @@ internal sealed class ExtendedXyzFrameReader
         public Cell Cell { get; set; } = Cell.Zero;
         public Pbc Pbc { get; set; }
         public double? Energy { get; set; }
-        public double? EnergyWeight { get; set; }
-        public double? ForceWeight { get; set; }
-        public double? VirialWeight { get; set; }
         public string? ConfigType { get; set; }
         public SymmetricTensor3? Virial { get; set; }
         public SymmetricTensor3? Stress { get; set; }

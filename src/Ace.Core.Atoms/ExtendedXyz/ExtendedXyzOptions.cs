@@ -30,15 +30,6 @@ public sealed record ExtendedXyzOptions
     /// <summary>The header key of the configuration label.</summary>
     public string ConfigTypeKey { get; init; } = "config_type";
 
-    /// <summary>The header key of a per-structure energy weight.</summary>
-    public string EnergyWeightKey { get; init; } = "energy_weight";
-
-    /// <summary>The header key of a per-structure force weight.</summary>
-    public string ForceWeightKey { get; init; } = "force_weight";
-
-    /// <summary>The header key of a per-structure virial weight.</summary>
-    public string VirialWeightKey { get; init; } = "virial_weight";
-
     /// <summary>The forces column written: <see cref="ForcesKey"/> or "forces".</summary>
     internal string ForcesKeyForWriting => ForcesKey ?? "forces";
 }

@@ -105,14 +105,10 @@ internal sealed class ExtendedXyzWriter
             Claim(used, _options.ConfigTypeKey, index);
             sb.Append(' ').Append(_options.ConfigTypeKey).Append('=').Append(ExtendedXyzHeader.Quote(configType));
         }
-        AppendReal(sb, used, _options.EnergyWeightKey, s.EnergyWeight, index);
-        AppendReal(sb, used, _options.ForceWeightKey, s.ForceWeight, index);
-        AppendReal(sb, used, _options.VirialWeightKey, s.VirialWeight, index);
         foreach (var (key, value) in s.Info)
         {
             Claim(used, key, index);
-            if (key == _options.EnergyKey || key == _options.VirialKey || key == _options.ConfigTypeKey ||
-                key == _options.EnergyWeightKey || key == _options.ForceWeightKey || key == _options.VirialWeightKey)
+            if (key == _options.EnergyKey || key == _options.VirialKey || key == _options.ConfigTypeKey)
             {
                 throw Clash(index, $"info key '{key}' would be read back as reference data");
             }

@@ -72,9 +72,6 @@ public sealed class StillingerWeber
         var typed = configType is null ? structure : new Structure(structure.Elements, structure.Positions, structure.Cell, structure.Pbc)
         {
             ConfigType = configType,
-            EnergyWeight = structure.EnergyWeight,
-            ForceWeight = structure.ForceWeight,
-            VirialWeight = structure.VirialWeight,
             Info = structure.Info,
             AtomProperties = structure.AtomProperties,
         };

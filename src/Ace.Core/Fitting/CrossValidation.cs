@@ -55,11 +55,10 @@ internal static class CrossValidation
     }
 
     /// <summary>
-    /// Fits each fold's model to the other folds with <paramref name="solve"/> (given the other folds and their sum),
+    /// Fits each fold's model to the other folds with <paramref name="strategy"/> (given the other folds and their sum),
     /// predicts the held-out structures with it, and tabulates the out-of-fold errors.
     /// </summary>
-    public static CrossValidationResult Run(DesignAssembler assembler, NormalEquations[] folds,
-        Func<IReadOnlyList<NormalEquations>, NormalEquations, (LeastSquaresSolution Solution, RidgeSelection? Ridge)> solve,
+    public static CrossValidationResult Run(DesignAssembler assembler, NormalEquations[] folds, SolveStrategy strategy,
         Func<LeastSquaresSolution, LinearAcePotential> potentialOf)
     {
         var structures = assembler.Plans.Select(p => p.Structure).ToArray();
@@ -69,7 +68,7 @@ internal static class CrossValidation
         {
             var others = folds.Where((_, g) => g != f).ToArray();
             var training = Sum(folds, except: f);
-            var (solution, ridge) = solve(others, training);
+            var (solution, ridge) = strategy.Solve(others, training);
             var potential = potentialOf(solution);
             int fold = f;
             var heldOut = Enumerable.Range(0, structures.Length).Where(s => FoldOf(s, folds.Length) == fold).ToArray();

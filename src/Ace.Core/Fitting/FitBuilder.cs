@@ -12,7 +12,9 @@ namespace Ace.Core.Fitting;
 /// <c>LinearAce.Fit(basis).ReferenceEnergies(("Si", -7881.33)).Weights(energy: 50, forces: 1).Run(training)</c>.
 /// Rows per structure with N atoms: one energy row ((E - sum E0)/N by default, see <see cref="EnergyScaling"/>),
 /// 3N force rows, and six virial rows when the virial weight is positive; each row and target is multiplied by its
-/// weight. Weights come from the structure itself (energy_weight, ...), else its config_type, else the default.
+/// weight. Each weight comes from the structure's own info (keys energy_weight, force_weight, virial_weight, see
+/// <see cref="WeightKeys"/>), else its config_type's (<see cref="Weights(string, double, double, double)"/>), else the
+/// default (<see cref="Weights(double, double, double)"/>).
 /// Assembly runs in parallel over structures. A builder may be reused; every call copies its settings.
 /// </summary>
 public sealed class FitBuilder
@@ -21,14 +23,12 @@ public sealed class FitBuilder
     private readonly Dictionary<string, double> _referenceEnergies = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FitWeights> _configTypeWeights = new(StringComparer.Ordinal);
     private FitWeights _defaultWeights = new();
+    private WeightOverrideKeys _overrideKeys = WeightOverrideKeys.Default;
     private EnergyScaling _scaling = EnergyScaling.PerAtom;
-    private ILeastSquaresSolver _solver = LeastSquares.BayesianLinearRegression();
+    private SolveStrategy _strategy = SolveStrategy.Default;
     private AssemblyMode _mode = AssemblyMode.Auto;
     private IProgress<AssemblyProgress>? _progress;
     private int _parallelism = Environment.ProcessorCount;
-    private double[]? _columnScaledDegrees;
-    private Prior? _prior;
-    private int? _ridgeFolds;
 
     /// <summary>Starts a fit of <paramref name="basis"/> with weights 1 (energy) and 1 (forces), no virials, BLR.</summary>
     public FitBuilder(AceBasis basis)
@@ -75,6 +75,22 @@ public sealed class FitBuilder
         return this;
     }
 
+    /// <summary>
+    /// The <see cref="Structure.Info"/> keys of a structure's own weights, which override its config_type's and the
+    /// default (extended XYZ header keys land in the info, so <c>energy_weight=30</c> in a frame's header applies).
+    /// A value must be a finite non-negative number, else <see cref="Run"/> throws a <see cref="TrainingDataException"/>
+    /// naming the structure, key and value.
+    /// </summary>
+    /// <exception cref="ArgumentException">A key is null, empty or white space.</exception>
+    public FitBuilder WeightKeys(string energy = "energy_weight", string forces = "force_weight", string virial = "virial_weight")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(energy);
+        ArgumentException.ThrowIfNullOrWhiteSpace(forces);
+        ArgumentException.ThrowIfNullOrWhiteSpace(virial);
+        _overrideKeys = new WeightOverrideKeys(energy, forces, virial);
+        return this;
+    }
+
     /// <summary>How energy and virial residuals are scaled: per atom (default) or per sqrt(atoms) (ACEpotentials.jl).</summary>
     public FitBuilder ScaleEnergy(EnergyScaling scaling)
     {
@@ -86,34 +102,55 @@ public sealed class FitBuilder
         return this;
     }
 
-    /// <summary>The least-squares solver (default: <c>LeastSquares.BayesianLinearRegression()</c>).</summary>
+    /// <summary>
+    /// An explicit least-squares solver with its own settings (default: Bayesian linear regression without a prior, see
+    /// <see cref="SmoothnessPrior"/>). A later call replaces an earlier one.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><see cref="SmoothnessPrior"/>, <see cref="Ridge"/> or
+    /// <see cref="RidgeByCrossValidation"/> was called (the solver would silently drop them; give the solver its own
+    /// prior instead), or <see cref="Assembly"/> chose normal equations and the solver needs the design matrix.</exception>
     public FitBuilder Solver(ILeastSquaresSolver solver)
     {
         ArgumentNullException.ThrowIfNull(solver);
-        _solver = solver;
-        _columnScaledDegrees = null;
-        _prior = null;
-        _ridgeFolds = null;
-        return this;
+        return Solve(_strategy.WithSolver(solver));
     }
 
     /// <summary>
-    /// Bayesian linear regression with the ACE1x smoothness prior of this basis (<see cref="Fitting.SmoothnessPrior"/>,
-    /// exponent <paramref name="p"/>, angular weight <paramref name="angularWeight"/>, by default the basis's own w_L);
-    /// replaces the solver. With
-    /// <paramref name="scaleByColumnNorms"/> each Gamma_jj is also multiplied by the weighted norm of column j of the
-    /// assembled design (<see cref="Fitting.SmoothnessPrior.ScaleByColumnNorms"/>), so functions of very different
-    /// magnitude (high correlation orders) are regularised alike; this helps markedly on large bases.
-    /// With <see cref="RidgeByCrossValidation"/> (before or after) the prior is the ridge's Gamma instead.
+    /// The ACE1x smoothness prior Gamma of this basis (<see cref="SmoothnessPriors"/>, exponent <paramref name="p"/>,
+    /// angular weight <paramref name="angularWeight"/>, by default the basis's own w_L) for the solve: Bayesian linear
+    /// regression by default, or the ridge of <see cref="Ridge"/> or <see cref="RidgeByCrossValidation"/> (in either
+    /// order). With <paramref name="scaleByColumnNorms"/> each Gamma_jj is also multiplied by the weighted norm of column
+    /// j of the data solved (<see cref="SmoothnessPriors.ScaleByColumnNorms"/>), so functions of very different magnitude
+    /// (high correlation orders) are regularised alike; this helps markedly on large bases. A later call replaces an
+    /// earlier one.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> or <paramref name="angularWeight"/> is out of range.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="Solver"/> was called: an explicit solver takes no prior from the fit.</exception>
     public FitBuilder SmoothnessPrior(int p = 4, double? angularWeight = null, bool scaleByColumnNorms = false)
     {
-        var degrees = Fitting.SmoothnessPrior.Degrees(_basis, p, angularWeight);
-        _prior = Prior.Smoothness(degrees);
-        _solver = LeastSquares.BayesianLinearRegression(prior: _prior);
-        _columnScaledDegrees = scaleByColumnNorms ? degrees : null;
-        return this;
+        var degrees = SmoothnessPriors.Degrees(_basis, p, angularWeight);
+        double wL = angularWeight ?? SmoothnessPriors.DefaultAngularWeight(_basis);
+        var call = string.Create(CultureInfo.InvariantCulture,
+            $"SmoothnessPrior(p: {p}, angularWeight: {wL:G6}, scaleByColumnNorms: {(scaleByColumnNorms ? "true" : "false")})");
+        var prior = scaleByColumnNorms ? FitPrior.ColumnScaled(degrees, call) : FitPrior.Fixed(Prior.Smoothness(degrees), call);
+        return Solve(_strategy.WithPrior(prior));
+    }
+
+    /// <summary>
+    /// Ridge (Tikhonov) regression with the fixed strength <paramref name="lambda"/> instead of BLR's evidence
+    /// maximisation: solves <c>(A^T W^2 A + lambda^2 Gamma^2) c = A^T W^2 y</c> with Gamma the prior of
+    /// <see cref="SmoothnessPrior"/> (the identity without it), from normal equations (Cholesky) or, with
+    /// <see cref="AssemblyMode.DenseDesign"/>, by QR of the design. A later call replaces an earlier one.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lambda"/> is not positive and finite.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="Solver"/> or <see cref="RidgeByCrossValidation"/> was called.</exception>
+    public FitBuilder Ridge(double lambda)
+    {
+        if (!(lambda > 0) || !double.IsFinite(lambda))
+        {
+            throw new ArgumentOutOfRangeException(nameof(lambda), lambda, "the ridge strength lambda must be positive and finite");
+        }
+        return Solve(_strategy.WithRidge(lambda));
     }
 
     /// <summary>
@@ -123,23 +160,30 @@ public sealed class FitBuilder
     /// weighted residual sum of squares of held-out folds (structure s in fold s mod K). Candidates: lambda0 = sqrt(trace
     /// G / trace Gamma^2) times the decades 1e-6 .. 1e3, then quarter decades around the best. The folds are streamed
     /// once (always normal equations); <see cref="FitResult.Ridge"/> holds the choice and the loss curve. Composes with
-    /// <see cref="SmoothnessPrior"/> in either order; a later <see cref="Solver"/> replaces it.
+    /// <see cref="SmoothnessPrior"/> in either order; a later call replaces an earlier one.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="folds"/> is less than 2.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="Solver"/> or <see cref="Ridge"/> was called, or
+    /// <see cref="Assembly"/> chose the dense design.</exception>
     public FitBuilder RidgeByCrossValidation(int folds = 5)
     {
         CrossValidation.RequireFolds(folds, nameof(folds));
-        _ridgeFolds = folds;
-        return this;
+        return Solve(_strategy.WithRidgeByCrossValidation(folds));
     }
 
-    /// <summary>Dense design matrix or streamed normal equations (default <see cref="AssemblyMode.Auto"/>).</summary>
+    /// <summary>
+    /// Dense design matrix or streamed normal equations (default <see cref="AssemblyMode.Auto"/>: normal equations
+    /// unless the solver needs the design matrix).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The mode does not suit the solve strategy (an explicit solver that
+    /// needs the design matrix, or <see cref="RidgeByCrossValidation"/> with the dense design).</exception>
     public FitBuilder Assembly(AssemblyMode mode)
     {
         if (!Enum.IsDefined(mode))
         {
             throw new ArgumentOutOfRangeException(nameof(mode), mode, "unknown assembly mode");
         }
+        _strategy.RequireAssembly(mode, AssemblyCall(mode));
         _mode = mode;
         return this;
     }
@@ -159,50 +203,32 @@ public sealed class FitBuilder
         return this;
     }
 
-    /// <summary>Assembles the weighted system and solves it.</summary>
+    /// <summary>Assembles the weighted system and solves it with the solve strategy (BLR by default).</summary>
     /// <exception cref="ArgumentException">The training set is empty, or all weights are zero.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A cross-validated ridge has more folds than structures.</exception>
     /// <exception cref="TrainingDataException">A structure cannot be used (element the basis lacks, missing data the weights need); the message names it.</exception>
-    /// <exception cref="InvalidOperationException">The assembly mode does not suit the solver (see <see cref="Assembly"/>).</exception>
     public FitResult Run(IEnumerable<Structure> training)
     {
         var assembler = Prepare(training);
-        var mode = _mode == AssemblyMode.Auto
-            ? (_ridgeFolds is not null || _solver.AcceptsNormalEquations ? AssemblyMode.NormalEquations : AssemblyMode.DenseDesign)
-            : _mode;
-        if (mode == AssemblyMode.NormalEquations)
-        {
-            RequireNormalEquationsSolver();
-        }
-        else if (_ridgeFolds is not null)
-        {
-            throw new InvalidOperationException("RidgeByCrossValidation assembles normal equations per fold; use AssemblyMode.NormalEquations or Auto");
-        }
+        var mode = _mode == AssemblyMode.Auto ? _strategy.PreferredAssembly : _mode;
         var clock = Stopwatch.StartNew();
         LeastSquaresSolution solution;
         RidgeSelection? ridge = null;
         TimeSpan assemblyTime;
-        if (_ridgeFolds is { } folds)
+        if (mode == AssemblyMode.NormalEquations)
         {
-            CrossValidation.RequireEnoughStructures(folds, assembler.StructureCount, nameof(training));
-            var parts = CrossValidation.AssembleFolds(assembler, folds);
-            var normal = CrossValidation.Sum(parts);
+            var parts = _strategy.AssembleNormalEquations(assembler);
+            var normal = parts.Length == 1 ? parts[0] : CrossValidation.Sum(parts);
             assemblyTime = clock.Elapsed;
             clock.Restart();
-            (solution, ridge) = Solve(parts, normal);
-        }
-        else if (mode == AssemblyMode.NormalEquations)
-        {
-            var normal = assembler.Streamed();
-            assemblyTime = clock.Elapsed;
-            clock.Restart();
-            (solution, _) = Solve([], normal);
+            (solution, ridge) = _strategy.Solve(parts, normal);
         }
         else
         {
             var problem = assembler.Dense();
             assemblyTime = clock.Elapsed;
             clock.Restart();
-            solution = SolverFor(() => ColumnNorms(problem)).Solve(problem);
+            solution = _strategy.Solve(problem);
         }
         var solveTime = clock.Elapsed;
         return new FitResult(PotentialOf(solution), solution, assembler.StructureCount, assembler.RowCount, mode, assemblyTime, solveTime)
@@ -217,25 +243,25 @@ public sealed class FitBuilder
     /// into their own normal equations; for each fold the model is solved, as <see cref="Run"/> would solve it, from
     /// the sum of the other folds (a column-scaled prior takes its norms from those folds; a cross-validated ridge runs
     /// its inner cross-validation over those folds), and predicts the held-out structures. The assembly mode is not
-    /// used: the solver must accept normal equations.
+    /// used: the solve strategy must accept normal equations.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="folds"/> is less than 2 (3 with <see cref="RidgeByCrossValidation"/>) or more than the structures.</exception>
     /// <exception cref="ArgumentException">The training set is empty, or all weights are zero.</exception>
     /// <exception cref="TrainingDataException">A structure cannot be used; the message names it.</exception>
-    /// <exception cref="InvalidOperationException">The solver needs the dense design matrix.</exception>
+    /// <exception cref="InvalidOperationException">The explicit solver needs the dense design matrix.</exception>
     public CrossValidationResult CrossValidate(IEnumerable<Structure> training, int folds = 5)
     {
         CrossValidation.RequireFolds(folds, nameof(folds));
-        if (_ridgeFolds is not null && folds < 3)
+        if (folds < _strategy.MinimumOuterFolds)
         {
-            throw new ArgumentOutOfRangeException(nameof(folds), folds,
-                "cross-validating a fit with RidgeByCrossValidation needs at least 3 folds (its inner cross-validation uses the other folds)");
+            throw new ArgumentOutOfRangeException(nameof(folds), folds, string.Create(CultureInfo.InvariantCulture,
+                $"cross-validating a fit with {_strategy.Call} needs at least {_strategy.MinimumOuterFolds} folds (its inner cross-validation uses the other folds)"));
         }
-        RequireNormalEquationsSolver();
+        _strategy.RequireAssembly(AssemblyMode.NormalEquations, string.Create(CultureInfo.InvariantCulture, $"CrossValidate(folds: {folds})"));
         var assembler = Prepare(training);
         CrossValidation.RequireEnoughStructures(folds, assembler.StructureCount, nameof(folds));
         var parts = CrossValidation.AssembleFolds(assembler, folds);
-        return CrossValidation.Run(assembler, parts, Solve, PotentialOf);
+        return CrossValidation.Run(assembler, parts, _strategy, PotentialOf);
     }
 
     /// <summary>The dense weighted problem (rows per structure as described on the class), for inspection or other solvers.</summary>
@@ -244,74 +270,17 @@ public sealed class FitBuilder
     /// <summary>The normal equations of the weighted problem, assembled without storing the rows.</summary>
     public NormalEquations AssembleNormalEquations(IEnumerable<Structure> training) => Prepare(training).Streamed();
 
-    /// <summary>
-    /// Solves normal equations as configured: the cross-validated ridge over <paramref name="folds"/> (which sum to
-    /// <paramref name="normal"/>) when asked for, else the solver of <see cref="SolverFor"/>.
-    /// </summary>
-    private (LeastSquaresSolution Solution, RidgeSelection? Ridge) Solve(IReadOnlyList<NormalEquations> folds, NormalEquations normal)
+    /// <summary>Takes <paramref name="strategy"/> after checking it against the assembly mode.</summary>
+    private FitBuilder Solve(SolveStrategy strategy)
     {
-        if (_ridgeFolds is null)
-        {
-            return (SolverFor(() => GramColumnNorms(normal)).Solve(normal), null);
-        }
-        var prior = PriorFor(normal);
-        var selection = RidgeCrossValidation.Select(folds, normal, prior, PriorFor);
-        var ridge = LeastSquares.NormalEquations(selection.Lambda, prior).Solve(normal);
-        var solver = string.Create(CultureInfo.InvariantCulture, $"ridge by {selection.Folds}-fold cross-validation, {ridge.Solver}");
-        return (new LeastSquaresSolution(solver, ridge.ToArray(), ridge.ResidualNorm, ridge.EffectiveRank), selection);
+        strategy.RequireAssembly(_mode, AssemblyCall(_mode));
+        _strategy = strategy;
+        return this;
     }
 
-    /// <summary>The configured solver, or BLR with the column-scaled smoothness prior when asked for.</summary>
-    private ILeastSquaresSolver SolverFor(Func<double[]> columnNorms) => _columnScaledDegrees is null
-        ? _solver
-        : LeastSquares.BayesianLinearRegression(prior: PriorFor(columnNorms));
-
-    /// <summary>Gamma: the smoothness prior (scaled by the given weighted column norms when asked for), or null.</summary>
-    private Prior? PriorFor(Func<double[]> columnNorms) => _columnScaledDegrees is { } degrees
-        ? Fitting.SmoothnessPrior.ScaleByColumnNorms(degrees, columnNorms())
-        : _prior;
-
-    private Prior? PriorFor(NormalEquations normal) => PriorFor(() => GramColumnNorms(normal));
-
-    private void RequireNormalEquationsSolver()
-    {
-        if (_ridgeFolds is null && !_solver.AcceptsNormalEquations)
-        {
-            throw new InvalidOperationException($"the solver {_solver.Name} needs the design matrix; use AssemblyMode.DenseDesign or Auto");
-        }
-    }
+    private static string AssemblyCall(AssemblyMode mode) => $"Assembly(AssemblyMode.{mode})";
 
     private LinearAcePotential PotentialOf(LeastSquaresSolution solution) => new(_basis, solution.Coefficients, _referenceEnergies);
-
-    /// <summary>The weighted column norms sqrt(G_jj) from the Gram diagonal.</summary>
-    private static double[] GramColumnNorms(NormalEquations normal)
-    {
-        int n = normal.Columns;
-        var norms = new double[n];
-        for (int j = 0; j < n; j++)
-        {
-            norms[j] = Math.Sqrt(normal.Gram[j * n + j]);
-        }
-        return norms;
-    }
-
-    /// <summary>The weighted norms ||W A_j|| of the columns of a dense problem.</summary>
-    private static double[] ColumnNorms(LeastSquaresProblem problem)
-    {
-        var norms = new double[problem.Columns];
-        for (int j = 0; j < norms.Length; j++)
-        {
-            var column = problem.Design.Slice(j * problem.Rows, problem.Rows);
-            double sum = 0;
-            for (int i = 0; i < column.Length; i++)
-            {
-                double v = problem.Weights[i] * column[i];
-                sum += v * v;
-            }
-            norms[j] = Math.Sqrt(sum);
-        }
-        return norms;
-    }
 
     private DesignAssembler Prepare(IEnumerable<Structure> training)
     {
@@ -324,7 +293,7 @@ public sealed class FitBuilder
             references[_basis.SpeciesIndex(element)] = energy;
         }
         var settings = new FitSettings(references, _defaultWeights,
-            new Dictionary<string, FitWeights>(_configTypeWeights, StringComparer.Ordinal), _scaling, _parallelism, _progress);
+            new Dictionary<string, FitWeights>(_configTypeWeights, StringComparer.Ordinal), _overrideKeys, _scaling, _parallelism, _progress);
         var plans = StructurePlan.Create(structures, settings, geometry);
         return new DesignAssembler(geometry, settings, plans);
     }

@@ -7,15 +7,22 @@ internal sealed record FitSettings(
     double[] ReferenceBySpecies,
     FitWeights DefaultWeights,
     IReadOnlyDictionary<string, FitWeights> ConfigTypeWeights,
+    WeightOverrideKeys OverrideKeys,
     EnergyScaling Scaling,
     int MaxDegreeOfParallelism,
     IProgress<AssemblyProgress>? Progress)
 {
-    /// <summary>The weights of one structure: its own weights, else its config_type's, else the default.</summary>
-    public (double Energy, double Forces, double Virial) WeightsOf(Structure structure)
+    /// <summary>
+    /// The weights of structure <paramref name="index"/>: each from its own info (<see cref="OverrideKeys"/>), else its
+    /// config_type's, else the default.
+    /// </summary>
+    /// <exception cref="TrainingDataException">An info weight is not a finite non-negative number.</exception>
+    public (double Energy, double Forces, double Virial) WeightsOf(Structure structure, int index)
     {
         var byType = structure.ConfigType is { } t && ConfigTypeWeights.TryGetValue(t, out var w) ? w : DefaultWeights;
-        return (structure.EnergyWeight ?? byType.Energy, structure.ForceWeight ?? byType.Forces, structure.VirialWeight ?? byType.Virial);
+        return (WeightOverrideKeys.Read(structure, index, OverrideKeys.Energy) ?? byType.Energy,
+            WeightOverrideKeys.Read(structure, index, OverrideKeys.Forces) ?? byType.Forces,
+            WeightOverrideKeys.Read(structure, index, OverrideKeys.Virial) ?? byType.Virial);
     }
 
     /// <summary>The factor of the energy and virial rows of a structure with <paramref name="atoms"/> atoms.</summary>

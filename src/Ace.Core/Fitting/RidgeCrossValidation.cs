@@ -23,15 +23,15 @@ internal static class RidgeCrossValidation
     /// <param name="folds">The normal equations of each fold.</param>
     /// <param name="total">Their sum (sets the scale lambda0).</param>
     /// <param name="totalPrior">Gamma of <paramref name="total"/> (null: the identity), the one the final solve uses.</param>
-    /// <param name="priorFor">Gamma for given training normal equations (null: the identity).</param>
-    public static RidgeSelection Select(IReadOnlyList<NormalEquations> folds, NormalEquations total, Prior? totalPrior, Func<NormalEquations, Prior?> priorFor)
+    /// <param name="prior">How Gamma follows from training normal equations (each fold's from the other folds).</param>
+    public static RidgeSelection Select(IReadOnlyList<NormalEquations> folds, NormalEquations total, Prior? totalPrior, FitPrior prior)
     {
         var backend = LinearAlgebra.Backend;
         var spectra = new FoldSpectrum[folds.Count];
         for (int f = 0; f < folds.Count; f++)
         {
             var training = CrossValidation.Sum(folds, except: f);
-            spectra[f] = new FoldSpectrum(training, priorFor(training), folds[f], backend);
+            spectra[f] = new FoldSpectrum(training, prior.For(training), folds[f], backend);
         }
         double scale = Scale(total, totalPrior);
         var losses = new SortedDictionary<double, double>();

@@ -45,7 +45,7 @@ internal sealed record StructurePlan(int Index, Structure Structure, double Ener
                     Fail($"atom {i} is {structure.Elements[i]}, an element the basis lacks (basis elements: {string.Join(", ", geometry.Basis.Elements)})");
                 }
             }
-            var (we, wf, wv) = settings.WeightsOf(structure);
+            var (we, wf, wv) = settings.WeightsOf(structure, s);
             if (we > 0 && structure.Energy is null)
             {
                 Fail(string.Create(CultureInfo.InvariantCulture, $"it has no reference energy but its energy weight is {we}"));

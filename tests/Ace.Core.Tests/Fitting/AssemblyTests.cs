@@ -71,13 +71,14 @@ public class AssemblyTests
     }
 
     [Test]
-    public void Weights_come_from_the_structure_then_its_config_type_then_the_default()
+    public void Weights_come_from_the_structure_info_then_its_config_type_then_the_default()
     {
         var training = Training();
         var own = training[1].WithReferenceData(training[1].Energy, training[1].Forces, null);
         var withOwnWeight = new Structure(own.Elements, own.Positions, own.Cell, own.Pbc)
         {
-            Energy = own.Energy, Forces = own.Forces, ConfigType = "cluster", EnergyWeight = 7,
+            Energy = own.Energy, Forces = own.Forces, ConfigType = "cluster",
+            Info = new Dictionary<string, string> { ["energy_weight"] = "7", ["w_e"] = "3" },
         };
         var problem = LinearAce.Fit(Fixtures.SiliconCarbon).Weights(energy: 50, forces: 1).Weights("cluster", energy: 10, forces: 0)
             .AssembleDesign([training[0], training[1], withOwnWeight]);
@@ -87,6 +88,32 @@ public class AssemblyTests
         Assert.That(problem.Weights[1], Is.EqualTo(1));
         Assert.That(problem.Weights[1 + 3 * n0], Is.EqualTo(10));
         Assert.That(problem.Weights[2 + 3 * n0], Is.EqualTo(7));
+
+        // The info keys are configurable; an extended XYZ round trip keeps the weights.
+        var renamed = LinearAce.Fit(Fixtures.SiliconCarbon).Weights(energy: 50, forces: 1).Weights("cluster", energy: 10, forces: 0)
+            .WeightKeys(energy: "w_e").AssembleDesign([training[0], training[1], withOwnWeight]);
+        Assert.That(renamed.Weights[2 + 3 * n0], Is.EqualTo(3));
+        var reread = ExtendedXyz.ParseText(ExtendedXyz.ToText([training[0], training[1], withOwnWeight]));
+        Assert.That(reread[2].Info["energy_weight"], Is.EqualTo("7"));
+        var again = LinearAce.Fit(Fixtures.SiliconCarbon).Weights(energy: 50, forces: 1).Weights("cluster", energy: 10, forces: 0).AssembleDesign(reread);
+        Assert.That(again.Weights.ToArray(), Is.EqualTo(problem.Weights.ToArray()));
+    }
+
+    [TestCase("energy_weight", "-1")]
+    [TestCase("force_weight", "abc")]
+    [TestCase("virial_weight", "NaN")]
+    public void A_bad_info_weight_names_the_structure_the_key_and_the_value(string key, string value)
+    {
+        var training = Training();
+        var s = training[1];
+        var bad = new Structure(s.Elements, s.Positions, s.Cell, s.Pbc)
+        {
+            Energy = s.Energy, Forces = s.Forces, Info = new Dictionary<string, string> { [key] = value },
+        };
+        var e = Assert.Throws<TrainingDataException>(() => LinearAce.Fit(Fixtures.SiliconCarbon).AssembleDesign([training[0], bad]))!;
+        Assert.That(e.StructureIndex, Is.EqualTo(1));
+        Assert.That(e.Message, Does.Contain("training structure 1").And.Contain($"'{key}'").And.Contain($"\"{value}\""));
+        Assert.That(() => LinearAce.Fit(Fixtures.SiliconCarbon).WeightKeys(energy: " "), Throws.ArgumentException);
     }
 
     [Test]

@@ -9,10 +9,10 @@ namespace Ace.Core.Fitting;
 /// many-body function with one-particle labels (n_t, l_t), <c>d = sum_t (n_t^p + w_L l_t^p)</c>, and for a pair
 /// function <c>d = n^p</c>. Large degrees (rough, high-frequency functions) get small prior variances, so Bayesian
 /// linear regression or Tikhonov regularisation shrink them most. Use it as
-/// <c>LeastSquares.BayesianLinearRegression(prior: SmoothnessPrior.Create(basis))</c> or
+/// <c>LeastSquares.BayesianLinearRegression(prior: SmoothnessPriors.Create(basis))</c> or
 /// <see cref="FitBuilder.SmoothnessPrior"/>.
 /// </summary>
-public static class SmoothnessPrior
+public static class SmoothnessPriors
 {
     /// <summary>The degree d of every column of <paramref name="basis"/> (column order); see the class description.</summary>
     /// <param name="basis">The basis.</param>

@@ -6,13 +6,13 @@ using Ace.Core.Solvers;
 
 namespace Ace.Core.Tests.Fitting;
 
-public class SmoothnessPriorTests
+public class SmoothnessPriorsTests
 {
     [Test]
     public void Degrees_follow_the_labels_of_many_body_and_pair_functions()
     {
         var basis = Fixtures.SiliconCarbon;
-        var degrees = SmoothnessPrior.Degrees(basis, p: 4, angularWeight: 1.5);
+        var degrees = SmoothnessPriors.Degrees(basis, p: 4, angularWeight: 1.5);
         Assert.That(degrees, Has.Length.EqualTo(basis.FunctionCount));
         // A pair function n = 3: 3^4 = 81, whatever its element pair.
         int pair = basis.PairColumn(0, 1, 3);
@@ -24,8 +24,8 @@ public class SmoothnessPriorTests
         // Order one, n = 4: 4^4; with p = 2 and w_L = 1 the 2-correlation has 1 + 1 + 4 + 1 = 7.
         var single = basis.Functions.First(f => f.Kind == BasisFunctionKind.ManyBody && f.CorrelationOrder == 1 && f.OneParticleLabels[0].N == 4);
         Assert.That(degrees[single.Column], Is.EqualTo(256));
-        Assert.That(SmoothnessPrior.Degrees(basis, p: 2, angularWeight: 1)[twoBody.Column], Is.EqualTo(7));
-        var prior = SmoothnessPrior.Create(basis);
+        Assert.That(SmoothnessPriors.Degrees(basis, p: 2, angularWeight: 1)[twoBody.Column], Is.EqualTo(7));
+        var prior = SmoothnessPriors.Create(basis);
         Assert.That(prior.Count, Is.EqualTo(basis.FunctionCount));
         Assert.That(prior.Diagonal[pair], Is.EqualTo(82));
         Assert.That(prior.Diagonal.ToArray().Min(), Is.GreaterThanOrEqualTo(2), "every label has n >= 1");
@@ -35,20 +35,20 @@ public class SmoothnessPriorTests
     public void The_angular_weight_defaults_to_the_basis_selection()
     {
         var wide = LinearAce.Basis("Si").Cutoff(5.0).Radial(r0: 2.3).TotalDegree(8, 6).AngularWeight(1).Build();
-        Assert.That(SmoothnessPrior.DefaultAngularWeight(wide), Is.EqualTo(1.0));
-        Assert.That(SmoothnessPrior.Degrees(wide), Is.EqualTo(SmoothnessPrior.Degrees(wide, angularWeight: 1.0)));
-        Assert.That(SmoothnessPrior.Degrees(wide), Is.Not.EqualTo(SmoothnessPrior.Degrees(wide, angularWeight: 1.5)), "the basis has l > 0 labels");
+        Assert.That(SmoothnessPriors.DefaultAngularWeight(wide), Is.EqualTo(1.0));
+        Assert.That(SmoothnessPriors.Degrees(wide), Is.EqualTo(SmoothnessPriors.Degrees(wide, angularWeight: 1.0)));
+        Assert.That(SmoothnessPriors.Degrees(wide), Is.Not.EqualTo(SmoothnessPriors.Degrees(wide, angularWeight: 1.5)), "the basis has l > 0 labels");
         var standard = LinearAce.Basis("Si").Cutoff(5.0).Radial(r0: 2.3).TotalDegree(8, 6).Build();
-        Assert.That(SmoothnessPrior.DefaultAngularWeight(standard), Is.EqualTo(1.5));
+        Assert.That(SmoothnessPriors.DefaultAngularWeight(standard), Is.EqualTo(1.5));
         var byLabel = LinearAce.Basis("Si").Cutoff(5.0).Radial(r0: 2.3).MaxLabels([4, 3], [0, 2]).Build();
-        Assert.That(SmoothnessPrior.DefaultAngularWeight(byLabel), Is.EqualTo(1.5), "n_max / l_max selections take the ACE1x default");
+        Assert.That(SmoothnessPriors.DefaultAngularWeight(byLabel), Is.EqualTo(1.5), "n_max / l_max selections take the ACE1x default");
     }
 
     [Test]
     public void Bad_exponent_or_angular_weight_throws()
     {
-        Assert.That(() => SmoothnessPrior.Degrees(Fixtures.Silicon, p: 0), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("p"));
-        Assert.That(() => SmoothnessPrior.Create(Fixtures.Silicon, angularWeight: double.NaN),
+        Assert.That(() => SmoothnessPriors.Degrees(Fixtures.Silicon, p: 0), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("p"));
+        Assert.That(() => SmoothnessPriors.Create(Fixtures.Silicon, angularWeight: double.NaN),
             Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("angularWeight"));
         Assert.That(() => LinearAce.Fit(Fixtures.Silicon).SmoothnessPrior(angularWeight: -1), Throws.InstanceOf<ArgumentOutOfRangeException>());
     }
@@ -63,14 +63,14 @@ public class SmoothnessPriorTests
             s.Forces!.Value.Select(f => f + new Primitives.Vec3(random.NextDouble() - 0.5, random.NextDouble() - 0.5, random.NextDouble() - 0.5) * 0.01), null)).ToList();
         FitBuilder Start() => LinearAce.Fit(Fixtures.Silicon).ReferenceEnergies(("Si", Fixtures.SiliconEnergy)).Weights(energy: 30, forces: 1);
         var fluent = Start().SmoothnessPrior().Run(noisy);
-        var explicitPrior = Start().Solver(LeastSquares.BayesianLinearRegression(prior: SmoothnessPrior.Create(Fixtures.Silicon))).Run(noisy);
+        var explicitPrior = Start().Solver(LeastSquares.BayesianLinearRegression(prior: SmoothnessPriors.Create(Fixtures.Silicon))).Run(noisy);
         var plain = Start().Run(noisy);
         Assert.That(fluent.Solution, Is.InstanceOf<BayesianSolution>());
         Assert.That(fluent.Solution.Solver, Does.Contain("prior"));
         Assert.That(fluent.Potential.Coefficients.ToArray(), Is.EqualTo(explicitPrior.Potential.Coefficients.ToArray()).Within(1e-9));
         Assert.That(fluent.Errors(training).Overall.ForceRmse, Is.LessThan(200), "meV/A against the noise-free labels");
         // The prior shrinks the roughest functions relative to the isotropic prior.
-        var degrees = SmoothnessPrior.Degrees(Fixtures.Silicon);
+        var degrees = SmoothnessPriors.Degrees(Fixtures.Silicon);
         double threshold = degrees.Order().ElementAt(3 * degrees.Length / 4);
         double Rough(LinearAcePotential potential) => Enumerable.Range(0, degrees.Length).Where(j => degrees[j] >= threshold).Sum(j => potential.Coefficients[j] * potential.Coefficients[j]);
         Assert.That(Rough(fluent.Potential), Is.LessThan(Rough(plain.Potential)));
@@ -79,11 +79,11 @@ public class SmoothnessPriorTests
     [Test]
     public void Column_norm_scaling_multiplies_each_entry_and_covers_zero_columns()
     {
-        var prior = SmoothnessPrior.ScaleByColumnNorms([0, 15, 3], [2, 0.5, 0]);
+        var prior = SmoothnessPriors.ScaleByColumnNorms([0, 15, 3], [2, 0.5, 0]);
         Assert.That(prior.Diagonal.ToArray(), Is.EqualTo(new[] { 2.0, 8.0, 2.0 }), "the zero column takes the smallest positive norm 0.5");
-        Assert.That(SmoothnessPrior.ScaleByColumnNorms([1, 2], [0, 0]).Diagonal.ToArray(), Is.EqualTo(new[] { 2.0, 3.0 }));
-        Assert.That(() => SmoothnessPrior.ScaleByColumnNorms([1, 2], [1]), Throws.ArgumentException.With.Property("ParamName").EqualTo("columnNorms"));
-        Assert.That(() => SmoothnessPrior.ScaleByColumnNorms([1], [-1]), Throws.ArgumentException.With.Message.Contains("columnNorms[0]"));
+        Assert.That(SmoothnessPriors.ScaleByColumnNorms([1, 2], [0, 0]).Diagonal.ToArray(), Is.EqualTo(new[] { 2.0, 3.0 }));
+        Assert.That(() => SmoothnessPriors.ScaleByColumnNorms([1, 2], [1]), Throws.ArgumentException.With.Property("ParamName").EqualTo("columnNorms"));
+        Assert.That(() => SmoothnessPriors.ScaleByColumnNorms([1], [-1]), Throws.ArgumentException.With.Message.Contains("columnNorms[0]"));
     }
 
     [Test]
@@ -98,14 +98,15 @@ public class SmoothnessPriorTests
         var normal = Start().AssembleNormalEquations(noisy);
         int n = normal.Columns;
         var norms = Enumerable.Range(0, n).Select(j => Math.Sqrt(normal.Gram[j * n + j])).ToArray();
-        var expected = LeastSquares.BayesianLinearRegression(prior: SmoothnessPrior.ScaleByColumnNorms(SmoothnessPrior.Degrees(Fixtures.Silicon), norms)).Solve(normal);
+        var expected = LeastSquares.BayesianLinearRegression(prior: SmoothnessPriors.ScaleByColumnNorms(SmoothnessPriors.Degrees(Fixtures.Silicon), norms)).Solve(normal);
         var streamed = Start().SmoothnessPrior(scaleByColumnNorms: true).Assembly(AssemblyMode.NormalEquations).Run(noisy);
         var dense = Start().SmoothnessPrior(scaleByColumnNorms: true).Assembly(AssemblyMode.DenseDesign).Run(noisy);
         var unscaled = Start().SmoothnessPrior().Run(noisy);
         Assert.That(streamed.Potential.Coefficients.ToArray(), Is.EqualTo(expected.Coefficients.ToArray()).Within(1e-8));
         Assert.That(dense.Potential.Coefficients.ToArray(), Is.EqualTo(expected.Coefficients.ToArray()).Within(1e-6));
         Assert.That(unscaled.Potential.Coefficients.ToArray(), Is.Not.EqualTo(expected.Coefficients.ToArray()).Within(1e-6), "the scaling changes the fit");
-        var reset = Start().SmoothnessPrior(scaleByColumnNorms: true).Solver(LeastSquares.NormalEquations()).Run(noisy);
-        Assert.That(reset.Solution.Solver, Does.Not.Contain("Bayesian"), "a later Solver(...) replaces the smoothness prior");
+        Assert.That(() => Start().SmoothnessPrior(scaleByColumnNorms: true).Solver(LeastSquares.NormalEquations()),
+            Throws.InvalidOperationException.With.Message.Contains("SmoothnessPrior(").And.Message.Contains("Solver("),
+            "a later Solver(...) would drop the smoothness prior: refused");
     }
 }
