@@ -1,5 +1,5 @@
 using Ace.Core.Basis;
-using Ace.Core.Potentials;
+using Ace.Core.Sites;
 using Ace.Core.Primitives;
 
 namespace Ace.Core.Fitting;

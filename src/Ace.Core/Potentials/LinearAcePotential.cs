@@ -5,6 +5,7 @@ using Ace.Core.Atoms;
 using Ace.Core.Basis;
 using Ace.Core.Primitives;
 using Ace.Core.Serialization;
+using Ace.Core.Sites;
 
 namespace Ace.Core.Potentials;
 
