@@ -17,9 +17,7 @@ internal sealed class StructureRowWriter
     private readonly AceBasis _basis;
     private readonly SiteWorkspace _workspace;
     private readonly double[] _values;
-    private readonly double[] _pairValues;
     private Vec3[] _gradients = [];
-    private Vec3[] _pairGradients = [];
     private double[] _block = [];
     private double[] _targets = [];
     private double[] _weights = [];
@@ -30,8 +28,7 @@ internal sealed class StructureRowWriter
         _settings = settings;
         _basis = geometry.Basis;
         _workspace = _basis.CreateWorkspace();
-        _values = new double[Enumerable.Range(0, _basis.Elements.Count).Max(s => _basis.ColumnRange(s).Count)];
-        _pairValues = new double[_basis.PairFunctionCount];
+        _values = new double[Enumerable.Range(0, _basis.Elements.Count).Max(_basis.SiteFunctionCount)];
     }
 
     /// <summary>The rows written last, row-major (row r, column f at r * FunctionCount + f).</summary>
@@ -64,6 +61,7 @@ internal sealed class StructureRowWriter
         var energyRow = raw[..columns];
         var forceRows = needGradients ? raw.Slice(columns, 3 * n * columns) : [];
         var virialRows = needGradients ? raw.Slice((1 + 3 * n) * columns, 6 * columns) : [];
+        var pairRange = _basis.PairColumnRange;
         for (int i = 0; i < n; i++)
         {
             int center = sites.AtomSpecies[i];
@@ -71,31 +69,22 @@ internal sealed class StructureRowWriter
             var species = sites.NeighbourSpecies(i);
             var neighbours = sites.Neighbours(i);
             var range = _basis.ColumnRange(center);
-            var values = _values.AsSpan(0, range.Count);
+            var values = _values.AsSpan(0, _basis.SiteFunctionCount(center));
+            var gradients = Span<Vec3>.Empty;
             if (needGradients)
             {
-                EnsureCapacity(ref _gradients, range.Count * displacements.Length);
-                var gradients = _gradients.AsSpan(0, range.Count * displacements.Length);
+                EnsureCapacity(ref _gradients, values.Length * displacements.Length);
+                gradients = _gradients.AsSpan(0, values.Length * displacements.Length);
                 _basis.EvaluateSiteWithGradients(center, displacements, species, values, gradients, _workspace);
-                Accumulate(range.Start, values, gradients, i, neighbours, displacements, energyRow, forceRows, virialRows, columns);
             }
             else
             {
                 _basis.EvaluateSite(center, displacements, species, values, _workspace);
-                Accumulate(range.Start, values, [], i, neighbours, displacements, energyRow, forceRows, virialRows, columns);
             }
-            if (_basis.HasPairBasis)
-            {
-                var pairRange = _basis.PairColumnRange;
-                var gradients = Span<Vec3>.Empty;
-                if (needGradients)
-                {
-                    EnsureCapacity(ref _pairGradients, pairRange.Count * displacements.Length);
-                    gradients = _pairGradients.AsSpan(0, pairRange.Count * displacements.Length);
-                }
-                _basis.EvaluatePairSite(center, displacements, species, _pairValues, gradients, _workspace);
-                Accumulate(pairRange.Start, _pairValues, gradients, i, neighbours, displacements, energyRow, forceRows, virialRows, columns);
-            }
+            // The site's values are its many-body columns, then the pair columns.
+            int split = range.Count * (needGradients ? displacements.Length : 0);
+            Accumulate(range.Start, values[..range.Count], gradients[..split], i, neighbours, displacements, energyRow, forceRows, virialRows, columns);
+            Accumulate(pairRange.Start, values[range.Count..], gradients[split..], i, neighbours, displacements, energyRow, forceRows, virialRows, columns);
         }
         Compact(plan, n, columns, needGradients);
         foreach (var x in Block)

@@ -130,28 +130,23 @@ public sealed class LinearAcePotential
         var ws = _workspaces.Rent();
         try
         {
-            var values = new double[Enumerable.Range(0, Basis.Elements.Count).Max(s => Basis.ColumnRange(s).Count)];
-            var pairValues = new double[Basis.PairFunctionCount];
+            var values = new double[Enumerable.Range(0, Basis.Elements.Count).Max(Basis.SiteFunctionCount)];
             var pairRange = Basis.PairColumnRange;
             for (int i = 0; i < sites.AtomCount; i++)
             {
                 int center = sites.AtomSpecies[i];
                 result[0] += _referenceBySpecies[center];
                 var range = Basis.ColumnRange(center);
-                var v = values.AsSpan(0, range.Count);
+                var v = values.AsSpan(0, Basis.SiteFunctionCount(center));
                 Basis.EvaluateSite(center, sites.Displacements(i), sites.NeighbourSpecies(i), v, ws);
                 var orders = _orderOfCenterFunction[center];
-                for (int f = 0; f < v.Length; f++)
+                for (int f = 0; f < range.Count; f++)
                 {
                     result[orders[f]] += _coefficients[range.Start + f] * v[f];
                 }
-                if (Basis.HasPairBasis)
+                for (int f = 0; f < pairRange.Count; f++)
                 {
-                    Basis.EvaluatePairSite(center, sites.Displacements(i), sites.NeighbourSpecies(i), pairValues, [], ws);
-                    for (int f = 0; f < pairValues.Length; f++)
-                    {
-                        result[1] += _coefficients[pairRange.Start + f] * pairValues[f];
-                    }
+                    result[1] += _coefficients[pairRange.Start + f] * v[range.Count + f];
                 }
             }
         }
