@@ -1,3 +1,4 @@
+using Ace.Core.Atoms;
 using Ace.Core.Basis;
 using Ace.Core.Sites;
 using Ace.Core.Primitives;
@@ -110,7 +111,7 @@ internal sealed class StructureRowWriter
                 continue;
             }
             var g = gradients.Slice(f * count, count);
-            double sx = 0, sy = 0, sz = 0, xx = 0, yy = 0, zz = 0, yz = 0, xz = 0, xy = 0;
+            double sx = 0, sy = 0, sz = 0;
             for (int k = 0; k < count; k++)
             {
                 var gk = g[k];
@@ -121,24 +122,18 @@ internal sealed class StructureRowWriter
                 sx += gk.X;
                 sy += gk.Y;
                 sz += gk.Z;
-                var d = displacements[k];
-                xx += d.X * gk.X;
-                yy += d.Y * gk.Y;
-                zz += d.Z * gk.Z;
-                yz += 0.5 * (d.Y * gk.Z + d.Z * gk.Y);
-                xz += 0.5 * (d.X * gk.Z + d.Z * gk.X);
-                xy += 0.5 * (d.X * gk.Y + d.Y * gk.X);
             }
             int own = 3 * atom * columns + column;
             forceRows[own] += sx;
             forceRows[own + columns] += sy;
             forceRows[own + 2 * columns] += sz;
-            virialRows[column] -= xx;
-            virialRows[columns + column] -= yy;
-            virialRows[2 * columns + column] -= zz;
-            virialRows[3 * columns + column] -= yz;
-            virialRows[4 * columns + column] -= xz;
-            virialRows[5 * columns + column] -= xy;
+            var virial = SymmetricTensor3.Virial(displacements, g);
+            virialRows[column] += virial.Xx;
+            virialRows[columns + column] += virial.Yy;
+            virialRows[2 * columns + column] += virial.Zz;
+            virialRows[3 * columns + column] += virial.Yz;
+            virialRows[4 * columns + column] += virial.Xz;
+            virialRows[5 * columns + column] += virial.Xy;
         }
     }
 

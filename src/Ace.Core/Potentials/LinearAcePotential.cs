@@ -193,30 +193,22 @@ public sealed class LinearAcePotential
             energy += siteEnergies[i];
         }
         var forces = new Vec3[withForces ? n : 0];
-        double xx = 0, yy = 0, zz = 0, yz = 0, xz = 0, xy = 0;
+        var virial = SymmetricTensor3.Zero;
         if (withForces)
         {
             for (int i = 0; i < n; i++)
             {
                 var neighbours = sites.Neighbours(i);
-                var displacements = sites.Displacements(i);
                 var g = dEdr.AsSpan(sites.Offset(i), neighbours.Length);
                 for (int k = 0; k < neighbours.Length; k++)
                 {
                     forces[neighbours[k]] -= g[k];
                     forces[i] += g[k];
-                    var d = displacements[k];
-                    xx -= d.X * g[k].X;
-                    yy -= d.Y * g[k].Y;
-                    zz -= d.Z * g[k].Z;
-                    yz -= 0.5 * (d.Y * g[k].Z + d.Z * g[k].Y);
-                    xz -= 0.5 * (d.X * g[k].Z + d.Z * g[k].X);
-                    xy -= 0.5 * (d.X * g[k].Y + d.Y * g[k].X);
                 }
+                virial += SymmetricTensor3.Virial(sites.Displacements(i), g);
             }
         }
-        return new PotentialEvaluation(energy, ImmutableArray.Create(siteEnergies), ImmutableArray.Create(forces),
-            new SymmetricTensor3(xx, yy, zz, yz, xz, xy));
+        return new PotentialEvaluation(energy, ImmutableArray.Create(siteEnergies), ImmutableArray.Create(forces), virial);
     }
 
     private static int IndexOf(IReadOnlyList<string> elements, string element)
