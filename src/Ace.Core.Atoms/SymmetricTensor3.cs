@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ace.Core.Primitives;
 
 namespace Ace.Core.Atoms;
 
@@ -85,6 +86,42 @@ public readonly record struct SymmetricTensor3(double Xx, double Yy, double Zz, 
         destination[3] = Xy; destination[4] = Yy; destination[5] = Yz;
         destination[6] = Xz; destination[7] = Yz; destination[8] = Zz;
     }
+
+    /// <summary>
+    /// The virial of energy gradients with respect to neighbour displacements, W = -sum_k sym(d_k (x) g_k), for
+    /// displacements d_k = r_j - r_i and gradients g_k = dE/dd_k (the off-diagonal entries average d_a g_b and
+    /// d_b g_a). Summed over every (atom, neighbour) entry of a structure it is minus the derivative of the energy
+    /// with respect to a homogeneous strain.
+    /// </summary>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    public static SymmetricTensor3 Virial(ReadOnlySpan<Vec3> displacements, ReadOnlySpan<Vec3> energyGradients)
+    {
+        if (displacements.Length != energyGradients.Length)
+        {
+            throw new ArgumentException(
+                $"{displacements.Length} displacement(s) but {energyGradients.Length} energy gradient(s): give one gradient per displacement", nameof(energyGradients));
+        }
+        double xx = 0, yy = 0, zz = 0, yz = 0, xz = 0, xy = 0;
+        for (int k = 0; k < displacements.Length; k++)
+        {
+            var d = displacements[k];
+            var g = energyGradients[k];
+            xx += d.X * g.X;
+            yy += d.Y * g.Y;
+            zz += d.Z * g.Z;
+            yz += 0.5 * (d.Y * g.Z + d.Z * g.Y);
+            xz += 0.5 * (d.X * g.Z + d.Z * g.X);
+            xy += 0.5 * (d.X * g.Y + d.Y * g.X);
+        }
+        return new SymmetricTensor3(-xx, -yy, -zz, -yz, -xz, -xy);
+    }
+
+    /// <summary>The component-wise sum.</summary>
+    public static SymmetricTensor3 operator +(SymmetricTensor3 a, SymmetricTensor3 b) =>
+        new(a.Xx + b.Xx, a.Yy + b.Yy, a.Zz + b.Zz, a.Yz + b.Yz, a.Xz + b.Xz, a.Xy + b.Xy);
+
+    /// <summary>The component-wise sum (named alternative to the operator).</summary>
+    public static SymmetricTensor3 Add(SymmetricTensor3 a, SymmetricTensor3 b) => a + b;
 
     /// <summary>The tensor scaled by <paramref name="s"/>.</summary>
     public static SymmetricTensor3 operator *(double s, SymmetricTensor3 t) =>

@@ -50,10 +50,6 @@ public sealed class AceBasis
                 _maxRadial = Math.Max(_maxRadial, r?.Count ?? 0);
             }
         }
-        if (pair is not null)
-        {
-            _maxRadial = Math.Max(_maxRadial, pair.MaxDegree);
-        }
         ManyBodyFunctionCount = centers.Sum(c => c.FunctionCount);
     }
 
@@ -159,58 +155,60 @@ public sealed class AceBasis
     public SiteWorkspace CreateWorkspace(int maxNeighbours = 64)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxNeighbours);
-        return new SiteWorkspace(this, Elements.Count, _maxHarmonics, _maxRadial, _maxNodes, maxNeighbours);
+        return new SiteWorkspace(this, Elements.Count, _maxHarmonics, _maxRadial, _pair?.MaxDegree ?? 0, _maxNodes, maxNeighbours);
     }
 
     /// <summary>
-    /// (a) The many-body function values of one site: values[f] for the f-th function of the center's
-    /// <see cref="ColumnRange(int)"/> (length = its Count).
+    /// The number of values of one site of center species <paramref name="center"/>: the center's many-body columns
+    /// (<see cref="ColumnRange(int)"/>) followed by all pair-basis columns (<see cref="PairColumnRange"/>).
+    /// </summary>
+    public int SiteFunctionCount(int center)
+    {
+        CheckSpecies(center, nameof(center));
+        return _centers[center].FunctionCount + PairFunctionCount;
+    }
+
+    /// <summary>
+    /// The values of one site, from one load of its neighbourhood: values[f] for f &lt; ColumnRange(center).Count is
+    /// the f-th many-body function of the center's <see cref="ColumnRange(int)"/>; the rest are the columns of
+    /// <see cref="PairColumnRange"/> in order (1/2 sum over neighbours of J_n, so site values summed over atoms give
+    /// the energy row; columns of pairs not involving the center are zero).
     /// </summary>
     /// <param name="center">The species index of the center atom.</param>
     /// <param name="displacements">r_j - r_i for every neighbour, each within the pair cutoff.</param>
     /// <param name="neighbourSpecies">The species index of every neighbour.</param>
-    /// <param name="values">Output, length ColumnRange(center).Count.</param>
+    /// <param name="values">Output, length <see cref="SiteFunctionCount"/>(center).</param>
     /// <param name="workspace">A workspace of this basis.</param>
     public void EvaluateSite(int center, ReadOnlySpan<Vec3> displacements, ReadOnlySpan<int> neighbourSpecies,
         Span<double> values, SiteWorkspace workspace)
     {
-        var c = Prepare(center, displacements, neighbourSpecies, workspace, withGradients: false);
-        CheckLength(values.Length, c.FunctionCount, nameof(values));
-        ManyBodyKernels.Values(c, workspace, values);
+        var c = Load(center, displacements, neighbourSpecies, workspace, withGradients: false);
+        int manyBody = c.FunctionCount;
+        CheckLength(values.Length, manyBody + PairFunctionCount, nameof(values));
+        ManyBodyKernels.Values(c, workspace, values[..manyBody]);
+        _pair?.Evaluate(center, workspace, values[manyBody..], []);
     }
 
     /// <summary>
-    /// (b) Values and gradients of the many-body functions of one site. gradients[f * neighbourCount + j] is
-    /// dB_f/d(r_j - r_i) for function f of the center's range and neighbour j (caller's order).
+    /// Values (as <see cref="EvaluateSite"/>) and gradients of one site, from one load of its neighbourhood:
+    /// gradients[f * neighbourCount + j] is dvalues[f]/d(r_j - r_i) for neighbour j (caller's order).
     /// </summary>
+    /// <param name="center">The species index of the center atom.</param>
+    /// <param name="displacements">r_j - r_i for every neighbour, each within the pair cutoff.</param>
+    /// <param name="neighbourSpecies">The species index of every neighbour.</param>
+    /// <param name="values">Output, length <see cref="SiteFunctionCount"/>(center).</param>
+    /// <param name="gradients">Output, length SiteFunctionCount(center) * neighbourCount.</param>
+    /// <param name="workspace">A workspace of this basis.</param>
     public void EvaluateSiteWithGradients(int center, ReadOnlySpan<Vec3> displacements, ReadOnlySpan<int> neighbourSpecies,
         Span<double> values, Span<Vec3> gradients, SiteWorkspace workspace)
     {
-        var c = Prepare(center, displacements, neighbourSpecies, workspace, withGradients: true);
-        CheckLength(values.Length, c.FunctionCount, nameof(values));
-        CheckLength(gradients.Length, c.FunctionCount * displacements.Length, nameof(gradients));
-        ManyBodyKernels.Values(c, workspace, values);
-        ManyBodyKernels.Gradients(c, workspace, gradients);
-    }
-
-    /// <summary>
-    /// (d) The pair-basis functions of one site: values[f] for the f-th column of <see cref="PairColumnRange"/>
-    /// (1/2 sum over neighbours of J_n, so site values summed over atoms give the energy row) and, when
-    /// <paramref name="gradients"/> is non-empty, gradients[f * neighbourCount + j]. Columns of pairs not involving
-    /// the center are zero.
-    /// </summary>
-    public void EvaluatePairSite(int center, ReadOnlySpan<Vec3> displacements, ReadOnlySpan<int> neighbourSpecies,
-        Span<double> values, Span<Vec3> gradients, SiteWorkspace workspace)
-    {
-        var pair = _pair ?? throw new InvalidOperationException("this basis has no pair basis (AceBasisSpecification.PairBasis is null)");
-        NeighbourStage.Load(this, center, displacements, neighbourSpecies, workspace);
-        CheckLength(values.Length, pair.FunctionCount, nameof(values));
-        if (!gradients.IsEmpty)
-        {
-            CheckLength(gradients.Length, pair.FunctionCount * displacements.Length, nameof(gradients));
-        }
-        NeighbourStage.Radials(workspace, pair.RadialByCenter[center]);
-        pair.Evaluate(center, workspace, values, gradients);
+        var c = Load(center, displacements, neighbourSpecies, workspace, withGradients: true);
+        int manyBody = c.FunctionCount, count = displacements.Length;
+        CheckLength(values.Length, manyBody + PairFunctionCount, nameof(values));
+        CheckLength(gradients.Length, (manyBody + PairFunctionCount) * count, nameof(gradients));
+        ManyBodyKernels.Values(c, workspace, values[..manyBody]);
+        ManyBodyKernels.Gradients(c, workspace, gradients[..(manyBody * count)]);
+        _pair?.Evaluate(center, workspace, values[manyBody..], gradients[(manyBody * count)..]);
     }
 
     /// <summary>
@@ -235,14 +233,22 @@ public sealed class AceBasis
 
     internal PairBasisSet? Pair => _pair;
 
-    /// <summary>Loads the site and evaluates harmonics and many-body radials.</summary>
-    internal CenterBasis Prepare(int center, ReadOnlySpan<Vec3> displacements, ReadOnlySpan<int> neighbourSpecies,
+    /// <summary>
+    /// The one neighbourhood load of a site, shared by values, gradients and energies: validates and sorts the
+    /// neighbours, then evaluates the harmonics (with gradients when asked), the many-body radials and, with a pair
+    /// basis, the pair radials.
+    /// </summary>
+    internal CenterBasis Load(int center, ReadOnlySpan<Vec3> displacements, ReadOnlySpan<int> neighbourSpecies,
         SiteWorkspace workspace, bool withGradients)
     {
         NeighbourStage.Load(this, center, displacements, neighbourSpecies, workspace);
         var c = _centers[center];
         NeighbourStage.Harmonics(workspace, c.Layout.MaxL, withGradients);
         NeighbourStage.Radials(workspace, c.RadialBySpecies);
+        if (_pair is { } pair)
+        {
+            NeighbourStage.PairRadials(workspace, pair.RadialByCenter[center]);
+        }
         return c;
     }
 

@@ -45,7 +45,7 @@ public sealed class SiteEnergyModel
     private double Evaluate(int center, ReadOnlySpan<Vec3> displacements, ReadOnlySpan<int> neighbourSpecies,
         Span<Vec3> dEdDisplacement, SiteWorkspace workspace, bool withForces)
     {
-        var c = Basis.Prepare(center, displacements, neighbourSpecies, workspace, withForces);
+        var c = Basis.Load(center, displacements, neighbourSpecies, workspace, withForces);
         int count = workspace.Count;
         if (withForces)
         {
@@ -56,7 +56,6 @@ public sealed class SiteEnergyModel
         double energy = ManyBodyKernels.Energy(c, workspace, _nodeCoefficients[center], withForces);
         if (Basis.Pair is { } pair)
         {
-            NeighbourStage.Radials(workspace, pair.RadialByCenter[center]);
             energy += pair.Energy(center, workspace, _pairCoefficients, withForces);
         }
         if (withForces)

@@ -10,7 +10,7 @@ public class BadInputTests
     private static void Evaluate(Vec3[] d, int[] s)
     {
         var ws = Basis.CreateWorkspace();
-        Basis.EvaluateSite(0, d, s, new double[Basis.ColumnRange(0).Count], ws);
+        Basis.EvaluateSite(0, d, s, new double[Basis.SiteFunctionCount(0)], ws);
     }
 
     [Test]
@@ -46,7 +46,7 @@ public class BadInputTests
         Assert.Throws<ArgumentException>(() => Basis.EvaluateSite(0, [new Vec3(1, 0, 0)], [0], new double[1], ws));
         Assert.Throws<ArgumentOutOfRangeException>(() => Basis.EvaluateSite(5, [new Vec3(1, 0, 0)], [0], new double[1], ws));
         var other = AceBasis.Build(ThreeElements()).CreateWorkspace();
-        Assert.Throws<ArgumentException>(() => Basis.EvaluateSite(0, [new Vec3(1, 0, 0)], [0], new double[Basis.ColumnRange(0).Count], other));
+        Assert.Throws<ArgumentException>(() => Basis.EvaluateSite(0, [new Vec3(1, 0, 0)], [0], new double[Basis.SiteFunctionCount(0)], other));
     }
 
     [Test]

@@ -48,9 +48,10 @@ internal static class BasisFixtures
         return new Vec3(x, y, z);
     }
 
+    /// <summary>The site values (many-body columns of the center, then the pair columns) by one <see cref="AceBasis.EvaluateSite"/> call.</summary>
     public static double[] Values(AceBasis basis, int center, Vec3[] d, int[] s, SiteWorkspace? ws = null)
     {
-        var values = new double[basis.ColumnRange(center).Count];
+        var values = new double[basis.SiteFunctionCount(center)];
         basis.EvaluateSite(center, d, s, values, ws ?? basis.CreateWorkspace());
         return values;
     }

@@ -82,31 +82,23 @@ public class GradientTests
         double energy = model.EvaluateSiteEnergy(center, d, s, dE, ws);
         Assert.That(model.EvaluateSiteEnergy(center, d, s, ws), Is.EqualTo(energy).Within(1e-14 * Math.Abs(energy)));
 
-        // Reference: sum_f c_f B_f and sum_f c_f grad B_f from the design-matrix path, many-body and pair.
+        // Reference: sum_f c_f B_f and sum_f c_f grad B_f from the design-matrix path, many-body and pair columns.
         var range = basis.ColumnRange(center);
-        var values = new double[range.Count];
-        var gradients = new Vec3[range.Count * neighbours];
-        basis.EvaluateSiteWithGradients(center, d, s, values, gradients, ws);
         var pairRange = basis.PairColumnRange;
-        var pairValues = new double[pairRange.Count];
-        var pairGradients = new Vec3[pairRange.Count * neighbours];
-        basis.EvaluatePairSite(center, d, s, pairValues, pairGradients, ws);
+        var values = new double[basis.SiteFunctionCount(center)];
+        var gradients = new Vec3[values.Length * neighbours];
+        basis.EvaluateSiteWithGradients(center, d, s, values, gradients, ws);
         double expected = 0;
         var expectedForces = new Vec3[neighbours];
-        void Accumulate(double[] v, Vec3[] g, int start)
+        for (int f = 0; f < values.Length; f++)
         {
-            for (int f = 0; f < v.Length; f++)
+            double c = coefficients[f < range.Count ? range.Start + f : pairRange.Start + f - range.Count];
+            expected += c * values[f];
+            for (int j = 0; j < neighbours; j++)
             {
-                double c = coefficients[start + f];
-                expected += c * v[f];
-                for (int j = 0; j < neighbours; j++)
-                {
-                    expectedForces[j] += c * g[f * neighbours + j];
-                }
+                expectedForces[j] += c * gradients[f * neighbours + j];
             }
         }
-        Accumulate(values, gradients, range.Start);
-        Accumulate(pairValues, pairGradients, pairRange.Start);
         Assert.That(energy, Is.EqualTo(expected).Within(1e-12 * Math.Max(1, Math.Abs(expected))));
         double forceScale = Math.Max(expectedForces.Max(v => v.Norm), 1e-8);
         var fd = FiniteDifferences(moved => [model.EvaluateSiteEnergy(center, moved, s, ws)], d, 1);
@@ -127,15 +119,13 @@ public class GradientTests
         var ws = basis.CreateWorkspace();
         var (d, s) = RandomEnvironment(new Random(3), basis, 2, 8);
         var range = basis.PairColumnRange;
-        var values = new double[range.Count];
-        var gradients = new Vec3[range.Count * d.Length];
-        basis.EvaluatePairSite(2, d, s, values, gradients, ws);
-        double[] PairValues(Vec3[] moved)
-        {
-            var v = new double[range.Count];
-            basis.EvaluatePairSite(2, moved, s, v, [], ws);
-            return v;
-        }
+        int manyBody = basis.ColumnRange(2).Count;
+        var site = new double[basis.SiteFunctionCount(2)];
+        var siteGradients = new Vec3[site.Length * d.Length];
+        basis.EvaluateSiteWithGradients(2, d, s, site, siteGradients, ws);
+        var values = site[manyBody..];
+        var gradients = siteGradients[(manyBody * d.Length)..];
+        double[] PairValues(Vec3[] moved) => Values(basis, 2, moved, s, ws)[manyBody..];
         var fd = FiniteDifferences(PairValues, d, range.Count);
         double scale = gradients.Max(g => g.Norm);
         for (int f = 0; f < range.Count; f++)

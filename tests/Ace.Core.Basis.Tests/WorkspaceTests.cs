@@ -11,17 +11,14 @@ public class WorkspaceTests
         var basis = AceBasis.Build(ThreeElements());
         var ws = basis.CreateWorkspace(2);
         var (d, s) = RandomEnvironment(new Random(1), basis, 0, 24);
-        var values = new double[basis.ColumnRange(0).Count];
+        var values = new double[basis.SiteFunctionCount(0)];
         var gradients = new Vec3[values.Length * d.Length];
-        var pairValues = new double[basis.PairFunctionCount];
-        var pairGradients = new Vec3[pairValues.Length * d.Length];
         var model = basis.CreateEnergyModel(new double[basis.FunctionCount]);
         var forces = new Vec3[d.Length];
         void All()
         {
             basis.EvaluateSite(0, d, s, values, ws);
             basis.EvaluateSiteWithGradients(0, d, s, values, gradients, ws);
-            basis.EvaluatePairSite(0, d, s, pairValues, pairGradients, ws);
             model.EvaluateSiteEnergy(0, d, s, forces, ws);
         }
         All();

@@ -106,8 +106,16 @@ internal static class NeighbourStage
         }
     }
 
-    /// <summary>Radial values and derivatives of every species group with a radial basis.</summary>
-    public static void Radials(SiteWorkspace workspace, IRadialBasis?[] radialBySpecies)
+    /// <summary>Many-body radial values and derivatives of every species group with a radial basis, into the workspace's Radial arrays.</summary>
+    public static void Radials(SiteWorkspace workspace, IRadialBasis?[] radialBySpecies) =>
+        Radials(workspace, radialBySpecies, workspace.Radial, workspace.RadialDerivative, workspace.RadialStride);
+
+    /// <summary>Pair-basis radial values and derivatives of every species group, into the workspace's PairRadial arrays.</summary>
+    public static void PairRadials(SiteWorkspace workspace, IRadialBasis?[] radialBySpecies) =>
+        Radials(workspace, radialBySpecies, workspace.PairRadial, workspace.PairRadialDerivative, workspace.PairRadialStride);
+
+    /// <summary>Species group z goes to offset stride * GroupStart[z] of <paramref name="values"/> and <paramref name="derivatives"/>, layout [n * groupCount + p].</summary>
+    private static void Radials(SiteWorkspace workspace, IRadialBasis?[] radialBySpecies, double[] values, double[] derivatives, int stride)
     {
         var groupStart = workspace.GroupStart;
         for (int z = 0; z < radialBySpecies.Length; z++)
@@ -118,9 +126,9 @@ internal static class NeighbourStage
             {
                 continue;
             }
-            int offset = workspace.RadialOffset(z);
+            int offset = stride * start;
             int size = radial.Count * n;
-            radial.Evaluate(workspace.R.AsSpan(start, n), workspace.Radial.AsSpan(offset, size), workspace.RadialDerivative.AsSpan(offset, size));
+            radial.Evaluate(workspace.R.AsSpan(start, n), values.AsSpan(offset, size), derivatives.AsSpan(offset, size));
         }
     }
 }

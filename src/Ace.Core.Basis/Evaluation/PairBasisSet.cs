@@ -54,7 +54,7 @@ internal sealed class PairBasisSet
     /// <summary>The index of the unordered pair (a, b) among the pairs (0,0), (0,1), ..., (1,1), ...</summary>
     public int PairIndex(int a, int b) => _pairIndex[a, b];
 
-    /// <summary>Site values (relative to <see cref="ColumnStart"/>) and, when non-empty, gradients[f * count + j]; radials must be loaded.</summary>
+    /// <summary>Site values (relative to <see cref="ColumnStart"/>) and, when non-empty, gradients[f * count + j]; pair radials must be loaded.</summary>
     public void Evaluate(int center, SiteWorkspace ws, Span<double> values, Span<Vec3> gradients)
     {
         int count = ws.Count;
@@ -67,11 +67,11 @@ internal sealed class PairBasisSet
             {
                 continue;
             }
-            int offset = ws.RadialOffset(z);
+            int offset = ws.PairRadialOffset(z);
             int column0 = PairIndex(center, z) * MaxDegree;
             for (int n = 0; n < MaxDegree; n++)
             {
-                var row = new ReadOnlySpan<double>(ws.Radial, offset + n * gn, gn);
+                var row = new ReadOnlySpan<double>(ws.PairRadial, offset + n * gn, gn);
                 double sum = 0;
                 foreach (var v in row)
                 {
@@ -84,7 +84,7 @@ internal sealed class PairBasisSet
                     for (int q = 0; q < gn; q++)
                     {
                         int p = gs + q;
-                        double d = 0.5 * ws.RadialDerivative[offset + n * gn + q];
+                        double d = 0.5 * ws.PairRadialDerivative[offset + n * gn + q];
                         g[ws.Permutation[p]] = new Vec3(d * ws.UnitX[p], d * ws.UnitY[p], d * ws.UnitZ[p]);
                     }
                 }
@@ -92,7 +92,7 @@ internal sealed class PairBasisSet
         }
     }
 
-    /// <summary>The pair part of the site energy, adding dE/dr to the workspace force accumulators when <paramref name="withForces"/>; radials must be loaded.</summary>
+    /// <summary>The pair part of the site energy, adding dE/dr to the workspace force accumulators when <paramref name="withForces"/>; pair radials must be loaded.</summary>
     public double Energy(int center, SiteWorkspace ws, ReadOnlySpan<double> pairCoefficients, bool withForces)
     {
         double energy = 0;
@@ -103,15 +103,15 @@ internal sealed class PairBasisSet
             {
                 continue;
             }
-            int offset = ws.RadialOffset(z);
+            int offset = ws.PairRadialOffset(z);
             var c = pairCoefficients.Slice(PairIndex(center, z) * MaxDegree, MaxDegree);
             for (int q = 0; q < gn; q++)
             {
                 double e = 0, de = 0;
                 for (int n = 0; n < MaxDegree; n++)
                 {
-                    e += c[n] * ws.Radial[offset + n * gn + q];
-                    de += c[n] * ws.RadialDerivative[offset + n * gn + q];
+                    e += c[n] * ws.PairRadial[offset + n * gn + q];
+                    de += c[n] * ws.PairRadialDerivative[offset + n * gn + q];
                 }
                 energy += 0.5 * e;
                 if (withForces)

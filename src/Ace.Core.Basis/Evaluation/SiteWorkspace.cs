@@ -8,13 +8,14 @@ namespace Ace.Core.Basis;
 public sealed class SiteWorkspace
 {
     private readonly int _harmonicsCount;
-    private readonly int _radialCount;
 
-    internal SiteWorkspace(AceBasis owner, int speciesCount, int harmonicsCount, int radialCount, int nodeCount, int neighbourCapacity)
+    internal SiteWorkspace(AceBasis owner, int speciesCount, int harmonicsCount, int radialCount, int pairRadialCount, int nodeCount,
+        int neighbourCapacity)
     {
         Owner = owner;
         _harmonicsCount = harmonicsCount;
-        _radialCount = Math.Max(radialCount, 1);
+        RadialStride = Math.Max(radialCount, 1);
+        PairRadialStride = pairRadialCount;
         GroupStart = new int[speciesCount + 1];
         GroupFill = new int[speciesCount];
         Nodes = new double[nodeCount];
@@ -62,10 +63,21 @@ public sealed class SiteWorkspace
 
     internal double[] HarmonicsGradZ { get; private set; } = [];
 
-    /// <summary>Radial values of species group z at offset RadialOffset(z), layout [n * groupCount + p].</summary>
+    /// <summary>Many-body radial values of species group z at offset RadialOffset(z), layout [n * groupCount + p].</summary>
     internal double[] Radial { get; private set; } = [];
 
     internal double[] RadialDerivative { get; private set; } = [];
+
+    /// <summary>Pair-basis radial values of species group z at offset PairRadialOffset(z), layout [n * groupCount + p] (empty without a pair basis).</summary>
+    internal double[] PairRadial { get; private set; } = [];
+
+    internal double[] PairRadialDerivative { get; private set; } = [];
+
+    /// <summary>Doubles per neighbour in <see cref="Radial"/>: the largest many-body radial count (at least 1).</summary>
+    internal int RadialStride { get; }
+
+    /// <summary>Doubles per neighbour in <see cref="PairRadial"/>: the pair basis's degree (0 without a pair basis).</summary>
+    internal int PairRadialStride { get; }
 
     /// <summary>AA node values (the A functions first).</summary>
     internal double[] Nodes { get; }
@@ -107,7 +119,10 @@ public sealed class SiteWorkspace
     }
 
     /// <summary>The offset of species group z in <see cref="Radial"/>.</summary>
-    internal int RadialOffset(int z) => _radialCount * GroupStart[z];
+    internal int RadialOffset(int z) => RadialStride * GroupStart[z];
+
+    /// <summary>The offset of species group z in <see cref="PairRadial"/>.</summary>
+    internal int PairRadialOffset(int z) => PairRadialStride * GroupStart[z];
 
     /// <summary>Grows (once) so that <paramref name="neighbourCount"/> neighbours fit.</summary>
     internal void EnsureCapacity(int neighbourCount)
@@ -133,8 +148,10 @@ public sealed class SiteWorkspace
         HarmonicsGradX = new double[_harmonicsCount * capacity];
         HarmonicsGradY = new double[_harmonicsCount * capacity];
         HarmonicsGradZ = new double[_harmonicsCount * capacity];
-        Radial = new double[_radialCount * capacity];
-        RadialDerivative = new double[_radialCount * capacity];
+        Radial = new double[RadialStride * capacity];
+        RadialDerivative = new double[RadialStride * capacity];
+        PairRadial = new double[PairRadialStride * capacity];
+        PairRadialDerivative = new double[PairRadialStride * capacity];
         ForceX = new double[capacity];
         ForceY = new double[capacity];
         ForceZ = new double[capacity];

@@ -91,44 +91,60 @@ public sealed class StillingerWeber
         }
         var list = NeighbourList.Build(structure, Cutoff);
         var forces = new Vec3[structure.AtomCount];
-        double energy = 0, wxx = 0, wyy = 0, wzz = 0, wyz = 0, wxz = 0, wxy = 0;
-        void Accumulate(int i, int j, Vec3 d, Vec3 g)
+        var virial = SymmetricTensor3.Zero;
+        double energy = 0;
+        // dE/dd summed per neighbour a of the current atom (d = r_j - r_i), for the virial.
+        var gradients = new Vec3[withForces ? MaxNeighbourCount(list) : 0];
+        void Accumulate(int i, int j, int a, Vec3 g)
         {
-            // g = dE/dd with d = r_j - r_i: force -g on j, +g on i; virial -sum d (x) g.
+            // g = dE/dd: force -g on j, +g on i.
             forces[j] -= g;
             forces[i] += g;
-            wxx -= d.X * g.X;
-            wyy -= d.Y * g.Y;
-            wzz -= d.Z * g.Z;
-            wyz -= 0.5 * (d.Y * g.Z + d.Z * g.Y);
-            wxz -= 0.5 * (d.X * g.Z + d.Z * g.X);
-            wxy -= 0.5 * (d.X * g.Y + d.Y * g.X);
+            gradients[a] += g;
         }
         for (int i = 0; i < structure.AtomCount; i++)
         {
             var neighbours = list.Neighbours(i);
             var displacements = list.Displacements(i);
             var distances = list.Distances(i);
+            if (withForces)
+            {
+                Array.Clear(gradients, 0, neighbours.Length);
+            }
             for (int a = 0; a < neighbours.Length; a++)
             {
                 // Each pair appears from both sides: half the pair energy per side.
                 energy += 0.5 * Pair(distances[a], out double dphi);
                 if (withForces)
                 {
-                    Accumulate(i, neighbours[a], displacements[a], 0.5 * dphi / distances[a] * displacements[a]);
+                    Accumulate(i, neighbours[a], a, 0.5 * dphi / distances[a] * displacements[a]);
                 }
                 for (int b = a + 1; b < neighbours.Length; b++)
                 {
                     energy += Triplet(displacements[a], displacements[b], out var gj, out var gk);
                     if (withForces)
                     {
-                        Accumulate(i, neighbours[a], displacements[a], gj);
-                        Accumulate(i, neighbours[b], displacements[b], gk);
+                        Accumulate(i, neighbours[a], a, gj);
+                        Accumulate(i, neighbours[b], b, gk);
                     }
                 }
             }
+            if (withForces)
+            {
+                virial += SymmetricTensor3.Virial(displacements, gradients.AsSpan(0, neighbours.Length));
+            }
         }
-        return new ReferenceResult(energy, [.. forces], new SymmetricTensor3(wxx, wyy, wzz, wyz, wxz, wxy));
+        return new ReferenceResult(energy, [.. forces], virial);
+    }
+
+    private static int MaxNeighbourCount(NeighbourList list)
+    {
+        int max = 0;
+        for (int i = 0; i < list.AtomCount; i++)
+        {
+            max = Math.Max(max, list.NeighbourCount(i));
+        }
+        return max;
     }
 
     private double Pair(double r, out double derivative)

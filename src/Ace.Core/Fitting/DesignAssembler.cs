@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Ace.Core.Potentials;
+using Ace.Core.Sites;
 using Ace.Core.Solvers;
 
 namespace Ace.Core.Fitting;

@@ -3,6 +3,7 @@ using System.Globalization;
 using Ace.Core.Atoms;
 using Ace.Core.Basis;
 using Ace.Core.Potentials;
+using Ace.Core.Sites;
 using Ace.Core.Solvers;
 
 namespace Ace.Core.Fitting;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Ace.Core.Atoms;
-using Ace.Core.Potentials;
+using Ace.Core.Sites;
 
 namespace Ace.Core.Fitting;
 

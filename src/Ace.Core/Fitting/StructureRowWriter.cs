@@ -1,5 +1,6 @@
+using Ace.Core.Atoms;
 using Ace.Core.Basis;
-using Ace.Core.Potentials;
+using Ace.Core.Sites;
 using Ace.Core.Primitives;
 
 namespace Ace.Core.Fitting;
@@ -17,9 +18,7 @@ internal sealed class StructureRowWriter
     private readonly AceBasis _basis;
     private readonly SiteWorkspace _workspace;
     private readonly double[] _values;
-    private readonly double[] _pairValues;
     private Vec3[] _gradients = [];
-    private Vec3[] _pairGradients = [];
     private double[] _block = [];
     private double[] _targets = [];
     private double[] _weights = [];
@@ -30,8 +29,7 @@ internal sealed class StructureRowWriter
         _settings = settings;
         _basis = geometry.Basis;
         _workspace = _basis.CreateWorkspace();
-        _values = new double[Enumerable.Range(0, _basis.Elements.Count).Max(s => _basis.ColumnRange(s).Count)];
-        _pairValues = new double[_basis.PairFunctionCount];
+        _values = new double[Enumerable.Range(0, _basis.Elements.Count).Max(_basis.SiteFunctionCount)];
     }
 
     /// <summary>The rows written last, row-major (row r, column f at r * FunctionCount + f).</summary>
@@ -64,6 +62,7 @@ internal sealed class StructureRowWriter
         var energyRow = raw[..columns];
         var forceRows = needGradients ? raw.Slice(columns, 3 * n * columns) : [];
         var virialRows = needGradients ? raw.Slice((1 + 3 * n) * columns, 6 * columns) : [];
+        var pairRange = _basis.PairColumnRange;
         for (int i = 0; i < n; i++)
         {
             int center = sites.AtomSpecies[i];
@@ -71,31 +70,22 @@ internal sealed class StructureRowWriter
             var species = sites.NeighbourSpecies(i);
             var neighbours = sites.Neighbours(i);
             var range = _basis.ColumnRange(center);
-            var values = _values.AsSpan(0, range.Count);
+            var values = _values.AsSpan(0, _basis.SiteFunctionCount(center));
+            var gradients = Span<Vec3>.Empty;
             if (needGradients)
             {
-                EnsureCapacity(ref _gradients, range.Count * displacements.Length);
-                var gradients = _gradients.AsSpan(0, range.Count * displacements.Length);
+                EnsureCapacity(ref _gradients, values.Length * displacements.Length);
+                gradients = _gradients.AsSpan(0, values.Length * displacements.Length);
                 _basis.EvaluateSiteWithGradients(center, displacements, species, values, gradients, _workspace);
-                Accumulate(range.Start, values, gradients, i, neighbours, displacements, energyRow, forceRows, virialRows, columns);
             }
             else
             {
                 _basis.EvaluateSite(center, displacements, species, values, _workspace);
-                Accumulate(range.Start, values, [], i, neighbours, displacements, energyRow, forceRows, virialRows, columns);
             }
-            if (_basis.HasPairBasis)
-            {
-                var pairRange = _basis.PairColumnRange;
-                var gradients = Span<Vec3>.Empty;
-                if (needGradients)
-                {
-                    EnsureCapacity(ref _pairGradients, pairRange.Count * displacements.Length);
-                    gradients = _pairGradients.AsSpan(0, pairRange.Count * displacements.Length);
-                }
-                _basis.EvaluatePairSite(center, displacements, species, _pairValues, gradients, _workspace);
-                Accumulate(pairRange.Start, _pairValues, gradients, i, neighbours, displacements, energyRow, forceRows, virialRows, columns);
-            }
+            // The site's values are its many-body columns, then the pair columns.
+            int split = range.Count * (needGradients ? displacements.Length : 0);
+            Accumulate(range.Start, values[..range.Count], gradients[..split], i, neighbours, displacements, energyRow, forceRows, virialRows, columns);
+            Accumulate(pairRange.Start, values[range.Count..], gradients[split..], i, neighbours, displacements, energyRow, forceRows, virialRows, columns);
         }
         Compact(plan, n, columns, needGradients);
         foreach (var x in Block)
@@ -121,7 +111,7 @@ internal sealed class StructureRowWriter
                 continue;
             }
             var g = gradients.Slice(f * count, count);
-            double sx = 0, sy = 0, sz = 0, xx = 0, yy = 0, zz = 0, yz = 0, xz = 0, xy = 0;
+            double sx = 0, sy = 0, sz = 0;
             for (int k = 0; k < count; k++)
             {
                 var gk = g[k];
@@ -132,24 +122,18 @@ internal sealed class StructureRowWriter
                 sx += gk.X;
                 sy += gk.Y;
                 sz += gk.Z;
-                var d = displacements[k];
-                xx += d.X * gk.X;
-                yy += d.Y * gk.Y;
-                zz += d.Z * gk.Z;
-                yz += 0.5 * (d.Y * gk.Z + d.Z * gk.Y);
-                xz += 0.5 * (d.X * gk.Z + d.Z * gk.X);
-                xy += 0.5 * (d.X * gk.Y + d.Y * gk.X);
             }
             int own = 3 * atom * columns + column;
             forceRows[own] += sx;
             forceRows[own + columns] += sy;
             forceRows[own + 2 * columns] += sz;
-            virialRows[column] -= xx;
-            virialRows[columns + column] -= yy;
-            virialRows[2 * columns + column] -= zz;
-            virialRows[3 * columns + column] -= yz;
-            virialRows[4 * columns + column] -= xz;
-            virialRows[5 * columns + column] -= xy;
+            var virial = SymmetricTensor3.Virial(displacements, g);
+            virialRows[column] += virial.Xx;
+            virialRows[columns + column] += virial.Yy;
+            virialRows[2 * columns + column] += virial.Zz;
+            virialRows[3 * columns + column] += virial.Yz;
+            virialRows[4 * columns + column] += virial.Xz;
+            virialRows[5 * columns + column] += virial.Xy;
         }
     }
 

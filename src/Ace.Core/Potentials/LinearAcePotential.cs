@@ -5,6 +5,7 @@ using Ace.Core.Atoms;
 using Ace.Core.Basis;
 using Ace.Core.Primitives;
 using Ace.Core.Serialization;
+using Ace.Core.Sites;
 
 namespace Ace.Core.Potentials;
 
@@ -129,28 +130,23 @@ public sealed class LinearAcePotential
         var ws = _workspaces.Rent();
         try
         {
-            var values = new double[Enumerable.Range(0, Basis.Elements.Count).Max(s => Basis.ColumnRange(s).Count)];
-            var pairValues = new double[Basis.PairFunctionCount];
+            var values = new double[Enumerable.Range(0, Basis.Elements.Count).Max(Basis.SiteFunctionCount)];
             var pairRange = Basis.PairColumnRange;
             for (int i = 0; i < sites.AtomCount; i++)
             {
                 int center = sites.AtomSpecies[i];
                 result[0] += _referenceBySpecies[center];
                 var range = Basis.ColumnRange(center);
-                var v = values.AsSpan(0, range.Count);
+                var v = values.AsSpan(0, Basis.SiteFunctionCount(center));
                 Basis.EvaluateSite(center, sites.Displacements(i), sites.NeighbourSpecies(i), v, ws);
                 var orders = _orderOfCenterFunction[center];
-                for (int f = 0; f < v.Length; f++)
+                for (int f = 0; f < range.Count; f++)
                 {
                     result[orders[f]] += _coefficients[range.Start + f] * v[f];
                 }
-                if (Basis.HasPairBasis)
+                for (int f = 0; f < pairRange.Count; f++)
                 {
-                    Basis.EvaluatePairSite(center, sites.Displacements(i), sites.NeighbourSpecies(i), pairValues, [], ws);
-                    for (int f = 0; f < pairValues.Length; f++)
-                    {
-                        result[1] += _coefficients[pairRange.Start + f] * pairValues[f];
-                    }
+                    result[1] += _coefficients[pairRange.Start + f] * v[range.Count + f];
                 }
             }
         }
@@ -197,30 +193,22 @@ public sealed class LinearAcePotential
             energy += siteEnergies[i];
         }
         var forces = new Vec3[withForces ? n : 0];
-        double xx = 0, yy = 0, zz = 0, yz = 0, xz = 0, xy = 0;
+        var virial = SymmetricTensor3.Zero;
         if (withForces)
         {
             for (int i = 0; i < n; i++)
             {
                 var neighbours = sites.Neighbours(i);
-                var displacements = sites.Displacements(i);
                 var g = dEdr.AsSpan(sites.Offset(i), neighbours.Length);
                 for (int k = 0; k < neighbours.Length; k++)
                 {
                     forces[neighbours[k]] -= g[k];
                     forces[i] += g[k];
-                    var d = displacements[k];
-                    xx -= d.X * g[k].X;
-                    yy -= d.Y * g[k].Y;
-                    zz -= d.Z * g[k].Z;
-                    yz -= 0.5 * (d.Y * g[k].Z + d.Z * g[k].Y);
-                    xz -= 0.5 * (d.X * g[k].Z + d.Z * g[k].X);
-                    xy -= 0.5 * (d.X * g[k].Y + d.Y * g[k].X);
                 }
+                virial += SymmetricTensor3.Virial(sites.Displacements(i), g);
             }
         }
-        return new PotentialEvaluation(energy, ImmutableArray.Create(siteEnergies), ImmutableArray.Create(forces),
-            new SymmetricTensor3(xx, yy, zz, yz, xz, xy));
+        return new PotentialEvaluation(energy, ImmutableArray.Create(siteEnergies), ImmutableArray.Create(forces), virial);
     }
 
     private static int IndexOf(IReadOnlyList<string> elements, string element)

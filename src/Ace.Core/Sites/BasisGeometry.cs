@@ -2,7 +2,7 @@ using System.Globalization;
 using Ace.Core.Atoms;
 using Ace.Core.Basis;
 
-namespace Ace.Core.Potentials;
+namespace Ace.Core.Sites;
 
 /// <summary>
 /// What a basis needs from a structure: the species index of every element the basis knows and the per-pair

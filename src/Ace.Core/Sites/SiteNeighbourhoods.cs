@@ -1,7 +1,7 @@
 using Ace.Core.Atoms;
 using Ace.Core.Primitives;
 
-namespace Ace.Core.Potentials;
+namespace Ace.Core.Sites;
 
 /// <summary>
 /// The neighbourhood of every atom of one structure in the form the basis evaluates: displacements r_j - r_i,
