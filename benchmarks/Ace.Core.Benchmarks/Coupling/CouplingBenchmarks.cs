@@ -6,19 +6,19 @@ namespace Ace.Core.Benchmarks.Coupling;
 /// <summary>
 /// Uncached construction of every distinct coupling block of a one-species basis, correlation orders 1-4 with total
 /// degree sum_t (n_t + 1.5 l_t) &lt;= 24, 20, 16, 12 (the basis layer's performance target), plus one order-5 block
-/// of five identical l = 4 labels. Baseline: every coupling path offered to the orthonormaliser; against it, the
-/// default that stops at the character-formula count.
+/// of five identical l = 4 labels, through the public API. Baseline: the character-formula count of invariants
+/// (<see cref="CouplingCoefficients.Multiplicity"/>); against it, building the coefficients themselves.
 /// </summary>
 [MemoryDiagnoser]
 public class CouplingBenchmarks
 {
-    private readonly List<CouplingInput> _inputs = new();
+    private readonly List<(int[] L, int[] LabelClass)> _inputs = new();
 
     [GlobalSetup]
     public void Setup()
     {
         int[] twiceDegree = [48, 40, 32, 24];
-        var distinct = new HashSet<CouplingKey>();
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
         for (int order = 1; order <= 4; order++)
         {
             var labels = new List<(int N, int L)>();
@@ -37,12 +37,11 @@ public class CouplingBenchmarks
             {
                 if (position == order)
                 {
-                    var input = CouplingInput.Create(
-                        chosen.Select(i => labels[i].L).ToArray(),
-                        chosen.Select(i => 1000 * labels[i].L + labels[i].N).ToArray());
-                    if (distinct.Add(input.Key))
+                    var l = chosen.Select(i => labels[i].L).ToArray();
+                    var labelClass = chosen.Select(i => 1000 * labels[i].L + labels[i].N).ToArray();
+                    if (distinct.Add(Key(l, labelClass)))
                     {
-                        _inputs.Add(input);
+                        _inputs.Add((l, labelClass));
                     }
                     return;
                 }
@@ -57,12 +56,17 @@ public class CouplingBenchmarks
                 }
             }
         }
-        _inputs.Add(CouplingInput.Create([4, 4, 4, 4, 4], [0, 0, 0, 0, 0]));
+        _inputs.Add(([4, 4, 4, 4, 4], [0, 0, 0, 0, 0]));
     }
 
     [Benchmark(Baseline = true)]
-    public int EveryPath() => _inputs.Sum(input => CouplingCoefficients.Build(input, stopAtMultiplicity: false).InvariantCount);
+    public int CountByCharacterFormula() => _inputs.Sum(input => CouplingCoefficients.Multiplicity(input.L, input.LabelClass));
 
     [Benchmark]
-    public int StopAtMultiplicity() => _inputs.Sum(input => CouplingCoefficients.Build(input).InvariantCount);
+    public int BuildCoefficients() => _inputs.Sum(input => CouplingCoefficients.Compute(input.L, input.LabelClass).InvariantCount);
+
+    // The coupling block depends on the l values and on which neighbouring positions share a label class (the
+    // tuples come sorted), not on the class values themselves: one block per distinct key.
+    private static string Key(int[] l, int[] labelClass) =>
+        string.Join(",", l) + "|" + string.Concat(Enumerable.Range(1, l.Length - 1).Select(i => labelClass[i] == labelClass[i - 1] ? '=' : '<'));
 }

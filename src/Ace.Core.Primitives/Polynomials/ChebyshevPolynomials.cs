@@ -1,34 +1,24 @@
-using System.Globalization;
-
 namespace Ace.Core.Primitives.Polynomials;
 
 /// <summary>
 /// Chebyshev polynomials T_k or U_k, k = 0 .. MaxDegree, in their classical normalisation (T_k(1) = 1, U_k(1) = k + 1),
 /// with derivatives, by the recurrence p_{k+1} = 2 x p_k - p_{k-1}. Immutable and thread-safe.
 /// </summary>
-public sealed class ChebyshevPolynomials : IPolynomialFamily
+public sealed class ChebyshevPolynomials : RecurrencePolynomialFamily
 {
-    private readonly ThreeTermRecurrence _recurrence;
-
     /// <summary>Creates the family.</summary>
     /// <param name="kind">First kind (T) or second kind (U).</param>
     /// <param name="maxDegree">The highest degree; non-negative.</param>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
     public ChebyshevPolynomials(ChebyshevKind kind, int maxDegree)
+        : base(maxDegree)
     {
         if (kind is not (ChebyshevKind.FirstKind or ChebyshevKind.SecondKind))
         {
             throw new ArgumentOutOfRangeException(nameof(kind), kind, "kind must be FirstKind or SecondKind.");
         }
 
-        if (maxDegree < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(maxDegree), maxDegree,
-                string.Create(CultureInfo.InvariantCulture, $"maxDegree = {maxDegree} must be non-negative."));
-        }
-
         Kind = kind;
-        MaxDegree = maxDegree;
         var a = new double[maxDegree];
         var c = new double[maxDegree];
         for (int k = 0; k < maxDegree; k++)
@@ -37,27 +27,9 @@ public sealed class ChebyshevPolynomials : IPolynomialFamily
             c[k] = k == 0 ? 0.0 : 1.0;
         }
 
-        _recurrence = new ThreeTermRecurrence(1.0, a, new double[maxDegree], c);
+        Recurrence = new ThreeTermRecurrence(1.0, a, new double[maxDegree], c);
     }
 
     /// <summary>The kind (T or U).</summary>
     public ChebyshevKind Kind { get; }
-
-    /// <inheritdoc />
-    public int MaxDegree { get; }
-
-    /// <inheritdoc />
-    public void Evaluate(double x, Span<double> values, Span<double> derivatives) =>
-        PolynomialEvaluation.Point(_recurrence, x, values, derivatives);
-
-    /// <inheritdoc />
-    public void Evaluate(ReadOnlySpan<double> x, Span<double> values, Span<double> derivatives) =>
-        PolynomialEvaluation.Batch(_recurrence, x, values, derivatives, vectorised: true);
-
-    /// <summary>The scalar reference for the batched evaluation (same layout, point by point).</summary>
-    internal void EvaluateReference(ReadOnlySpan<double> x, Span<double> values, Span<double> derivatives) =>
-        PolynomialEvaluation.Batch(_recurrence, x, values, derivatives, vectorised: false);
-
-    /// <summary>The recurrence, for fused kernels in this assembly (radial bases).</summary>
-    internal ThreeTermRecurrence Recurrence => _recurrence;
 }

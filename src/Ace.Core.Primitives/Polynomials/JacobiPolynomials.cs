@@ -7,28 +7,20 @@ namespace Ace.Core.Primitives.Polynomials;
 /// (the classical P^(alpha, beta)_k divided by their norms), evaluated by the three-term recurrence of the symmetric
 /// Jacobi matrix: x p_k = b_{k+1} p_{k+1} + a_k p_k + b_k p_{k-1}. Immutable and thread-safe.
 /// </summary>
-public sealed class JacobiPolynomials : IPolynomialFamily
+public sealed class JacobiPolynomials : RecurrencePolynomialFamily
 {
-    private readonly ThreeTermRecurrence _recurrence;
-
     /// <summary>Creates the family.</summary>
     /// <param name="alpha">The exponent of (1 - x) in the weight; greater than -1.</param>
     /// <param name="beta">The exponent of (1 + x) in the weight; greater than -1.</param>
     /// <param name="maxDegree">The highest degree; non-negative.</param>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
     public JacobiPolynomials(double alpha, double beta, int maxDegree)
+        : base(maxDegree)
     {
         RequireExponent(alpha, nameof(alpha));
         RequireExponent(beta, nameof(beta));
-        if (maxDegree < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(maxDegree), maxDegree,
-                string.Create(CultureInfo.InvariantCulture, $"maxDegree = {maxDegree} must be non-negative."));
-        }
-
         Alpha = alpha;
         Beta = beta;
-        MaxDegree = maxDegree;
         var a = new double[maxDegree];
         var b = new double[maxDegree];
         var c = new double[maxDegree];
@@ -40,7 +32,7 @@ public sealed class JacobiPolynomials : IPolynomialFamily
             c[k] = k == 0 ? 0.0 : OffDiagonal(alpha, beta, k) / next;
         }
 
-        _recurrence = new ThreeTermRecurrence(1.0 / Math.Sqrt(WeightIntegral(alpha, beta)), a, b, c);
+        Recurrence = new ThreeTermRecurrence(1.0 / Math.Sqrt(WeightIntegral(alpha, beta)), a, b, c);
     }
 
     /// <summary>The exponent of (1 - x) in the weight.</summary>
@@ -48,9 +40,6 @@ public sealed class JacobiPolynomials : IPolynomialFamily
 
     /// <summary>The exponent of (1 + x) in the weight.</summary>
     public double Beta { get; }
-
-    /// <inheritdoc />
-    public int MaxDegree { get; }
 
     /// <summary>
     /// The integral of the weight, mu_0 = 2^(alpha + beta + 1) Gamma(alpha + 1) Gamma(beta + 1) / Gamma(alpha + beta + 2);
@@ -99,20 +88,6 @@ public sealed class JacobiPolynomials : IPolynomialFamily
         return 2.0 / s * Math.Sqrt(k * (k + alpha) * (k + beta) * (k + alpha + beta) / ((s - 1) * (s + 1)));
     }
 
-    /// <inheritdoc />
-    public void Evaluate(double x, Span<double> values, Span<double> derivatives) =>
-        PolynomialEvaluation.Point(_recurrence, x, values, derivatives);
-
-    /// <inheritdoc />
-    public void Evaluate(ReadOnlySpan<double> x, Span<double> values, Span<double> derivatives) =>
-        PolynomialEvaluation.Batch(_recurrence, x, values, derivatives, vectorised: true);
-
-    /// <summary>The scalar reference for the batched evaluation (same layout, point by point).</summary>
-    internal void EvaluateReference(ReadOnlySpan<double> x, Span<double> values, Span<double> derivatives) =>
-        PolynomialEvaluation.Batch(_recurrence, x, values, derivatives, vectorised: false);
-
-    /// <summary>The recurrence, for fused kernels in this assembly (radial bases).</summary>
-    internal ThreeTermRecurrence Recurrence => _recurrence;
 
     private static void RequireExponent(double value, string name)
     {
