@@ -35,7 +35,9 @@ internal readonly ref struct HarmonicGradientLanes : ILaneBatchKernel
     }
 
     /// <summary>Evaluates the lane of points starting at <paramref name="start"/> (overwrites, so overlap is harmless).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    // Not inlined into the dispatcher's loops: each lane type's kernel is then its own JIT root, with the whole
+    // recursion inlined into it (inlined three times into one loop nest it exceeds the JIT's inlining budget).
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public void Run<TLane>(int start, int overlap)
         where TLane : unmanaged, ILane<TLane>
     {
