@@ -1,14 +1,14 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using Ace.Core.Primitives;
+using Ace.Core.Primitives.Simd;
 
 namespace Ace.Core.Basis.Evaluation;
 
 /// <summary>
 /// Values-and-gradients rows of one site through the sparse Jacobian J = dB/dA (see <see cref="GradientPlan"/>):
 /// dB_f/dr_j = sum_k J_fk grad phi_k(r_j), contracted per block of neighbours with the leaf gradients held in
-/// register-sized blocks, vectorised, allocation-free.
+/// register-sized blocks, vectorised with the widest lane of <see cref="LaneDispatch"/>, allocation-free.
 /// </summary>
 internal static class GradientKernel
 {
@@ -22,6 +22,14 @@ internal static class GradientKernel
     /// the A functions of that species only, one output row at a time.
     /// </summary>
     public static void Evaluate(CenterBasis center, SiteWorkspace ws, Span<Vec3> gradients)
+    {
+        var kernel = new Lanes(center, ws, gradients);
+        LaneDispatch.Widest(ref kernel);
+    }
+
+    /// <summary><see cref="Evaluate"/> with lanes of <typeparamref name="TLane"/>.</summary>
+    private static void Evaluate<TLane>(CenterBasis center, SiteWorkspace ws, Span<Vec3> gradients)
+        where TLane : unmanaged, ILane<TLane>
     {
         var plan = center.GradientPlan;
         var layout = center.Layout;
@@ -50,7 +58,7 @@ internal static class GradientKernel
             {
                 if (leaves > 0)
                 {
-                    LeafGradientBlock(center, ws, z, c0, Math.Min(GradientPlan.Chunk, ws.GroupStart[z + 1] - c0), offset);
+                    LeafGradientBlock<TLane>(center, ws, z, c0, Math.Min(GradientPlan.Chunk, ws.GroupStart[z + 1] - c0), offset);
                 }
                 offset += leaves * GradientPlan.BlockStride;
             }
@@ -83,11 +91,11 @@ internal static class GradientKernel
                         int q1 = plan.JacobianSpeciesStart[f * plan.SpeciesStride + z + 1];
                         if (identity && cn == GradientPlan.Chunk)
                         {
-                            ContractBlock(ws.Jacobian, plan.JacobianLeaf, firstLeaf, q0, q1, ws.LeafGradients,
+                            ContractBlock<TLane>(ws.Jacobian, plan.JacobianLeaf, firstLeaf, q0, q1, ws.LeafGradients,
                                 output.Slice(3 * (f * count + c0), GradientPlan.BlockStride));
                             continue;
                         }
-                        ContractBlock(ws.Jacobian, plan.JacobianLeaf, firstLeaf, q0, q1, ws.LeafGradients, block);
+                        ContractBlock<TLane>(ws.Jacobian, plan.JacobianLeaf, firstLeaf, q0, q1, ws.LeafGradients, block);
                         if (identity)
                         {
                             block[..(3 * cn)].CopyTo(output.Slice(3 * (f * count + c0)));
@@ -145,97 +153,62 @@ internal static class GradientKernel
     }
 
     /// <summary>
-    /// block[3 q + axis] = sum over entries i in [q0, q1) of J_i * leafGradients[(leaf_i - firstLeaf) * BlockStride + 3 q + axis].
+    /// block[3 q + axis] = sum over entries i in [q0, q1) of J_i * leafGradients[(leaf_i - firstLeaf) * BlockStride + 3 q + axis],
+    /// with the block held in registers: up to 12 lanes per pass over the entries (one pass for lanes of 4 or 8
+    /// doubles; the accumulators beyond BlockStride / Width fold away at JIT time).
     /// </summary>
-    private static void ContractBlock(double[] jacobian, int[] jacobianLeaf, int firstLeaf, int q0, int q1, double[] leafGradients, Span<double> block)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ContractBlock<TLane>(double[] jacobian, int[] jacobianLeaf, int firstLeaf, int q0, int q1, double[] leafGradients, Span<double> block)
+        where TLane : unmanaged, ILane<TLane>
     {
-        if (Vector512.IsHardwareAccelerated)
+        const int B = GradientPlan.BlockStride;
+        int w = TLane.Width;
+        int lanes = B / w;
+        bool twelve = lanes > 6;
+        int perPass = twelve ? 12 : 6;
+        ref double j = ref MemoryMarshal.GetArrayDataReference(jacobian);
+        ref int leaf = ref MemoryMarshal.GetArrayDataReference(jacobianLeaf);
+        ref double g0 = ref MemoryMarshal.GetArrayDataReference(leafGradients);
+        ref double o = ref MemoryMarshal.GetReference(block[..B]);
+        for (int pass = 0; pass < B; pass += perPass * w)
         {
-            var b0 = Vector512<double>.Zero;
-            var b1 = Vector512<double>.Zero;
-            var b2 = Vector512<double>.Zero;
-            var b3 = Vector512<double>.Zero;
-            var b4 = Vector512<double>.Zero;
-            var b5 = Vector512<double>.Zero;
-            ref double j = ref MemoryMarshal.GetArrayDataReference(jacobian);
-            ref int leaf = ref MemoryMarshal.GetArrayDataReference(jacobianLeaf);
-            ref double g0 = ref MemoryMarshal.GetArrayDataReference(leafGradients);
+            TLane a0 = TLane.Create(0.0), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0;
+            TLane a6 = a0, a7 = a0, a8 = a0, a9 = a0, a10 = a0, a11 = a0;
             for (int i = q0; i < q1; i++)
             {
-                var c = Vector512.Create(Unsafe.Add(ref j, i));
-                ref double g = ref Unsafe.Add(ref g0, (Unsafe.Add(ref leaf, i) - firstLeaf) * GradientPlan.BlockStride);
-                b0 = Vector512.MultiplyAddEstimate(c, Vector512.LoadUnsafe(ref g, 0), b0);
-                b1 = Vector512.MultiplyAddEstimate(c, Vector512.LoadUnsafe(ref g, 8), b1);
-                b2 = Vector512.MultiplyAddEstimate(c, Vector512.LoadUnsafe(ref g, 16), b2);
-                b3 = Vector512.MultiplyAddEstimate(c, Vector512.LoadUnsafe(ref g, 24), b3);
-                b4 = Vector512.MultiplyAddEstimate(c, Vector512.LoadUnsafe(ref g, 32), b4);
-                b5 = Vector512.MultiplyAddEstimate(c, Vector512.LoadUnsafe(ref g, 40), b5);
+                TLane c = TLane.Create(Unsafe.Add(ref j, i));
+                ref double g = ref Unsafe.Add(ref g0, (Unsafe.Add(ref leaf, i) - firstLeaf) * B + pass);
+                a0 = TLane.MultiplyAdd(c, TLane.Load(ref g), a0);
+                a1 = TLane.MultiplyAdd(c, TLane.Load(ref Unsafe.Add(ref g, w)), a1);
+                a2 = TLane.MultiplyAdd(c, TLane.Load(ref Unsafe.Add(ref g, 2 * w)), a2);
+                a3 = TLane.MultiplyAdd(c, TLane.Load(ref Unsafe.Add(ref g, 3 * w)), a3);
+                a4 = TLane.MultiplyAdd(c, TLane.Load(ref Unsafe.Add(ref g, 4 * w)), a4);
+                a5 = TLane.MultiplyAdd(c, TLane.Load(ref Unsafe.Add(ref g, 5 * w)), a5);
+                if (twelve)
+                {
+                    a6 = TLane.MultiplyAdd(c, TLane.Load(ref Unsafe.Add(ref g, 6 * w)), a6);
+                    a7 = TLane.MultiplyAdd(c, TLane.Load(ref Unsafe.Add(ref g, 7 * w)), a7);
+                    a8 = TLane.MultiplyAdd(c, TLane.Load(ref Unsafe.Add(ref g, 8 * w)), a8);
+                    a9 = TLane.MultiplyAdd(c, TLane.Load(ref Unsafe.Add(ref g, 9 * w)), a9);
+                    a10 = TLane.MultiplyAdd(c, TLane.Load(ref Unsafe.Add(ref g, 10 * w)), a10);
+                    a11 = TLane.MultiplyAdd(c, TLane.Load(ref Unsafe.Add(ref g, 11 * w)), a11);
+                }
             }
-            ref double o = ref MemoryMarshal.GetReference(block[..GradientPlan.BlockStride]);
-            b0.StoreUnsafe(ref o, 0);
-            b1.StoreUnsafe(ref o, 8);
-            b2.StoreUnsafe(ref o, 16);
-            b3.StoreUnsafe(ref o, 24);
-            b4.StoreUnsafe(ref o, 32);
-            b5.StoreUnsafe(ref o, 40);
-            return;
-        }
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var a0 = Vector256<double>.Zero;
-            var a1 = Vector256<double>.Zero;
-            var a2 = Vector256<double>.Zero;
-            var a3 = Vector256<double>.Zero;
-            var a4 = Vector256<double>.Zero;
-            var a5 = Vector256<double>.Zero;
-            var a6 = Vector256<double>.Zero;
-            var a7 = Vector256<double>.Zero;
-            var a8 = Vector256<double>.Zero;
-            var a9 = Vector256<double>.Zero;
-            var a10 = Vector256<double>.Zero;
-            var a11 = Vector256<double>.Zero;
-            ref double j = ref MemoryMarshal.GetArrayDataReference(jacobian);
-            ref int leaf = ref MemoryMarshal.GetArrayDataReference(jacobianLeaf);
-            ref double g0 = ref MemoryMarshal.GetArrayDataReference(leafGradients);
-            for (int i = q0; i < q1; i++)
+            ref double p = ref Unsafe.Add(ref o, pass);
+            TLane.Store(a0, ref p);
+            TLane.Store(a1, ref Unsafe.Add(ref p, w));
+            TLane.Store(a2, ref Unsafe.Add(ref p, 2 * w));
+            TLane.Store(a3, ref Unsafe.Add(ref p, 3 * w));
+            TLane.Store(a4, ref Unsafe.Add(ref p, 4 * w));
+            TLane.Store(a5, ref Unsafe.Add(ref p, 5 * w));
+            if (twelve)
             {
-                var c = Vector256.Create(Unsafe.Add(ref j, i));
-                ref double g = ref Unsafe.Add(ref g0, (Unsafe.Add(ref leaf, i) - firstLeaf) * GradientPlan.BlockStride);
-                a0 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 0), a0);
-                a1 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 4), a1);
-                a2 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 8), a2);
-                a3 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 12), a3);
-                a4 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 16), a4);
-                a5 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 20), a5);
-                a6 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 24), a6);
-                a7 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 28), a7);
-                a8 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 32), a8);
-                a9 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 36), a9);
-                a10 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 40), a10);
-                a11 = Vector256.MultiplyAddEstimate(c, Vector256.LoadUnsafe(ref g, 44), a11);
-            }
-            a0.CopyTo(block);
-            a1.CopyTo(block[4..]);
-            a2.CopyTo(block[8..]);
-            a3.CopyTo(block[12..]);
-            a4.CopyTo(block[16..]);
-            a5.CopyTo(block[20..]);
-            a6.CopyTo(block[24..]);
-            a7.CopyTo(block[28..]);
-            a8.CopyTo(block[32..]);
-            a9.CopyTo(block[36..]);
-            a10.CopyTo(block[40..]);
-            a11.CopyTo(block[44..]);
-            return;
-        }
-        block.Clear();
-        for (int i = q0; i < q1; i++)
-        {
-            double c = jacobian[i];
-            var g = new ReadOnlySpan<double>(leafGradients, (jacobianLeaf[i] - firstLeaf) * GradientPlan.BlockStride, GradientPlan.BlockStride);
-            for (int t = 0; t < GradientPlan.BlockStride; t++)
-            {
-                block[t] += c * g[t];
+                TLane.Store(a6, ref Unsafe.Add(ref p, 6 * w));
+                TLane.Store(a7, ref Unsafe.Add(ref p, 7 * w));
+                TLane.Store(a8, ref Unsafe.Add(ref p, 8 * w));
+                TLane.Store(a9, ref Unsafe.Add(ref p, 9 * w));
+                TLane.Store(a10, ref Unsafe.Add(ref p, 10 * w));
+                TLane.Store(a11, ref Unsafe.Add(ref p, 11 * w));
             }
         }
     }
@@ -246,7 +219,8 @@ internal static class GradientKernel
     /// the unused tail of each leaf's block (cn &lt; Chunk) is zero. Every leaf is two length-BlockStride vector
     /// products of interleaved per-(l, m) and per-n rows.
     /// </summary>
-    private static void LeafGradientBlock(CenterBasis center, SiteWorkspace ws, int z, int c0, int cn, int blockOffset)
+    private static void LeafGradientBlock<TLane>(CenterBasis center, SiteWorkspace ws, int z, int c0, int cn, int blockOffset)
+        where TLane : unmanaged, ILane<TLane>
     {
         const int B = GradientPlan.BlockStride;
         var layout = center.Layout;
@@ -315,21 +289,32 @@ internal static class GradientKernel
                 ref double dRow = ref Unsafe.Add(ref d, (l * l + mm) * B);
                 ref double gRow = ref Unsafe.Add(ref g, (l * l + mm) * B);
                 ref double dst = ref Unsafe.Add(ref output, (start + mm - firstLeaf) * B);
-                int i = 0;
-                if (Vector256.IsHardwareAccelerated)
+                // B is a multiple of every lane width.
+                for (int i = 0; i < B; i += TLane.Width)
                 {
-                    for (; i < B; i += Vector256<double>.Count)
-                    {
-                        var value = Vector256.LoadUnsafe(ref rd3, (nuint)i) * Vector256.LoadUnsafe(ref dRow, (nuint)i);
-                        Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref r3, (nuint)i), Vector256.LoadUnsafe(ref gRow, (nuint)i), value)
-                            .StoreUnsafe(ref dst, (nuint)i);
-                    }
-                }
-                for (; i < B; i++)
-                {
-                    Unsafe.Add(ref dst, i) = Unsafe.Add(ref rd3, i) * Unsafe.Add(ref dRow, i) + Unsafe.Add(ref r3, i) * Unsafe.Add(ref gRow, i);
+                    TLane value = TLane.Load(ref Unsafe.Add(ref rd3, i)) * TLane.Load(ref Unsafe.Add(ref dRow, i));
+                    TLane.Store(TLane.MultiplyAdd(TLane.Load(ref Unsafe.Add(ref r3, i)), TLane.Load(ref Unsafe.Add(ref gRow, i)), value),
+                        ref Unsafe.Add(ref dst, i));
                 }
             }
         }
+    }
+
+    /// <summary><see cref="Evaluate"/>'s arguments as a lane kernel.</summary>
+    private readonly ref struct Lanes : ILaneKernel
+    {
+        private readonly CenterBasis _center;
+        private readonly SiteWorkspace _ws;
+        private readonly Span<Vec3> _gradients;
+
+        public Lanes(CenterBasis center, SiteWorkspace ws, Span<Vec3> gradients)
+        {
+            _center = center;
+            _ws = ws;
+            _gradients = gradients;
+        }
+
+        public void Run<TLane>()
+            where TLane : unmanaged, ILane<TLane> => Evaluate<TLane>(_center, _ws, _gradients);
     }
 }

@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
+using Ace.Core.Primitives.Simd;
 
 namespace Ace.Core.Primitives.Angular;
 
@@ -31,10 +30,10 @@ namespace Ace.Core.Primitives.Angular;
 /// finite, with |r|^2 a finite normal double (about 1.5e-154 &lt; |r| &lt; 1.3e154), so that r/|r| is accurate.</para>
 /// <para><b>Method</b>: the solid harmonics r^l Y_lm (polynomials in x, y, z) by a recursion in l, evaluated at r/|r|;
 /// grad Y = grad(r^l Y_lm)/r^l - l Y_lm r_hat/r. The batch methods vectorise across points (the recursion in l is
-/// sequential), two SIMD vectors at a time: <see cref="Vector512{T}"/> where AVX-512 is accelerated, else
-/// <see cref="Vector{T}"/>; a tail shorter than a lane is done by one lane that overlaps the previous points (same
-/// results), so only batches below one vector's width, and machines without SIMD, run the recursion one point at a time
-/// (the code path of the single-point methods). Nothing is allocated per call; the recursion constants are computed
+/// sequential), two SIMD vectors at a time, the widest the hardware accelerates (see
+/// <see cref="LaneDispatch.ForEachLane{TKernel}"/>); a tail shorter than a lane is done by one lane that overlaps the
+/// previous points (same results), so only batches below the narrowest vector's width, and machines without SIMD, run
+/// the recursion one point at a time (the code path of the single-point methods). Nothing is allocated per call; the recursion constants are computed
 /// once and shared between threads.</para>
 /// </remarks>
 public static class RealSphericalHarmonics
@@ -114,19 +113,8 @@ public static class RealSphericalHarmonics
         var table = Coefficients(lMax);
         int count = RequireBatch(x, y, z);
         RequireLength(values, (long)Count(lMax) * count, nameof(values));
-        // Widest lanes first; each stage leaves fewer points than its width to the next.
-        int j = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            j = ValueBlocks<LanePair<Vector512Lane>>(table, lMax, x, y, z, values, j, overlapTail: false);
-            j = ValueBlocks<Vector512Lane>(table, lMax, x, y, z, values, j, overlapTail: true);
-        }
-        if (Vector.IsHardwareAccelerated)
-        {
-            j = ValueBlocks<LanePair<VectorLane>>(table, lMax, x, y, z, values, j, overlapTail: false);
-            j = ValueBlocks<VectorLane>(table, lMax, x, y, z, values, j, overlapTail: true);
-        }
-        ValueBlocks<ScalarLane>(table, lMax, x, y, z, values, j, overlapTail: false);
+        var kernel = new HarmonicValueLanes(table, lMax, x, y, z, values);
+        LaneDispatch.ForEachLane(ref kernel, count, paired: true);
     }
 
     /// <summary>
@@ -152,105 +140,17 @@ public static class RealSphericalHarmonics
         int count = RequireBatch(x, y, z);
         long length = (long)Count(lMax) * count;
         RequireGradientOutputs(values, gradX, gradY, gradZ, length);
-        // Widest lanes first, as far as their scratch fits the stack budget; each stage leaves fewer points than its
-        // width to the next, and the scalar stage (7 (lMax+1) doubles) always fits.
+        // Widest lanes first, as far as their scratch fits the stack budget; the scalar lane's scratch
+        // (7 (lMax+1) doubles) always fits.
         int lanes = SolidHarmonicsKernel.GradientScratchLength(lMax);
         Span<byte> scratch = stackalloc byte[Math.Min(MaxScratchBytes, lanes * Unsafe.SizeOf<LanePair<Vector512Lane>>())];
-        int j = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            j = GradientBlocks<LanePair<Vector512Lane>>(table, lMax, x, y, z, values, gradX, gradY, gradZ, j, false, scratch);
-            j = GradientBlocks<Vector512Lane>(table, lMax, x, y, z, values, gradX, gradY, gradZ, j, true, scratch);
-        }
-        if (Vector.IsHardwareAccelerated)
-        {
-            j = GradientBlocks<LanePair<VectorLane>>(table, lMax, x, y, z, values, gradX, gradY, gradZ, j, false, scratch);
-            j = GradientBlocks<VectorLane>(table, lMax, x, y, z, values, gradX, gradY, gradZ, j, true, scratch);
-        }
-        GradientBlocks<ScalarLane>(table, lMax, x, y, z, values, gradX, gradY, gradZ, j, false, scratch);
+        var kernel = new HarmonicGradientLanes(table, lMax, x, y, z, values, gradX, gradY, gradZ, scratch);
+        LaneDispatch.ForEachLane(ref kernel, count, paired: true, maxLaneBytes: scratch.Length / lanes);
     }
-
-    /// <summary>
-    /// Evaluates the values of whole lanes of points from <paramref name="start"/> on; returns the first point not done
-    /// (fewer than <typeparamref name="TLane"/>.Width remain, or none with <paramref name="overlapTail"/> when the batch
-    /// has at least one lane of points).
-    /// </summary>
-    internal static int ValueBlocks<TLane>(
-        SphericalHarmonicsCoefficients table, int lMax, ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z,
-        Span<double> values, int start, bool overlapTail)
-        where TLane : unmanaged, ILane<TLane>
-    {
-        int count = x.Length;
-        ref double x0 = ref MemoryMarshal.GetReference(x);
-        ref double y0 = ref MemoryMarshal.GetReference(y);
-        ref double z0 = ref MemoryMarshal.GetReference(z);
-        ref double v0 = ref MemoryMarshal.GetReference(values);
-        int j = start;
-        while (j < count)
-        {
-            int block = BlockStart(j, count, TLane.Width, overlapTail);
-            if (block < 0)
-            {
-                break;
-            }
-            var (ux, uy, uz, _) = UnitVectors<TLane>(ref x0, ref y0, ref z0, block);
-            SolidHarmonicsKernel.Values(table, lMax, ux, uy, uz, ref Unsafe.Add(ref v0, block), count);
-            j = block + TLane.Width;
-        }
-        return j;
-    }
-
-    /// <summary>
-    /// Evaluates values and gradients of whole lanes of points from <paramref name="start"/> on; returns the first point
-    /// not done. Does nothing when <paramref name="scratch"/> cannot hold GradientScratchLength(lMax) lanes.
-    /// </summary>
-    internal static int GradientBlocks<TLane>(
-        SphericalHarmonicsCoefficients table, int lMax, ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z,
-        Span<double> values, Span<double> gradX, Span<double> gradY, Span<double> gradZ, int start, bool overlapTail,
-        Span<byte> scratch)
-        where TLane : unmanaged, ILane<TLane>
-    {
-        int count = x.Length;
-        ref double x0 = ref MemoryMarshal.GetReference(x);
-        ref double y0 = ref MemoryMarshal.GetReference(y);
-        ref double z0 = ref MemoryMarshal.GetReference(z);
-        ref double v0 = ref MemoryMarshal.GetReference(values);
-        ref double gx0 = ref MemoryMarshal.GetReference(gradX);
-        ref double gy0 = ref MemoryMarshal.GetReference(gradY);
-        ref double gz0 = ref MemoryMarshal.GetReference(gradZ);
-        Span<TLane> lanes = MemoryMarshal.Cast<byte, TLane>(scratch);
-        if (lanes.Length < SolidHarmonicsKernel.GradientScratchLength(lMax))
-        {
-            return start;
-        }
-        int j = start;
-        while (j < count)
-        {
-            int block = BlockStart(j, count, TLane.Width, overlapTail);
-            if (block < 0)
-            {
-                break;
-            }
-            var (ux, uy, uz, invR) = UnitVectors<TLane>(ref x0, ref y0, ref z0, block);
-            SolidHarmonicsKernel.ValuesAndGradients(table, lMax, ux, uy, uz, invR,
-                ref Unsafe.Add(ref v0, block), ref Unsafe.Add(ref gx0, block), ref Unsafe.Add(ref gy0, block),
-                ref Unsafe.Add(ref gz0, block), count, lanes);
-            j = block + TLane.Width;
-        }
-        return j;
-    }
-
-    /// <summary>
-    /// The first point of the next lane when point <paramref name="next"/> is the first not yet done: next itself when
-    /// a whole lane fits; else, with <paramref name="overlapTail"/>, the last lane of the batch (count - width, which
-    /// recomputes a few finished points with identical results instead of leaving them to the scalar path); else -1.
-    /// </summary>
-    private static int BlockStart(int next, int count, int width, bool overlapTail) =>
-        next <= count - width ? next : overlapTail && count >= width ? count - width : -1;
 
     /// <summary>Loads the lane of points starting at <paramref name="j"/> and returns r/|r| and 1/|r| (validated).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (TLane X, TLane Y, TLane Z, TLane InvR) UnitVectors<TLane>(ref double x0, ref double y0, ref double z0, int j)
+    internal static (TLane X, TLane Y, TLane Z, TLane InvR) UnitVectors<TLane>(ref double x0, ref double y0, ref double z0, int j)
         where TLane : unmanaged, ILane<TLane>
     {
         TLane x = TLane.Load(ref Unsafe.Add(ref x0, j));

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Ace.Core.Primitives.Simd;
 
 namespace Ace.Core.Primitives.Angular;
 

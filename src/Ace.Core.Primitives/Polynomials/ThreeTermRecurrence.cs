@@ -1,6 +1,6 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Ace.Core.Primitives.Simd;
 
 namespace Ace.Core.Primitives.Polynomials;
 
@@ -8,7 +8,9 @@ namespace Ace.Core.Primitives.Polynomials;
 /// Evaluates polynomials defined by p_0 = c, p_{k+1} = (A_k x + B_k) p_k - C_k p_{k-1} (p_{-1} = 0), together with their
 /// derivatives, optionally multiplied by an envelope: the kernel writes e p_k and g (e' p_k + e p_k'), where e, e' = de/dx
 /// and the chain factor g are given per point (an absent envelope means e = 1, e' = 0, g = 1).
-/// The batched kernel vectorises across points; the scalar kernel is the reference it is tested against.
+/// The batched kernel vectorises across points (lanes of <see cref="LaneDispatch"/>); the scalar kernel is the
+/// reference it is tested against, and both use the same operations in the same order (no fused multiply-add), so they
+/// agree exactly.
 /// </summary>
 internal sealed class ThreeTermRecurrence
 {
@@ -83,57 +85,8 @@ internal sealed class ThreeTermRecurrence
             throw new ArgumentException("The envelope spans are shorter than the batch.", nameof(envelope));
         }
 
-        int width = Vector<double>.Count;
-        int j = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            ref double vRef = ref MemoryMarshal.GetReference(values);
-            ref double dRef = ref MemoryMarshal.GetReference(derivatives);
-            var p0 = new Vector<double>(_p0);
-            for (; j <= x.Length - width; j += width)
-            {
-                var xv = new Vector<double>(x.Slice(j));
-                Vector<double> e, de, g;
-                if (enveloped)
-                {
-                    e = new Vector<double>(envelope.Slice(j));
-                    de = new Vector<double>(envelopeDerivative.Slice(j));
-                    g = new Vector<double>(chain.Slice(j));
-                }
-                else
-                {
-                    e = Vector<double>.One;
-                    de = Vector<double>.Zero;
-                    g = Vector<double>.One;
-                }
-
-                var pPrev = Vector<double>.Zero;
-                var dPrev = Vector<double>.Zero;
-                var p = p0;
-                var d = Vector<double>.Zero;
-                var ge = g * e;
-                var gde = g * de;
-                Vector.StoreUnsafe(e * p, ref vRef, (nuint)j);
-                Vector.StoreUnsafe(gde * p, ref dRef, (nuint)j);
-                for (int k = 0; k < _a.Length; k++)
-                {
-                    var ak = new Vector<double>(_a[k]);
-                    var ck = new Vector<double>(_c[k]);
-                    var ax = ak * xv + new Vector<double>(_b[k]);
-                    var pNext = ax * p - ck * pPrev;
-                    var dNext = ax * d + ak * p - ck * dPrev;
-                    pPrev = p;
-                    dPrev = d;
-                    p = pNext;
-                    d = dNext;
-                    nuint offset = (nuint)((k + 1) * stride + j);
-                    Vector.StoreUnsafe(e * p, ref vRef, offset);
-                    Vector.StoreUnsafe(gde * p + ge * d, ref dRef, offset);
-                }
-            }
-        }
-
-        EvaluatePoints(j, x, envelope, envelopeDerivative, chain, values, derivatives, stride);
+        var kernel = new Lanes(this, x, envelope, envelopeDerivative, chain, values, derivatives, stride);
+        LaneDispatch.ForEachLane(ref kernel, x.Length);
     }
 
     /// <summary>The scalar reference for <see cref="EvaluateBatch"/>, point by point.</summary>
@@ -167,6 +120,72 @@ internal sealed class ThreeTermRecurrence
             double de = enveloped ? envelopeDerivative[j] : 0.0;
             double g = enveloped ? chain[j] : 1.0;
             EvaluatePoint(x[j], e, de, g, values.Slice(j), derivatives.Slice(j), stride);
+        }
+    }
+
+    /// <summary>The batched kernel on one lane of points: the same operations as <see cref="EvaluatePoint"/>.</summary>
+    private readonly ref struct Lanes : ILaneBatchKernel
+    {
+        private readonly ThreeTermRecurrence _recurrence;
+        private readonly ReadOnlySpan<double> _x, _envelope, _envelopeDerivative, _chain;
+        private readonly Span<double> _values, _derivatives;
+        private readonly int _stride;
+
+        public Lanes(ThreeTermRecurrence recurrence, ReadOnlySpan<double> x, ReadOnlySpan<double> envelope,
+            ReadOnlySpan<double> envelopeDerivative, ReadOnlySpan<double> chain, Span<double> values, Span<double> derivatives, int stride)
+        {
+            _recurrence = recurrence;
+            _x = x;
+            _envelope = envelope;
+            _envelopeDerivative = envelopeDerivative;
+            _chain = chain;
+            _values = values;
+            _derivatives = derivatives;
+            _stride = stride;
+        }
+
+        /// <summary>Points start .. start + width - 1 (overwrites, so overlap is harmless).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Run<TLane>(int start, int overlap)
+            where TLane : unmanaged, ILane<TLane>
+        {
+            double[] a = _recurrence._a, b = _recurrence._b, c = _recurrence._c;
+            ref double vRef = ref Unsafe.Add(ref MemoryMarshal.GetReference(_values), start);
+            ref double dRef = ref Unsafe.Add(ref MemoryMarshal.GetReference(_derivatives), start);
+            TLane xv = TLane.Load(ref Unsafe.Add(ref MemoryMarshal.GetReference(_x), start));
+            TLane e, de, g;
+            if (!_envelope.IsEmpty)
+            {
+                e = TLane.Load(ref Unsafe.Add(ref MemoryMarshal.GetReference(_envelope), start));
+                de = TLane.Load(ref Unsafe.Add(ref MemoryMarshal.GetReference(_envelopeDerivative), start));
+                g = TLane.Load(ref Unsafe.Add(ref MemoryMarshal.GetReference(_chain), start));
+            }
+            else
+            {
+                e = TLane.Create(1.0);
+                de = TLane.Create(0.0);
+                g = TLane.Create(1.0);
+            }
+
+            TLane pPrev = TLane.Create(0.0), dPrev = TLane.Create(0.0);
+            TLane p = TLane.Create(_recurrence._p0), d = TLane.Create(0.0);
+            TLane ge = g * e, gde = g * de;
+            TLane.Store(e * p, ref vRef);
+            TLane.Store(gde * p, ref dRef);
+            for (int k = 0; k < a.Length; k++)
+            {
+                TLane ak = TLane.Create(a[k]), ck = TLane.Create(c[k]);
+                TLane ax = ak * xv + TLane.Create(b[k]);
+                TLane pNext = ax * p - ck * pPrev;
+                TLane dNext = ax * d + ak * p - ck * dPrev;
+                pPrev = p;
+                dPrev = d;
+                p = pNext;
+                d = dNext;
+                nint offset = (nint)(k + 1) * _stride;
+                TLane.Store(e * p, ref Unsafe.Add(ref vRef, offset));
+                TLane.Store(gde * p + ge * d, ref Unsafe.Add(ref dRef, offset));
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 using Ace.Core.Primitives.Angular;
+using Ace.Core.Primitives.Simd;
 using Ace.Core.TestUtilities;
 
 namespace Ace.Core.Primitives.Tests.Angular;
@@ -15,33 +16,39 @@ public class SolidHarmonicsLaneTests
     {
         yield return new TestCaseData((Func<int, double[], double[], double[], double[], int>)Values<ScalarLane>,
             (Func<int, double[], double[], double[], double[][], int>)Gradients<ScalarLane>).SetArgDisplayNames("scalar");
-        yield return new TestCaseData((Func<int, double[], double[], double[], double[], int>)Values<VectorLane>,
-            (Func<int, double[], double[], double[], double[][], int>)Gradients<VectorLane>).SetArgDisplayNames("Vector<double>");
-        yield return new TestCaseData((Func<int, double[], double[], double[], double[], int>)Values<LanePair<VectorLane>>,
-            (Func<int, double[], double[], double[], double[][], int>)Gradients<LanePair<VectorLane>>).SetArgDisplayNames("2 x Vector<double>");
+        yield return new TestCaseData((Func<int, double[], double[], double[], double[], int>)Values<Vector128Lane>,
+            (Func<int, double[], double[], double[], double[][], int>)Gradients<Vector128Lane>).SetArgDisplayNames("Vector128");
+        yield return new TestCaseData((Func<int, double[], double[], double[], double[], int>)Values<LanePair<Vector128Lane>>,
+            (Func<int, double[], double[], double[], double[][], int>)Gradients<LanePair<Vector128Lane>>).SetArgDisplayNames("2 x Vector128");
+        yield return new TestCaseData((Func<int, double[], double[], double[], double[], int>)Values<Vector256Lane>,
+            (Func<int, double[], double[], double[], double[][], int>)Gradients<Vector256Lane>).SetArgDisplayNames("Vector256");
+        yield return new TestCaseData((Func<int, double[], double[], double[], double[], int>)Values<LanePair<Vector256Lane>>,
+            (Func<int, double[], double[], double[], double[][], int>)Gradients<LanePair<Vector256Lane>>).SetArgDisplayNames("2 x Vector256");
         yield return new TestCaseData((Func<int, double[], double[], double[], double[], int>)Values<Vector512Lane>,
             (Func<int, double[], double[], double[], double[][], int>)Gradients<Vector512Lane>).SetArgDisplayNames("Vector512");
         yield return new TestCaseData((Func<int, double[], double[], double[], double[], int>)Values<LanePair<Vector512Lane>>,
             (Func<int, double[], double[], double[], double[][], int>)Gradients<LanePair<Vector512Lane>>).SetArgDisplayNames("2 x Vector512");
     }
 
-    /// <summary>Runs one lane type from point 0, then the scalar lane on the rest; returns how many points the lane did.</summary>
+    /// <summary>Runs one lane type from point 0 (the last lane overlapping), then the scalar lane on the rest; returns how
+    /// many points the lane did.</summary>
     private static int Values<TLane>(int lMax, double[] x, double[] y, double[] z, double[] values)
         where TLane : unmanaged, ILane<TLane>
     {
-        var table = SphericalHarmonicsCoefficients.ForDegree(lMax);
-        int j = RealSphericalHarmonics.ValueBlocks<TLane>(table, lMax, x, y, z, values, 0, overlapTail: true);
-        RealSphericalHarmonics.ValueBlocks<ScalarLane>(table, lMax, x, y, z, values, j, overlapTail: false);
+        var kernel = new HarmonicValueLanes(SphericalHarmonicsCoefficients.ForDegree(lMax), lMax, x, y, z, values);
+        int j = LaneDispatch.Stage<HarmonicValueLanes, TLane>(ref kernel, 0, x.Length, paired: false, int.MaxValue);
+        LaneDispatch.Stage<HarmonicValueLanes, ScalarLane>(ref kernel, j, x.Length, paired: false, int.MaxValue);
         return j;
     }
 
     private static int Gradients<TLane>(int lMax, double[] x, double[] y, double[] z, double[][] outputs)
         where TLane : unmanaged, ILane<TLane>
     {
-        var table = SphericalHarmonicsCoefficients.ForDegree(lMax);
         var scratch = new byte[SolidHarmonicsKernel.GradientScratchLength(lMax) * 128];
-        int j = RealSphericalHarmonics.GradientBlocks<TLane>(table, lMax, x, y, z, outputs[0], outputs[1], outputs[2], outputs[3], 0, true, scratch);
-        RealSphericalHarmonics.GradientBlocks<ScalarLane>(table, lMax, x, y, z, outputs[0], outputs[1], outputs[2], outputs[3], j, false, scratch);
+        var kernel = new HarmonicGradientLanes(SphericalHarmonicsCoefficients.ForDegree(lMax), lMax, x, y, z,
+            outputs[0], outputs[1], outputs[2], outputs[3], scratch);
+        int j = LaneDispatch.Stage<HarmonicGradientLanes, TLane>(ref kernel, 0, x.Length, paired: false, int.MaxValue);
+        LaneDispatch.Stage<HarmonicGradientLanes, ScalarLane>(ref kernel, j, x.Length, paired: false, int.MaxValue);
         return j;
     }
 
