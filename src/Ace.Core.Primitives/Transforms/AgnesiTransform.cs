@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Ace.Core.Primitives.Simd;
 
 namespace Ace.Core.Primitives.Transforms;
 
@@ -56,7 +56,7 @@ public sealed class AgnesiTransform : IDistanceTransform
         P = p;
         Q = q;
         A = shape;
-        _xCutoff = AgnesiX(cutoff, out _);
+        _xCutoff = AgnesiX(new ScalarLane(cutoff), out _).Value;
         _scale = 2.0 / (1.0 - _xCutoff);
     }
 
@@ -103,66 +103,63 @@ public sealed class AgnesiTransform : IDistanceTransform
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal double TransformUnchecked(double r, out double derivative)
     {
-        double x = AgnesiX(r, out double dx);
-        derivative = -_scale * dx;
-        return 1.0 - _scale * (x - _xCutoff);
+        var y = TransformLane(new ScalarLane(r), out var dy);
+        derivative = dy.Value;
+        return y.Value;
     }
 
-    /// <summary>The batched transform without argument checks, vectorised across points.</summary>
+    /// <summary>The batched transform without argument checks, a lane of points at a time.</summary>
     internal void TransformUnchecked(ReadOnlySpan<double> r, Span<double> values, Span<double> derivatives)
     {
-        int j = 0;
-        if (Vector.IsHardwareAccelerated && r.Length >= Vector<double>.Count)
-        {
-            var rv = MemoryMarshal.Cast<double, Vector<double>>(r);
-            var yv = MemoryMarshal.Cast<double, Vector<double>>(values);
-            var dv = MemoryMarshal.Cast<double, Vector<double>>(derivatives);
-            var scale = new Vector<double>(_scale);
-            var one = Vector<double>.One;
-            var xc = new Vector<double>(_xCutoff);
-            for (int v = 0; v < rv.Length; v++)
-            {
-                var x = AgnesiX(rv[v], out var dx);
-                dv[v] = -scale * dx;
-                yv[v] = one - scale * (x - xc);
-            }
+        var kernel = new Lanes(this, r, values, derivatives);
+        LaneDispatch.ForEachLane(ref kernel, r.Length);
+    }
 
-            j = rv.Length * Vector<double>.Count;
-        }
-
-        for (; j < r.Length; j++)
-        {
-            values[j] = TransformUnchecked(r[j], out derivatives[j]);
-        }
+    // y(r) = 1 - scale (x(r) - x(r_cut)) and dy/dr, written once for every lane type (the scalar path is ScalarLane).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private TLane TransformLane<TLane>(TLane r, out TLane derivative)
+        where TLane : unmanaged, ILane<TLane>
+    {
+        var scale = TLane.Create(_scale);
+        var x = AgnesiX(r, out var dx);
+        derivative = TLane.Create(-_scale) * dx;
+        return TLane.Create(1.0) - scale * (x - TLane.Create(_xCutoff));
     }
 
     // x(r) and dx/dr, written with h = t / (1 + t), t = s^(q-p), so that s = 0 needs no special case.
-    private double AgnesiX(double r, out double dxdr)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private TLane AgnesiX<TLane>(TLane r, out TLane dxdr)
+        where TLane : unmanaged, ILane<TLane>
     {
-        double s = r / R0;
-        double t = IntegerPower.Of(s, Q - P);
-        double h = 1.0 / (1.0 + 1.0 / t);
-        double sp1 = IntegerPower.Of(s, P - 1);
-        double u = sp1 * s * h;
-        double duds = sp1 * h * (Q - (Q - P) * h);
-        double x = 1.0 / (1.0 + A * u);
-        dxdr = -A * x * x * duds / R0;
-        return x;
-    }
-
-    private Vector<double> AgnesiX(Vector<double> r, out Vector<double> dxdr)
-    {
-        var one = Vector<double>.One;
-        var s = r / new Vector<double>(R0);
+        var one = TLane.Create(1.0);
+        var r0 = TLane.Create(R0);
+        var s = r / r0;
         var t = IntegerPower.Of(s, Q - P);
         var h = one / (one + one / t);
         var sp1 = IntegerPower.Of(s, P - 1);
         var u = sp1 * s * h;
-        var duds = sp1 * h * (new Vector<double>((double)Q) - new Vector<double>((double)(Q - P)) * h);
-        var a = new Vector<double>(A);
+        var duds = sp1 * h * (TLane.Create(Q) - TLane.Create(Q - P) * h);
+        var a = TLane.Create(A);
         var x = one / (one + a * u);
-        dxdr = -a * x * x * duds / new Vector<double>(R0);
+        dxdr = TLane.Create(-A) * x * x * duds / r0;
         return x;
+    }
+
+    // The batched transform as a lane kernel (it overwrites its outputs, so an overlapping last lane is harmless).
+    private readonly ref struct Lanes(AgnesiTransform transform, ReadOnlySpan<double> r, Span<double> values, Span<double> derivatives)
+        : ILaneBatchKernel
+    {
+        private readonly ReadOnlySpan<double> _r = r;
+        private readonly Span<double> _values = values;
+        private readonly Span<double> _derivatives = derivatives;
+
+        public void Run<TLane>(int start, int overlap)
+            where TLane : unmanaged, ILane<TLane>
+        {
+            var y = transform.TransformLane(TLane.Load(ref Unsafe.Add(ref MemoryMarshal.GetReference(_r), start)), out var dy);
+            TLane.Store(y, ref Unsafe.Add(ref MemoryMarshal.GetReference(_values), start));
+            TLane.Store(dy, ref Unsafe.Add(ref MemoryMarshal.GetReference(_derivatives), start));
+        }
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Ace.Core.Primitives.Simd;
 
 namespace Ace.Core.Primitives.Transforms;
 
@@ -62,37 +63,13 @@ internal static class DistanceGuard
 
     private static void RequireAll(ReadOnlySpan<double> r, string name, bool allowInfinity)
     {
-        // A vectorised scan: comparisons with NaN are false, so !(x >= 0) flags negatives and NaN alike.
-        var zero = Vector<double>.Zero;
-        var limit = new Vector<double>(allowInfinity ? double.NaN : double.PositiveInfinity);
-        var bad = Vector<long>.Zero;
-        int j = 0;
-        for (; j <= r.Length - Vector<double>.Count; j += Vector<double>.Count)
+        // A vectorised scan for the common case, every distance finite and non-negative (NaN fails every comparison);
+        // anything else (also +infinity where it is allowed) is decided point by point below.
+        var scan = new FiniteNonNegativeScan(r);
+        LaneDispatch.ForEachLane(ref scan, r.Length);
+        if (scan.AllValid)
         {
-            var v = new Vector<double>(r.Slice(j));
-            var ok = Vector.GreaterThanOrEqual(v, zero);
-            if (!allowInfinity)
-            {
-                ok &= Vector.LessThan(v, limit);
-            }
-
-            bad |= ~ok;
-        }
-
-        if (bad == Vector<long>.Zero)
-        {
-            for (; j < r.Length; j++)
-            {
-                if (!IsValid(r[j], allowInfinity))
-                {
-                    break;
-                }
-            }
-
-            if (j == r.Length)
-            {
-                return;
-            }
+            return;
         }
 
         for (int k = 0; k < r.Length; k++)
@@ -110,4 +87,21 @@ internal static class DistanceGuard
     private static void ThrowBadDistance(double r, string? label, string requirement, string? paramName = null) =>
         throw new ArgumentOutOfRangeException(paramName ?? label, r,
             string.Create(CultureInfo.InvariantCulture, $"{label} = {r:R} {requirement}."));
+
+    // Whether every distance is finite and non-negative, a lane at a time (the overlap of the last lane is harmless).
+    private ref struct FiniteNonNegativeScan(ReadOnlySpan<double> r) : ILaneBatchKernel
+    {
+        private readonly ReadOnlySpan<double> _r = r;
+
+        public bool AllValid { get; private set; } = true;
+
+        public void Run<TLane>(int start, int overlap)
+            where TLane : unmanaged, ILane<TLane>
+        {
+            if (!TLane.AllWithin(TLane.Load(ref Unsafe.Add(ref MemoryMarshal.GetReference(_r), start)), 0.0, double.PositiveInfinity))
+            {
+                AllValid = false;
+            }
+        }
+    }
 }

@@ -1,35 +1,21 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
+using Ace.Core.Primitives.Simd;
 
 namespace Ace.Core.Primitives.Transforms;
 
-/// <summary>Exact-as-multiplication integer powers (x^0 = 1, also for x = 0), scalar and across a vector of points.</summary>
+/// <summary>Exact-as-multiplication integer powers (x^0 = 1, also for x = 0), of a scalar or of every element of a lane.</summary>
 internal static class IntegerPower
 {
     /// <summary>x raised to the non-negative integer <paramref name="n"/> by repeated squaring.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Of(double x, int n)
-    {
-        double result = 1.0;
-        while (n > 0)
-        {
-            if ((n & 1) != 0)
-            {
-                result *= x;
-            }
+    public static double Of(double x, int n) => Of(new ScalarLane(x), n).Value;
 
-            x *= x;
-            n >>= 1;
-        }
-
-        return result;
-    }
-
-    /// <summary>Every lane of <paramref name="x"/> raised to the non-negative integer <paramref name="n"/>.</summary>
+    /// <summary>Every element of <paramref name="x"/> raised to the non-negative integer <paramref name="n"/> by repeated squaring.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<double> Of(Vector<double> x, int n)
+    public static TLane Of<TLane>(TLane x, int n)
+        where TLane : unmanaged, ILane<TLane>
     {
-        var result = Vector<double>.One;
+        var result = TLane.Create(1.0);
         while (n > 0)
         {
             if ((n & 1) != 0)
