@@ -30,5 +30,5 @@ public static class LinearAce
     public static LinearAcePotential Load(string path) => LinearAcePotential.Load(path);
 
     /// <summary>The RMSE and MAE of <paramref name="potential"/> on <paramref name="structures"/>, per config_type and overall.</summary>
-    public static ErrorTable Errors(LinearAcePotential potential, IEnumerable<Structure> structures) => ErrorTable.Compute(potential, structures);
+    public static ErrorTable Errors(IPotential potential, IEnumerable<Structure> structures) => ErrorTable.Compute(potential, structures);
 }

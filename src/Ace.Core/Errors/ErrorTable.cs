@@ -34,7 +34,7 @@ public sealed class ErrorTable
 
     /// <summary>Evaluates <paramref name="potential"/> on every structure and collects the errors.</summary>
     /// <exception cref="ArgumentException">The set is empty or a structure has an element the potential's basis lacks.</exception>
-    public static ErrorTable Compute(LinearAcePotential potential, IEnumerable<Structure> structures)
+    public static ErrorTable Compute(IPotential potential, IEnumerable<Structure> structures)
     {
         ArgumentNullException.ThrowIfNull(potential);
         ArgumentNullException.ThrowIfNull(structures);
@@ -49,7 +49,7 @@ public sealed class ErrorTable
     }
 
     /// <summary>What the table compares with a structure's reference data: the energy, and the forces when it has reference forces.</summary>
-    internal static PotentialEvaluation Predict(LinearAcePotential potential, Structure structure) => structure.Forces is null
+    internal static PotentialEvaluation Predict(IPotential potential, Structure structure) => structure.Forces is null
         ? new PotentialEvaluation(potential.Energy(structure), [], [], default)
         : potential.Evaluate(structure);
 
