@@ -37,6 +37,15 @@ public readonly struct Element : IEquatable<Element>, IComparable<Element>
     /// <summary>The chemical symbol, e.g. "Si".</summary>
     public string Symbol => Symbols[_atomicNumber];
 
+    /// <summary>
+    /// The standard atomic weight in unified atomic mass units (IUPAC 2016; for elements without one, the mass of
+    /// the longest-lived isotope), e.g. 12.011 for carbon. Used as the atomic mass in molecular dynamics.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The element is the default (invalid) value.</exception>
+    public double Mass => _atomicNumber == 0
+        ? throw new InvalidOperationException("the default Element has no mass")
+        : AtomicMasses.Of(_atomicNumber);
+
     /// <summary>The element with atomic number <paramref name="atomicNumber"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The number is outside 1..118.</exception>
     public static Element FromAtomicNumber(int atomicNumber)

@@ -1,6 +1,7 @@
 using Ace.Core.Atoms;
 using Ace.Core.Basis;
 using Ace.Core.Building;
+using Ace.Core.Dynamics;
 using Ace.Core.Errors;
 using Ace.Core.Fitting;
 using Ace.Core.Potentials;
@@ -31,4 +32,15 @@ public static class LinearAce
 
     /// <summary>The RMSE and MAE of <paramref name="potential"/> on <paramref name="structures"/>, per config_type and overall.</summary>
     public static ErrorTable Errors(IPotential potential, IEnumerable<Structure> structures) => ErrorTable.Compute(potential, structures);
+
+    /// <summary>Starts configuring molecular dynamics with <paramref name="potential"/> (any <see cref="IPotential"/>).</summary>
+    public static DynamicsBuilder Dynamics(IPotential potential) => new(potential);
+
+    /// <summary>
+    /// The structures with the predictions of <paramref name="potential"/> attached (see <see cref="Predictions"/>):
+    /// keys <paramref name="prefix"/>energy, <paramref name="prefix"/>virial, <paramref name="prefix"/>stress and
+    /// columns <paramref name="prefix"/>forces, <paramref name="prefix"/>energies; an empty prefix replaces the reference data.
+    /// </summary>
+    public static IEnumerable<Structure> Predict(IPotential potential, IEnumerable<Structure> structures, string prefix = Predictions.DefaultPrefix) =>
+        Predictions.Attach(potential, structures, prefix);
 }

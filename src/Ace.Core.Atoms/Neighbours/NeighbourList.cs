@@ -87,31 +87,8 @@ public sealed class NeighbourList
         ArgumentNullException.ThrowIfNull(structure);
         ArgumentNullException.ThrowIfNull(cutoffs);
         var species = structure.Species;
-        var speciesIndex = new int[Element.MaxAtomicNumber + 1];
-        for (int s = 0; s < species.Length; s++)
-        {
-            speciesIndex[species[s].AtomicNumber] = s;
-        }
-        var atomSpecies = new int[structure.AtomCount];
-        for (int i = 0; i < atomSpecies.Length; i++)
-        {
-            atomSpecies[i] = speciesIndex[structure.Elements[i].AtomicNumber];
-        }
-        var squared = new double[species.Length * species.Length];
-        double max = 0;
-        for (int s = 0; s < species.Length; s++)
-        {
-            for (int t = 0; t < species.Length; t++)
-            {
-                if (!cutoffs.TryGet(species[s], species[t], out var r))
-                {
-                    throw new ArgumentException(
-                        $"no cutoff is given for the pair {species[s]}-{species[t]}, which occurs in the structure", nameof(cutoffs));
-                }
-                squared[s * species.Length + t] = r * r;
-                max = Math.Max(max, r);
-            }
-        }
+        var atomSpecies = SpeciesOfAtoms(structure);
+        var squared = cutoffs.SquaredBySpecies(species, out double max);
         if (structure.AtomCount > 0 && max <= 0)
         {
             throw new ArgumentException(
@@ -124,6 +101,28 @@ public sealed class NeighbourList
         }
         return collector.ToList(max);
     }
+
+    /// <summary>The index of every atom's element in <see cref="Structure.Species"/>.</summary>
+    internal static int[] SpeciesOfAtoms(Structure structure)
+    {
+        var species = structure.Species;
+        var speciesIndex = new int[Element.MaxAtomicNumber + 1];
+        for (int s = 0; s < species.Length; s++)
+        {
+            speciesIndex[species[s].AtomicNumber] = s;
+        }
+        var atomSpecies = new int[structure.AtomCount];
+        for (int i = 0; i < atomSpecies.Length; i++)
+        {
+            atomSpecies[i] = speciesIndex[structure.Elements[i].AtomicNumber];
+        }
+        return atomSpecies;
+    }
+
+    /// <summary>A list from CSR arrays already in the list's order (used by <see cref="SkinNeighbourList"/>).</summary>
+    internal static NeighbourList FromArrays(double cutoff, int[] offsets, int[] neighbours, ImageShift[] shifts,
+        Vec3[] displacements, double[] distances) =>
+        new(cutoff, offsets, neighbours, shifts, displacements, distances);
 
     /// <summary>
     /// The expected number of entries: the atom density times the cutoff sphere for bulk structures (plus 10%),

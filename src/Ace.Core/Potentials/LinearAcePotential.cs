@@ -167,6 +167,20 @@ public sealed class LinearAcePotential : IPotential
     /// <exception cref="ArgumentException">The structure contains an element the basis lacks.</exception>
     public PotentialEvaluation Evaluate(Structure structure) => Evaluate(structure, withForces: true);
 
+    /// <inheritdoc/>
+    public PairCutoffs NeighbourCutoffs => _geometry.Cutoffs;
+
+    /// <summary>
+    /// <see cref="Evaluate(Structure)"/> with the structure's neighbour list at <see cref="NeighbourCutoffs"/>, kept by
+    /// the caller (e.g. a <see cref="SkinNeighbourList"/> over a trajectory), so no neighbour search runs.
+    /// </summary>
+    /// <exception cref="ArgumentException">The structure contains an element the basis lacks, or the list covers another atom count or cutoff.</exception>
+    public PotentialEvaluation Evaluate(Structure structure, NeighbourList neighbours)
+    {
+        ArgumentNullException.ThrowIfNull(neighbours);
+        return Evaluate(structure, withForces: true, neighbours);
+    }
+
     /// <summary>Saves the potential as a versioned JSON document, atomically (see <see cref="PotentialSerializer"/>).</summary>
     public void Save(string path) => PotentialSerializer.Save(this, path);
 
@@ -174,10 +188,10 @@ public sealed class LinearAcePotential : IPotential
     /// <exception cref="PotentialFormatException">The file is corrupt, of another format, or of a newer version.</exception>
     public static LinearAcePotential Load(string path) => PotentialSerializer.Load(path);
 
-    private PotentialEvaluation Evaluate(Structure structure, bool withForces)
+    private PotentialEvaluation Evaluate(Structure structure, bool withForces, NeighbourList? list = null)
     {
         ArgumentNullException.ThrowIfNull(structure);
-        var sites = _geometry.Neighbourhoods(structure, () => structure.ToString());
+        var sites = _geometry.Neighbourhoods(structure, () => structure.ToString(), list);
         int n = sites.AtomCount;
         var siteEnergies = new double[n];
         var dEdr = withForces ? new Vec3[sites.PairCount] : [];

@@ -47,9 +47,10 @@ internal sealed class BasisGeometry
 
     /// <summary>
     /// The neighbourhoods of every atom of <paramref name="structure"/>; <paramref name="describe"/> names the
-    /// structure in the error raised for an element the basis lacks.
+    /// structure in the error raised for an element the basis lacks. <paramref name="list"/>, when given, is the
+    /// structure's neighbour list at <see cref="Cutoffs"/> (kept by the caller); otherwise it is built.
     /// </summary>
-    public SiteNeighbourhoods Neighbourhoods(Structure structure, Func<string> describe)
+    public SiteNeighbourhoods Neighbourhoods(Structure structure, Func<string> describe, NeighbourList? list = null)
     {
         ArgumentNullException.ThrowIfNull(structure);
         var atomSpecies = new int[structure.AtomCount];
@@ -68,7 +69,13 @@ internal sealed class BasisGeometry
         {
             return new SiteNeighbourhoods(null, atomSpecies, []);
         }
-        var list = NeighbourList.Build(structure, Cutoffs);
+        if (list is not null && (list.AtomCount != structure.AtomCount || list.Cutoff != Cutoffs.Max))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{describe()}: the neighbour list given covers {list.AtomCount} atoms with cutoff {list.Cutoff}, not the structure's {structure.AtomCount} atoms with the basis cutoff {Cutoffs.Max}"),
+                nameof(list));
+        }
+        list ??= NeighbourList.Build(structure, Cutoffs);
         var all = list.AllNeighbours;
         var neighbourSpecies = new int[all.Length];
         for (int p = 0; p < all.Length; p++)
