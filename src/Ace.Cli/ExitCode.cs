@@ -23,7 +23,7 @@ internal static class ExitCode
         CommandParseException or CommandRuntimeException or UsageException => BadCommandLine,
         ConfigException or ExtendedXyzException or PotentialFormatException or TrainingDataException or FileNotFoundException
             or DirectoryNotFoundException or IOException or UnauthorizedAccessException or ArgumentException or FormatException
-            or InvalidOperationException => BadInput,
+            or InvalidOperationException or Ace.Core.Ipi.IpiProtocolException or System.Net.Sockets.SocketException => BadInput,
         _ => null,
     };
 }

@@ -65,8 +65,15 @@ internal static class Program
             .WithExample("init", "fit.yaml")
             .WithExample("init", "fit.yaml", "--force");
         config.AddCommand<EvalCommand>("eval")
-            .WithDescription("the error table (meV/atom, meV/A) of a saved potential per config_type")
-            .WithExample("eval", "si.json", "val.xyz");
+            .WithDescription("the error table (meV/atom, meV/A) of a saved potential per config_type; --predictions writes the predicted energies, forces and virials")
+            .WithExample("eval", "si.json", "val.xyz")
+            .WithExample("eval", "si.json", "val.xyz", "--predictions", "predicted.xyz");
+        config.AddCommand<MdCommand>("md")
+            .WithDescription("molecular dynamics with a saved potential: NVE (velocity Verlet) or Langevin NVT (BAOAB); extended XYZ trajectory, energy drift and mean temperature")
+            .WithExample("md", "c.json", "start.xyz", "--steps", "10000", "--dt", "0.5", "--temperature", "300", "-o", "traj.xyz");
+        config.AddCommand<ServeCommand>("serve")
+            .WithDescription("provide forces to an i-PI server (i-PI, or ASE's SocketIOCalculator) over the i-PI socket protocol")
+            .WithExample("serve", "c.json", "--connect", "unix:ace", "--structure", "start.xyz");
         config.AddCommand<DimerCommand>("dimer")
             .WithDescription("the dimer curve E(r) - 2 E0 of a saved potential as a table or CSV")
             .WithExample("dimer", "si.json", "--from", "1.5", "--to", "6", "--points", "46", "--csv");

@@ -1,4 +1,5 @@
 using Ace.Core;
+using Ace.Core.Atoms;
 using Ace.Cli.Output;
 using Ace.Core.Errors;
 using Ace.Core.Potentials;
@@ -7,7 +8,7 @@ using Spectre.Console.Cli;
 
 namespace Ace.Cli.Commands;
 
-/// <summary>`ace eval potential.json data.xyz`: the error table of a saved potential on a data file.</summary>
+/// <summary>`ace eval potential.json data.xyz [--predictions out.xyz]`: the error table of a saved potential on a data file, and optionally the predictions.</summary>
 internal sealed class EvalCommand(IAnsiConsole console) : Command<EvalSettings>
 {
     /// <inheritdoc/>
@@ -16,6 +17,11 @@ internal sealed class EvalCommand(IAnsiConsole console) : Command<EvalSettings>
         var potential = LinearAcePotential.Load(settings.Potential);
         var data = LinearAce.Read(settings.Data);
         console.Write(Tables.Errors(ErrorTable.Compute(potential, data), $"{settings.Potential} on {settings.Data}"));
+        if (settings.Predictions is { } predictions)
+        {
+            ExtendedXyz.Write(predictions, LinearAce.Predict(potential, data, settings.PredictionPrefix));
+            console.MarkupLineInterpolated($"predictions written to [green]{predictions}[/]");
+        }
         return ExitCode.Success;
     }
 }

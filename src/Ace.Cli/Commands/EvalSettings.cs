@@ -15,4 +15,15 @@ internal sealed class EvalSettings : CommandSettings
     [CommandArgument(1, "<data>")]
     [Description("the structures with reference energies and forces (extended XYZ)")]
     public string Data { get; init; } = "";
+
+    /// <summary>Where to write the structures with the predictions attached (extended XYZ), or null.</summary>
+    [CommandOption("--predictions <FILE>")]
+    [Description("also write the structures with the predictions (extended XYZ): header keys <prefix>energy (eV), <prefix>virial and <prefix>stress (9 numbers, eV and eV/A^3), columns <prefix>forces (eV/A) and <prefix>energies (site energies); the reference energy/forces/virial are kept")]
+    public string? Predictions { get; init; }
+
+    /// <summary>The prefix of the prediction keys; empty to replace the reference data.</summary>
+    [CommandOption("--prediction-prefix <PREFIX>")]
+    [Description("the prefix of the prediction keys (default ace_); \"\" writes the predictions as energy, forces and virial (ASE reads them as the calculator's results) and drops the reference values")]
+    [DefaultValue(Ace.Core.Potentials.Predictions.DefaultPrefix)]
+    public string PredictionPrefix { get; init; } = Ace.Core.Potentials.Predictions.DefaultPrefix;
 }

@@ -37,6 +37,9 @@ public sealed class DynamicsBuilder
         _potential = potential;
     }
 
+    /// <summary>The integrator chosen so far, or null.</summary>
+    public DynamicsIntegrator? Integrator => _integrator;
+
     /// <summary>Microcanonical dynamics by velocity Verlet with a time step in fs (see <see cref="VelocityVerlet"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The time step is not positive and finite.</exception>
     /// <exception cref="InvalidOperationException">An integrator was already chosen.</exception>
