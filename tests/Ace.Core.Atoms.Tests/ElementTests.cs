@@ -56,4 +56,22 @@ public class ElementTests
         Assert.That(Element.FromSymbol("C") < Element.FromSymbol("Si"), Is.True);
         Assert.That(Element.FromSymbol("Si") != Element.FromSymbol("C"), Is.True);
     }
+
+    [TestCase("H", 1.008)]
+    [TestCase("C", 12.011)]
+    [TestCase("Si", 28.085)]
+    [TestCase("Fe", 55.845)]
+    [TestCase("Og", 294.214)]
+    public void MassIsTheStandardAtomicWeight(string symbol, double amu) =>
+        Assert.That(Element.FromSymbol(symbol).Mass, Is.EqualTo(amu));
+
+    [Test]
+    public void MassesGrowWithTheAtomicNumberApartFromKnownInversions()
+    {
+        // Ar/K, Co/Ni, Te/I, Th/Pa, U/Np... are the few places where the weight falls; there are at most a dozen.
+        int inversions = Enumerable.Range(2, Element.MaxAtomicNumber - 1)
+            .Count(z => Element.FromAtomicNumber(z).Mass < Element.FromAtomicNumber(z - 1).Mass);
+        Assert.That(inversions, Is.InRange(3, 12));
+        Assert.Throws<InvalidOperationException>(() => _ = default(Element).Mass);
+    }
 }

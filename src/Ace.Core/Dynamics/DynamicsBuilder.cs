@@ -168,6 +168,7 @@ public sealed class DynamicsBuilder
         ArgumentOutOfRangeException.ThrowIfNegative(steps);
         var integrator = _integrator ?? throw new InvalidOperationException(
             "choose an integrator first: Nve(timeStep) or Langevin(timeStep, temperature, friction)");
+        PotentialElements.Require(_potential, start, "the start structure", nameof(start));
         var velocities = StartingVelocities(start, integrator);
         var run = new DynamicsRun(_potential, integrator, start, velocities, _seed, _skin);
         return run.Execute(steps, new DynamicsRun.Outputs(_logEvery, _logObservers, _stopConditions, _trajectory, _trajectoryEvery),

@@ -35,13 +35,7 @@ public sealed class IpiDriver
     {
         ArgumentNullException.ThrowIfNull(potential);
         ArgumentNullException.ThrowIfNull(template);
-        foreach (var e in template.Species)
-        {
-            if (!potential.Elements.Contains(e.Symbol))
-            {
-                throw new ArgumentException($"the template {template} contains {e}, which the potential lacks (elements: {string.Join(", ", potential.Elements)})", nameof(template));
-            }
-        }
+        PotentialElements.Require(potential, template, "the template", nameof(template));
         Potential = potential;
         _template = template;
         _neighbours = new SkinNeighbourList(potential.NeighbourCutoffs, skin);
