@@ -128,7 +128,8 @@ public class SimulationCommandTests : TemporaryFolderTest
         Assert.That(serve.Wait(60_000), "ace serve ended after ASE closed");
         var (code, text) = serve.Result;
         Assert.That(code, Is.Zero, text);
-        Assert.That(text, Does.Contain("served 31 evaluations").And.Contain("sent EXIT"));
+        // ASE's server closes the socket when its calculator closes (some versions send EXIT first): both end cleanly.
+        Assert.That(text, Does.Contain("served 31 evaluations").And.Contain("sent EXIT").Or.Contain("closed the connection"));
 
         using var json = JsonDocument.Parse(File.ReadAllText(results));
         var start = LinearAce.Read(template)[0];

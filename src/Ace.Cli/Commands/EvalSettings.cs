@@ -18,12 +18,12 @@ internal sealed class EvalSettings : CommandSettings
 
     /// <summary>Where to write the structures with the predictions attached (extended XYZ), or null.</summary>
     [CommandOption("--predictions <FILE>")]
-    [Description("also write the structures with the predictions (extended XYZ): header keys <prefix>energy (eV), <prefix>virial and <prefix>stress (9 numbers, eV and eV/A^3), columns <prefix>forces (eV/A) and <prefix>energies (site energies); the reference energy/forces/virial are kept")]
+    [Description("also write the structures with predictions: keys ace_energy, ace_virial, ace_stress, columns ace_forces, ace_energies")]
     public string? Predictions { get; init; }
 
     /// <summary>The prefix of the prediction keys; empty to replace the reference data.</summary>
     [CommandOption("--prediction-prefix <PREFIX>")]
-    [Description("the prefix of the prediction keys (default ace_); \"\" writes the predictions as energy, forces and virial (ASE reads them as the calculator's results) and drops the reference values")]
+    [Description("the prefix of the prediction keys; \"\" writes them as energy, forces, virial, replacing the reference")]
     [DefaultValue(Ace.Core.Potentials.Predictions.DefaultPrefix)]
     public string PredictionPrefix { get; init; } = Ace.Core.Potentials.Predictions.DefaultPrefix;
 }

@@ -37,12 +37,12 @@ internal sealed class MdSettings : CommandSettings
 
     /// <summary>The temperature in K: the Langevin target and the starting velocities.</summary>
     [CommandOption("--temperature <K>")]
-    [Description("the temperature in K: starting velocities (Maxwell-Boltzmann, zero momentum) and the Langevin target; without it NVE starts at rest")]
+    [Description("the temperature in K: Maxwell-Boltzmann starting velocities and the Langevin target (without it NVE starts at rest)")]
     public double? Temperature { get; init; }
 
     /// <summary>The ensemble: nve or langevin.</summary>
     [CommandOption("--ensemble <NAME>")]
-    [Description("nve (velocity Verlet) or langevin (BAOAB, NVT); default langevin with --temperature, nve without")]
+    [Description("nve (velocity Verlet) or langevin (BAOAB); default langevin with --temperature, nve without")]
     public string? Ensemble { get; init; }
 
     /// <summary>The Langevin friction in 1/fs.</summary>
@@ -53,19 +53,19 @@ internal sealed class MdSettings : CommandSettings
 
     /// <summary>The random seed.</summary>
     [CommandOption("--seed <N>")]
-    [Description("the seed of the starting velocities and the Langevin noise (same seed, same run)")]
+    [Description("the seed of the starting velocities and the Langevin noise")]
     [DefaultValue(1)]
     public int Seed { get; init; } = 1;
 
     /// <summary>The neighbour-list skin in Angstrom.</summary>
     [CommandOption("--skin <A>")]
-    [Description("the neighbour-list skin in Angstrom (neighbours searched again after an atom moved skin/2)")]
+    [Description("the neighbour-list skin in Angstrom (searched again after an atom moved skin/2)")]
     [DefaultValue(1.0)]
     public double Skin { get; init; } = 1.0;
 
     /// <summary>The trajectory file.</summary>
     [CommandOption("-o|--output <FILE>")]
-    [Description("the trajectory (extended XYZ: positions, energy, forces, velocities in A/fs, step, time_fs, kinetic_energy, temperature); written atomically when the run ends")]
+    [Description("the trajectory file (extended XYZ: positions, energy, forces, velocities, step, time_fs, temperature)")]
     public string? Output { get; init; }
 
     /// <summary>Write a trajectory frame every this many steps.</summary>
@@ -76,7 +76,7 @@ internal sealed class MdSettings : CommandSettings
 
     /// <summary>Print a progress line every this many steps; 0: about 20 lines.</summary>
     [CommandOption("--log-every <N>")]
-    [Description("print a progress line every N steps (default: about 20 lines per run)")]
+    [Description("print a progress line every N steps (default: about 20 lines)")]
     [DefaultValue(0)]
     public int LogEvery { get; init; }
 

@@ -15,12 +15,12 @@ internal sealed class ServeSettings : CommandSettings
 
     /// <summary>The i-PI server's address.</summary>
     [CommandOption("--connect <ADDRESS>")]
-    [Description("the i-PI server to connect to (i-PI, or ASE's SocketIOCalculator): unix:NAME (the socket /tmp/ipi_NAME; a NAME with a slash is a path) or HOST:PORT")]
+    [Description("the i-PI server (i-PI, ASE's SocketIOCalculator): unix:NAME (socket /tmp/ipi_NAME) or HOST:PORT")]
     public string Connect { get; init; } = "";
 
     /// <summary>The template structure: elements, atom order, periodicity.</summary>
     [CommandOption("--structure <FILE>")]
-    [Description("a structure with the server's atoms in the server's order (extended XYZ, first frame): the elements and periodicity, which the protocol does not send")]
+    [Description("extended XYZ with the server's atoms in its order: the elements and periodicity the protocol does not send")]
     public string Structure { get; init; } = "";
 
     /// <summary>How long to keep trying to connect, in seconds.</summary>
