@@ -5,6 +5,7 @@
 // conservation and Langevin (BAOAB) for the temperature, writing the NVE trajectory as extended XYZ.
 // With "carbon" it fits a carbon potential to ../shared/data/carbon/Tr1k_n.xyz instead and runs the acceptance runs of
 // docs/md.md: a 64-atom diamond cell at 300 K, 10,000 NVE steps of 0.5 fs and 10,000 Langevin steps.
+// The fitted potential is saved to the temporary folder for `ace md` and `ace serve`.
 // Usage: dotnet run -c Release samples/md.cs [-- carbon [path to Tr1k_n.xyz] [steps]]
 using System.Globalization;
 using Ace.Core;
@@ -19,7 +20,9 @@ bool carbon = args.Length > 0 && args[0] == "carbon";
 int steps = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : carbon ? 10_000 : 2_000;
 double dt = carbon ? 0.5 : 1.0;
 var (potential, start) = carbon ? FitCarbon(args.Length > 1 ? args[1] : null) : FitSilicon();
-Console.WriteLine($"start: {start}, {Environment.ProcessorCount} cores");
+var saved = Path.Combine(Path.GetTempPath(), carbon ? "md-sample-carbon.json" : "md-sample-si.json");
+((LinearAcePotential)potential).Save(saved);
+Console.WriteLine($"potential saved to {saved} (for ace md / ace serve); start: {start}, {Environment.ProcessorCount} cores");
 
 // 1. NVE: Maxwell-Boltzmann velocities at 300 K (seeded, zero momentum), velocity Verlet, skin 1 A.
 var trajectory = Path.Combine(Path.GetTempPath(), "md-sample-nve.xyz");
