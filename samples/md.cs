@@ -26,9 +26,9 @@ Console.WriteLine($"potential saved to {saved} (for ace md / ace serve); start: 
 
 // 1. NVE: Maxwell-Boltzmann velocities at 300 K (seeded, zero momentum), velocity Verlet, skin 1 A.
 var trajectory = Path.Combine(Path.GetTempPath(), "md-sample-nve.xyz");
-var nve = LinearAce.Dynamics(potential).Nve(dt).InitialTemperature(300).Seed(7).LogEvery(steps / 10)
+var nve = LinearAce.Dynamics(potential).Nve(dt).InitialTemperature(300).Seed(7).LogEvery(Math.Max(1, steps / 10))
     .OnLog(f => Console.WriteLine($"  NVE step {f.Step,6}: Epot {f.PotentialEnergy:F5}  Ekin {f.KineticEnergy:F5}  Etot {f.TotalEnergy:F6} eV  T {f.Temperature:F1} K"))
-    .Run(start, steps, trajectory, every: steps / 20);
+    .Run(start, steps, trajectory, every: Math.Max(1, steps / 20));
 Console.WriteLine($"NVE, {nve.StepsRun} steps of {dt} fs: energy drift {nve.EnergyDriftPerAtom:0.000e+0} eV/atom, " +
     $"max deviation {nve.MaxEnergyDeviationPerAtom:0.000e+0} eV/atom, mean T {nve.MeanTemperature:F1} K, " +
     $"{nve.NeighbourSearches} neighbour searches, {nve.StepsPerSecond:F0} steps/s; trajectory {trajectory} ({LinearAce.Read(trajectory).Count} frames)");
