@@ -42,6 +42,11 @@ public static class YaceReader
         {
             throw new PotentialFormatException(path, string.Create(CultureInfo.InvariantCulture, $"line {e.Start.Line}: not valid YAML ({e.Message})"), e);
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner reports some malformed input (an unclosed flow list) this way.
+            throw new PotentialFormatException(path, $"not valid YAML, from line 1 on ({e.Message})", e);
+        }
         if (stream.Documents.Count == 0)
         {
             throw new PotentialFormatException(path, "the file is empty");
