@@ -65,8 +65,12 @@ internal static class Program
             .WithExample("init", "fit.yaml")
             .WithExample("init", "fit.yaml", "--force");
         config.AddCommand<EvalCommand>("eval")
-            .WithDescription("the error table (meV/atom, meV/A) of a saved potential per config_type")
-            .WithExample("eval", "si.json", "val.xyz");
+            .WithDescription("the error table (meV/atom, meV/A) of a potential (Ace.Core JSON or .yace) per config_type")
+            .WithExample("eval", "si.json", "val.xyz")
+            .WithExample("eval", "si.yace", "val.xyz");
+        config.AddCommand<ExportCommand>("export")
+            .WithDescription("write a saved potential as a .yace file (ML-PACE's C-tilde format) for LAMMPS pair_style pace")
+            .WithExample("export", "si.json", "-o", "si.yace");
         config.AddCommand<DimerCommand>("dimer")
             .WithDescription("the dimer curve E(r) - 2 E0 of a saved potential as a table or CSV")
             .WithExample("dimer", "si.json", "--from", "1.5", "--to", "6", "--points", "46", "--csv");
