@@ -82,7 +82,8 @@ public class YaceFileTests
     public void Imported_energy_is_rotation_invariant_and_sums_site_energies()
     {
         // The hand-written file above is not rotation invariant (its m-combinations are arbitrary); an export is.
-        var potential = new YacePotential(YaceExport.ToDocument(Fixtures.RandomPotential(Fixtures.SiliconCarbon, 5)).Document);
+        var basis = LinearAce.Basis("Si", "C").Cutoff(4.5).Radial(new ChebExpCosRadialSpecification(4.5)).MaxBodyOrder(4).TotalDegree(6, 6, 4).Build();
+        var potential = new YacePotential(YaceExport.ToDocument(Fixtures.RandomPotential(basis, 5)).Document);
         var cluster = Fixtures.Cluster(new Random(3), 7, "Si", "C");
         var rotation = RandomGeometry.Rotation(new Random(4));
         var rotated = cluster.WithPositions(cluster.Positions.Select(p =>
