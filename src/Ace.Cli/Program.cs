@@ -65,9 +65,13 @@ internal static class Program
             .WithExample("init", "fit.yaml")
             .WithExample("init", "fit.yaml", "--force");
         config.AddCommand<EvalCommand>("eval")
-            .WithDescription("the error table (meV/atom, meV/A) of a saved potential per config_type; --predictions writes the predicted energies, forces and virials")
+            .WithDescription("the error table (meV/atom, meV/A) of a potential (Ace.Core JSON or .yace) per config_type; --predictions writes the predicted energies, forces and virials")
             .WithExample("eval", "si.json", "val.xyz")
+            .WithExample("eval", "si.yace", "val.xyz")
             .WithExample("eval", "si.json", "val.xyz", "--predictions", "predicted.xyz");
+        config.AddCommand<ExportCommand>("export")
+            .WithDescription("write a saved potential as a .yace file (ML-PACE's C-tilde format) for LAMMPS pair_style pace")
+            .WithExample("export", "si.json", "-o", "si.yace");
         config.AddCommand<MdCommand>("md")
             .WithDescription("molecular dynamics with a saved potential: NVE (velocity Verlet) or Langevin NVT (BAOAB); extended XYZ trajectory, energy drift and mean temperature")
             .WithExample("md", "c.json", "start.xyz", "--steps", "10000", "--dt", "0.5", "--temperature", "300", "-o", "traj.xyz");

@@ -3,6 +3,7 @@ using Ace.Core.Basis.Enumeration;
 using Ace.Core.Basis.Evaluation;
 using Ace.Core.Basis.Purification;
 using Ace.Core.Primitives;
+using Ace.Core.Primitives.Radial;
 
 namespace Ace.Core.Basis;
 
@@ -227,6 +228,41 @@ public sealed class AceBasis
         }
         var pairCoefficients = _pair is null ? [] : coefficients.Slice(_pair.ColumnStart, _pair.FunctionCount).ToArray();
         return new SiteEnergyModel(this, nodeCoefficients, pairCoefficients);
+    }
+
+    /// <summary>
+    /// The many-body site energy of center species <paramref name="center"/> for the coefficients of every column
+    /// (length <see cref="FunctionCount"/>) as a polynomial in the center's A functions (<see cref="ProductTerm"/>s:
+    /// coefficient times a product of <see cref="OneParticleFunction"/>s with real harmonics), exactly as the evaluator
+    /// computes it: E_i = sum over terms of Coefficient * prod A. Ordinary and purified bases alike; the pair basis is not
+    /// included (see <see cref="PairRadial"/> and <see cref="PairColumn"/>). Used by exporters to other formats.
+    /// </summary>
+    public IReadOnlyList<ProductTerm> ExpandSiteEnergy(int center, ReadOnlySpan<double> coefficients)
+    {
+        CheckSpecies(center, nameof(center));
+        CheckLength(coefficients.Length, FunctionCount, nameof(coefficients));
+        var c = _centers[center];
+        return ProductExpansion.Expand(c, coefficients.Slice(c.ColumnStart, c.FunctionCount));
+    }
+
+    /// <summary>
+    /// The many-body radial basis of the A functions of center <paramref name="center"/> with neighbours of species
+    /// <paramref name="neighbour"/> (radial label n is function n - 1), or null when no function of the center uses that
+    /// species. For a purified basis this is the extended basis (more functions than the labels show).
+    /// </summary>
+    public IRadialBasis? ManyBodyRadial(int center, int neighbour)
+    {
+        CheckSpecies(center, nameof(center));
+        CheckSpecies(neighbour, nameof(neighbour));
+        return _centers[center].RadialBySpecies[neighbour];
+    }
+
+    /// <summary>The pair-basis radial functions J_1 .. J_MaxDegree of the unordered pair (a, b), or null without a pair basis.</summary>
+    public IRadialBasis? PairRadial(int speciesA, int speciesB)
+    {
+        CheckSpecies(speciesA, nameof(speciesA));
+        CheckSpecies(speciesB, nameof(speciesB));
+        return _pair?.RadialByCenter[speciesA][speciesB];
     }
 
     internal CenterBasis Center(int species) => _centers[species];

@@ -4,7 +4,9 @@ using Ace.Core.Building;
 using Ace.Core.Dynamics;
 using Ace.Core.Errors;
 using Ace.Core.Fitting;
+using Ace.Core.Interop.Yace;
 using Ace.Core.Potentials;
+using Ace.Core.Serialization;
 
 namespace Ace.Core;
 
@@ -29,6 +31,41 @@ public static class LinearAce
 
     /// <summary>Loads a potential saved with <see cref="LinearAcePotential.Save"/>.</summary>
     public static LinearAcePotential Load(string path) => LinearAcePotential.Load(path);
+
+    /// <summary>
+    /// Loads any potential file the library reads, by its content: Ace.Core's JSON (<see cref="Load"/>) or a .yace file
+    /// (ML-PACE's C-tilde format, <see cref="LoadYace"/>).
+    /// </summary>
+    /// <exception cref="PotentialFormatException">The file is neither, or is corrupt (the message says where).</exception>
+    public static IPotential LoadPotential(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        using (var reader = new StreamReader(path))
+        {
+            int c;
+            while ((c = reader.Peek()) >= 0 && char.IsWhiteSpace((char)c))
+            {
+                reader.Read();
+            }
+            if (c == '{')
+            {
+                reader.Close();
+                return Load(path);
+            }
+        }
+        return LoadYace(path);
+    }
+
+    /// <summary>Loads a .yace file (pacemaker's, ACEpotentials.jl's or Ace.Core's export) as a potential evaluated in .NET.</summary>
+    /// <exception cref="PotentialFormatException">The file is not a consistent .yace document (the message names line and key).</exception>
+    public static YacePotential LoadYace(string path) => YacePotential.Load(path);
+
+    /// <summary>
+    /// Exports <paramref name="potential"/> as a .yace file for ML-PACE (LAMMPS `pair_style pace`), atomically; the result says
+    /// which radial form was written and how fine its tables are.
+    /// </summary>
+    public static YaceExportResult ExportYace(LinearAcePotential potential, string path, YaceExportOptions? options = null) =>
+        YaceExport.Write(potential, path, options);
 
     /// <summary>The RMSE and MAE of <paramref name="potential"/> on <paramref name="structures"/>, per config_type and overall.</summary>
     public static ErrorTable Errors(IPotential potential, IEnumerable<Structure> structures) => ErrorTable.Compute(potential, structures);

@@ -11,8 +11,8 @@ public class HelpAndVersionTests
     private static readonly (string Name, Type Settings)[] Commands =
     [
         ("fit", typeof(FitSettings)), ("init", typeof(InitSettings)), ("eval", typeof(EvalSettings)),
-        ("dimer", typeof(DimerSettings)), ("study", typeof(StudySettings)), ("md", typeof(MdSettings)),
-        ("serve", typeof(ServeSettings)),
+        ("export", typeof(ExportSettings)), ("dimer", typeof(DimerSettings)), ("study", typeof(StudySettings)),
+        ("md", typeof(MdSettings)), ("serve", typeof(ServeSettings)),
     ];
 
     private static IEnumerable<string> CommandNames => Commands.Select(c => c.Name);

@@ -6,9 +6,9 @@ namespace Ace.Cli.Commands;
 /// <summary>The command line of `ace eval`.</summary>
 internal sealed class EvalSettings : CommandSettings
 {
-    /// <summary>The saved potential (JSON, as `ace fit` writes it).</summary>
+    /// <summary>The potential: Ace.Core JSON (as `ace fit` writes it) or a .yace file.</summary>
     [CommandArgument(0, "<potential>")]
-    [Description("the saved potential (JSON, as ace fit writes it)")]
+    [Description("the potential: Ace.Core JSON (as ace fit writes it) or a .yace file (pacemaker, ACEpotentials.jl, ace export)")]
     public string Potential { get; init; } = "";
 
     /// <summary>The structures to evaluate on (extended XYZ).</summary>

@@ -13,7 +13,7 @@ internal sealed class MdCommand(IAnsiConsole console) : Command<MdSettings>
     /// <inheritdoc/>
     public override int Execute(CommandContext context, MdSettings settings, CancellationToken cancellationToken)
     {
-        IPotential potential = LinearAcePotential.Load(settings.Potential);
+        IPotential potential = LinearAce.LoadPotential(settings.Potential);
         var frames = LinearAce.Read(settings.Start);
         int index = settings.Frame < 0 ? frames.Count + settings.Frame : settings.Frame;
         if (index < 0 || index >= frames.Count)

@@ -15,7 +15,7 @@ internal sealed class ServeCommand(IAnsiConsole console) : Command<ServeSettings
     /// <inheritdoc/>
     public override int Execute(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
     {
-        IPotential potential = LinearAcePotential.Load(settings.Potential);
+        IPotential potential = LinearAce.LoadPotential(settings.Potential);
         var template = LinearAce.Read(settings.Structure);
         if (template.Count == 0)
         {
