@@ -53,6 +53,7 @@ internal static class Program
         config.SetApplicationVersion(Version);
         config.SetApplicationCulture(CultureInfo.InvariantCulture);
         config.ConfigureConsole(console);
+        config.SetHelpProvider(new DocsHelpProvider(config.Settings));
         // Relaxed parsing (strict parsing reports a missing option value as a failed conversion of a made-up
         // token); the guard turns every left-over option into a command-line error instead.
         config.SetInterceptor(new UnknownArgumentGuard());

@@ -76,6 +76,7 @@ public class HelpAndVersionTests
         var (code, output) = CliRunner.Run("help");
         Assert.That(code, Is.Zero, output);
         Assert.That(output, Does.Contain("USAGE:").And.Contain("fit <config>").And.Contain("--version"));
+        Assert.That(output, Does.Contain("DOCS: https://github.com/ace-core/Ace.Core/tree/main/docs"), "the help links the docs");
         (code, output) = CliRunner.Run("help", "dimer");
         Assert.That(code, Is.Zero, output);
         Assert.That(output, Does.Contain("--points <N>"));
