@@ -71,6 +71,9 @@ internal static class Program
         config.AddCommand<DimerCommand>("dimer")
             .WithDescription("the dimer curve E(r) - 2 E0 of a saved potential as a table or CSV")
             .WithExample("dimer", "si.json", "--from", "1.5", "--to", "6", "--points", "46", "--csv");
+        config.AddCommand<InfoCommand>("info")
+            .WithDescription("what a saved potential holds: the basis summary and how it was fitted (version, commit, backend, solver, hyperparameters, training files with SHA-256)")
+            .WithExample("info", "si.json");
         config.AddCommand<StudyCommand>("study")
             .WithDescription("the body-order study (generated Stillinger-Weber data, or DFT clusters with --data); with --protocol the convergence protocol")
             .WithExample("study", "--quick")

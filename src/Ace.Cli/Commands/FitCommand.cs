@@ -63,7 +63,8 @@ internal sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
         {
             console.Write(Tables.Errors(table, $"{set} errors"));
         }
-        result.Potential.Save(config.OutputPath);
+        var potential = result.Potential.WithProvenance(result.Potential.Provenance?.WithTrainingFiles(config.TrainPath));
+        potential.Save(config.OutputPath);
         console.MarkupLineInterpolated($"saved [green]{config.OutputPath}[/]");
         if (config.CrossValidationFolds is { } folds)
         {
