@@ -74,6 +74,9 @@ internal static class Program
         config.AddCommand<InfoCommand>("info")
             .WithDescription("what a saved potential holds: the basis summary and how it was fitted (version, commit, backend, solver, hyperparameters, training files with SHA-256)")
             .WithExample("info", "si.json");
+        config.AddCommand<ReportCommand>("report")
+            .WithDescription("the report of a potential on a data set: parity plots, error histograms, errors against energy and force, dimer curves, coefficients by body order, report.md")
+            .WithExample("report", "si.json", "val.xyz", "--out", "si-val-report");
         config.AddCommand<StudyCommand>("study")
             .WithDescription("the body-order study (generated Stillinger-Weber data, or DFT clusters with --data); with --protocol the convergence protocol")
             .WithExample("study", "--quick")

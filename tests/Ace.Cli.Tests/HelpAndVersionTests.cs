@@ -11,7 +11,7 @@ public class HelpAndVersionTests
     private static readonly (string Name, Type Settings)[] Commands =
     [
         ("fit", typeof(FitSettings)), ("init", typeof(InitSettings)), ("eval", typeof(EvalSettings)),
-        ("dimer", typeof(DimerSettings)), ("study", typeof(StudySettings)), ("info", typeof(InfoSettings)),
+        ("dimer", typeof(DimerSettings)), ("study", typeof(StudySettings)), ("info", typeof(InfoSettings)), ("report", typeof(ReportSettings)),
     ];
 
     private static IEnumerable<string> CommandNames => Commands.Select(c => c.Name);

@@ -78,7 +78,26 @@ internal sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
             AtomicFile.WriteAllText(csv, Tables.ErrorsCsv(tables));
             console.MarkupLineInterpolated($"errors written to [green]{csv}[/]");
         }
+        if (!settings.NoReport)
+        {
+            WriteReport(console, settings, config, fit, potential, train, validation);
+        }
         return ExitCode.Success;
+    }
+
+    /// <summary>The fit report (plots and report.md) on the training and validation sets, with the learning curve when asked.</summary>
+    private static void WriteReport(IAnsiConsole console, FitSettings settings, FitConfig config, FitBuilder fit,
+        Core.Potentials.LinearAcePotential potential, IReadOnlyList<Structure> train, IReadOnlyList<Structure>? validation)
+    {
+        var folder = settings.Report ?? Path.ChangeExtension(config.OutputPath, null) + "-report";
+        var curve = settings.LearningCurve ? LearningCurve.Compute(fit, train, validation ?? train) : null;
+        var sets = new List<(string, IReadOnlyList<Structure>)> { ("training", train) };
+        if (validation is not null)
+        {
+            sets.Add(("validation", validation));
+        }
+        var files = FitReport.Write(folder, Path.GetFileName(config.OutputPath), potential, sets, curve);
+        console.MarkupLineInterpolated($"report: [green]{Path.Combine(folder, FitReport.PageName)}[/] ({files.Count} files)");
     }
 
     /// <summary>Sets the config's solver on <paramref name="fit"/>: the smoothness prior and the cross-validated ridge when asked for.</summary>
