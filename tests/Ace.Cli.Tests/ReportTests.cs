@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Ace.Core.Atoms;
 using Ace.Core.Studies;
+using Ace.Core.TestUtilities;
 
 namespace Ace.Cli.Tests;
 
@@ -61,5 +62,27 @@ public partial class ReportTests : TemporaryFolderTest
         (code, output) = CliRunner.Run("fit", Path.Combine(Folder, "fit.yaml"), "--no-report", "--report", Path.Combine(Folder, "none"));
         Assert.That(code, Is.Zero, output);
         Assert.That(Directory.Exists(Path.Combine(Folder, "none")), Is.False, "--no-report writes no report");
+    }
+
+    [Test]
+    public void ACarbonFitWritesItsReport()
+    {
+        var train = SharedData.Require("carbon/Tr100_n.xyz");
+        var validation = SharedData.Require("carbon/Tr124_dim.xyz");
+        File.WriteAllText(Path.Combine(Folder, "fit.yaml"), $$"""
+            elements: [C]
+            cutoff: 5.0
+            radial: {r0: 1.287}
+            degrees: [6, 4]
+            data: {train: "{{train}}", validation: "{{validation}}", forces_key: force}
+            reference_energies: {C: -245.44385736}
+            weights: {energy: 60, forces: 1}
+            output: c.json
+            """);
+        var (code, output) = CliRunner.Run("fit", Path.Combine(Folder, "fit.yaml"));
+        Assert.That(code, Is.Zero, output);
+        var images = AssertPageAndPlots(Path.Combine(Folder, "c-report"));
+        Assert.That(images, Has.Member("parity-forces-validation.png").And.Member("dimer-C-C.png").And.Member("coefficients.png"));
+        Assert.That(File.ReadAllText(Path.Combine(Folder, "c-report", "report.md")), Does.Contain("shaiducarbon"));
     }
 }
