@@ -27,6 +27,11 @@ internal sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
         var config = FitConfigReader.Read(settings.Config);
         var builder = LinearAce.Basis([.. config.Elements]).Cutoff(config.Cutoff)
             .Radial(config.R0, config.P, config.Q, config.PIn, config.PCut).TotalDegree([.. config.Degrees]);
+        foreach (var pair in config.PairRadials)
+        {
+            builder = builder.Radial(pair.ElementA, pair.ElementB,
+                new TransformedJacobiRadialSpecification(pair.R0, pair.Cutoff, pair.P, pair.Q, pair.PIn, pair.PCut));
+        }
         if (config.AngularWeight is { } w)
         {
             builder = builder.AngularWeight(new Rational((int)Math.Round(w * 1000), 1000));
