@@ -53,6 +53,7 @@ internal static class Program
         config.SetApplicationVersion(Version);
         config.SetApplicationCulture(CultureInfo.InvariantCulture);
         config.ConfigureConsole(console);
+        config.SetHelpProvider(new DocsHelpProvider(config.Settings));
         // Relaxed parsing (strict parsing reports a missing option value as a failed conversion of a made-up
         // token); the guard turns every left-over option into a command-line error instead.
         config.SetInterceptor(new UnknownArgumentGuard());
@@ -81,6 +82,12 @@ internal static class Program
         config.AddCommand<DimerCommand>("dimer")
             .WithDescription("the dimer curve E(r) - 2 E0 of a saved potential as a table or CSV")
             .WithExample("dimer", "si.json", "--from", "1.5", "--to", "6", "--points", "46", "--csv");
+        config.AddCommand<InfoCommand>("info")
+            .WithDescription("what a saved potential holds: the basis summary and how it was fitted (version, commit, backend, solver, hyperparameters, training files with SHA-256)")
+            .WithExample("info", "si.json");
+        config.AddCommand<ReportCommand>("report")
+            .WithDescription("the report of a potential on a data set: parity plots, error histograms, errors against energy and force, dimer curves, coefficients by body order, report.md")
+            .WithExample("report", "si.json", "val.xyz", "--out", "si-val-report");
         config.AddCommand<StudyCommand>("study")
             .WithDescription("the body-order study (generated Stillinger-Weber data, or DFT clusters with --data); with --protocol the convergence protocol")
             .WithExample("study", "--quick")

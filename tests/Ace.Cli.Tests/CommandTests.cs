@@ -55,6 +55,12 @@ public class CommandTests : TemporaryFolderTest
         Assert.That(output, Does.Contain("training errors").And.Contain("validation errors").And.Contain("overall"));
         var potential = Path.Combine(Folder, "si.json");
         Assert.That(File.Exists(potential));
+        (code, output) = CliRunner.Run("info", potential);
+        Assert.That(code, Is.Zero, output);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(Folder, "train.xyz"))));
+        Assert.That(output, Does.Contain("body order up to 3").And.Contain("cutoff      Si-Si 5 A")
+            .And.Contain("fitted by   Ace.Core 0.1.0").And.Contain("backend").And.Contain("noiseVariance")
+            .And.Contain("weights     energy 30, forces 1, virial 0").And.Contain($"train.xyz  sha256 {sha}"));
         (code, output) = CliRunner.Run("eval", potential, Path.Combine(Folder, "val.xyz"));
         Assert.That(code, Is.Zero, output);
         Assert.That(output, Does.Contain("Si2").And.Contain("Si3"));

@@ -12,7 +12,7 @@ public class HelpAndVersionTests
     [
         ("fit", typeof(FitSettings)), ("init", typeof(InitSettings)), ("eval", typeof(EvalSettings)),
         ("export", typeof(ExportSettings)), ("dimer", typeof(DimerSettings)), ("study", typeof(StudySettings)),
-        ("md", typeof(MdSettings)), ("serve", typeof(ServeSettings)),
+        ("md", typeof(MdSettings)), ("serve", typeof(ServeSettings)), ("info", typeof(InfoSettings)), ("report", typeof(ReportSettings)),
     ];
 
     private static IEnumerable<string> CommandNames => Commands.Select(c => c.Name);
@@ -77,6 +77,7 @@ public class HelpAndVersionTests
         var (code, output) = CliRunner.Run("help");
         Assert.That(code, Is.Zero, output);
         Assert.That(output, Does.Contain("USAGE:").And.Contain("fit <config>").And.Contain("--version"));
+        Assert.That(output, Does.Contain("DOCS: https://github.com/ace-core/Ace.Core/tree/main/docs"), "the help links the docs");
         (code, output) = CliRunner.Run("help", "dimer");
         Assert.That(code, Is.Zero, output);
         Assert.That(output, Does.Contain("--points <N>"));

@@ -27,6 +27,11 @@ internal sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
         var config = FitConfigReader.Read(settings.Config);
         var builder = LinearAce.Basis([.. config.Elements]).Cutoff(config.Cutoff)
             .Radial(config.R0, config.P, config.Q, config.PIn, config.PCut).TotalDegree([.. config.Degrees]);
+        foreach (var pair in config.PairRadials)
+        {
+            builder = builder.Radial(pair.ElementA, pair.ElementB,
+                new TransformedJacobiRadialSpecification(pair.R0, pair.Cutoff, pair.P, pair.Q, pair.PIn, pair.PCut));
+        }
         if (config.AngularWeight is { } w)
         {
             builder = builder.AngularWeight(new Rational((int)Math.Round(w * 1000), 1000));
@@ -63,7 +68,8 @@ internal sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
         {
             console.Write(Tables.Errors(table, $"{set} errors"));
         }
-        result.Potential.Save(config.OutputPath);
+        var potential = result.Potential.WithProvenance(result.Potential.Provenance?.WithTrainingFiles(config.TrainPath));
+        potential.Save(config.OutputPath);
         console.MarkupLineInterpolated($"saved [green]{config.OutputPath}[/]");
         if (config.CrossValidationFolds is { } folds)
         {
@@ -77,7 +83,26 @@ internal sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
             AtomicFile.WriteAllText(csv, Tables.ErrorsCsv(tables));
             console.MarkupLineInterpolated($"errors written to [green]{csv}[/]");
         }
+        if (!settings.NoReport)
+        {
+            WriteReport(console, settings, config, fit, potential, train, validation);
+        }
         return ExitCode.Success;
+    }
+
+    /// <summary>The fit report (plots and report.md) on the training and validation sets, with the learning curve when asked.</summary>
+    private static void WriteReport(IAnsiConsole console, FitSettings settings, FitConfig config, FitBuilder fit,
+        Core.Potentials.LinearAcePotential potential, IReadOnlyList<Structure> train, IReadOnlyList<Structure>? validation)
+    {
+        var folder = settings.Report ?? Path.ChangeExtension(config.OutputPath, null) + "-report";
+        var curve = settings.LearningCurve ? LearningCurve.Compute(fit, train, validation ?? train) : null;
+        var sets = new List<(string, IReadOnlyList<Structure>)> { ("training", train) };
+        if (validation is not null)
+        {
+            sets.Add(("validation", validation));
+        }
+        var files = FitReport.Write(folder, Path.GetFileName(config.OutputPath), potential, sets, curve);
+        console.MarkupLineInterpolated($"report: [green]{Path.Combine(folder, FitReport.PageName)}[/] ({files.Count} files)");
     }
 
     /// <summary>Sets the config's solver on <paramref name="fit"/>: the smoothness prior and the cross-validated ridge when asked for.</summary>

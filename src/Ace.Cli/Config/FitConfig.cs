@@ -27,6 +27,9 @@ internal sealed record FitConfig(
     /// <summary>The smoothness prior of `blr` or `ridge-cv`, or null (no `prior:` key).</summary>
     public PriorConfig? Prior { get; init; }
 
+    /// <summary>Per-pair radial bases and cutoffs (`pairs:`); empty: every pair uses `cutoff` and `radial`.</summary>
+    public IReadOnlyList<PairRadialConfig> PairRadials { get; init; } = [];
+
     /// <summary>The folds of the `ridge-cv` solver's cross-validation (default 5); null for the other solvers.</summary>
     public int? RidgeFolds { get; init; }
 

@@ -9,10 +9,13 @@ internal static class FitConfigReader
 {
     /// <summary>The top-level keys of a config (the `ace init` template documents each).</summary>
     public static readonly string[] TopKeys =
-        ["elements", "cutoff", "radial", "degrees", "body_order", "angular_weight", "purify", "data", "reference_energies", "weights", "config_type_weights", "solver", "prior", "cross_validate", "errors_csv", "output"];
+        ["elements", "cutoff", "radial", "pairs", "degrees", "body_order", "angular_weight", "purify", "data", "reference_energies", "weights", "config_type_weights", "solver", "prior", "cross_validate", "errors_csv", "output"];
 
     /// <summary>The keys of `radial:`.</summary>
     public static readonly string[] RadialKeys = ["r0", "p", "q", "pin", "pcut"];
+
+    /// <summary>The keys of each `pairs:` entry (`Si-C: {cutoff: 4.5, r0: 1.9}`); unset keys take the global values.</summary>
+    public static readonly string[] PairKeys = ["cutoff", "r0", "p", "q", "pin", "pcut"];
 
     /// <summary>The keys of `data:`.</summary>
     public static readonly string[] DataKeys = ["train", "validation", "energy_key", "forces_key"];
@@ -67,6 +70,9 @@ internal static class FitConfigReader
         double cutoff = top.Number("cutoff", required: true, positive: true)!.Value;
         var radial = top.Child("radial", RadialKeys);
         double r0 = radial?.Number("r0", required: false, positive: true) ?? cutoff / 2;
+        int p = radial?.Integer("p", false) ?? 2, q = radial?.Integer("q", false) ?? 4;
+        int pIn = radial?.Integer("pin", false) ?? 2, pCut = radial?.Integer("pcut", false) ?? 2;
+        var pairs = Pairs(top, elements, new PairRadialConfig("", "", cutoff, r0, p, q, pIn, pCut));
         var degrees = top.IntegerList("degrees", required: true)!;
         int? bodyOrder = top.Integer("body_order", required: false);
         if (bodyOrder is { } b && b != degrees.Count + 1)
@@ -102,18 +108,46 @@ internal static class FitConfigReader
         var (solver, regularisation, ridgeFolds) = Solver(top);
         var prior = Prior(top, solver);
         var crossValidation = CrossValidationFolds(top, solver);
-        return new FitConfig(path, elements, cutoff, r0,
-            radial?.Integer("p", false) ?? 2, radial?.Integer("q", false) ?? 4, radial?.Integer("pin", false) ?? 2, radial?.Integer("pcut", false) ?? 2,
+        return new FitConfig(path, elements, cutoff, r0, p, q, pIn, pCut,
             degrees, top.Number("angular_weight", false, true), top.Bool("purify") ?? false,
             train, validation, data.String("energy_key", false) ?? "energy", data.String("forces_key", false),
             references, weights, typed, solver, regularisation,
             Resolve(top.String("output", required: false) ?? "potential.json"))
         {
             Prior = prior,
+            PairRadials = pairs,
             RidgeFolds = ridgeFolds,
             CrossValidationFolds = crossValidation,
             ErrorsCsvPath = top.String("errors_csv", required: false) is { } csv ? Resolve(csv) : null,
         };
+    }
+
+    /// <summary>`pairs: {A-B: {cutoff, r0, p, q, pin, pcut}}`: per-pair radial bases; unset keys take <paramref name="defaults"/>.</summary>
+    private static List<PairRadialConfig> Pairs(Section top, IReadOnlyList<string> elements, PairRadialConfig defaults)
+    {
+        var pairs = new List<PairRadialConfig>();
+        if (top.Child("pairs", null) is not { } section)
+        {
+            return pairs;
+        }
+        foreach (var key in section.Keys)
+        {
+            var names = key.Split('-');
+            if (names.Length != 2 || !elements.Contains(names[0]) || !elements.Contains(names[1]))
+            {
+                throw section.Error(key, $"'{key}' is not a pair of the elements ({string.Join(", ", elements)}) written A-B, e.g. {elements[0]}-{elements[^1]}");
+            }
+            if (pairs.Any(x => (x.ElementA == names[0] && x.ElementB == names[1]) || (x.ElementA == names[1] && x.ElementB == names[0])))
+            {
+                throw section.Error(key, $"the pair {key} is given twice");
+            }
+            var pair = section.Child(key, PairKeys) ?? throw section.Error(key, $"'{key}' needs a mapping of {string.Join(", ", PairKeys)}");
+            pairs.Add(new PairRadialConfig(names[0], names[1],
+                pair.Number("cutoff", false, true) ?? defaults.Cutoff, pair.Number("r0", false, true) ?? defaults.R0,
+                pair.Integer("p", false) ?? defaults.P, pair.Integer("q", false) ?? defaults.Q,
+                pair.Integer("pin", false) ?? defaults.PIn, pair.Integer("pcut", false) ?? defaults.PCut));
+        }
+        return pairs;
     }
 
     /// <summary>`solver: name` or `solver: {type, regularisation}` or `solver: {type: ridge-cv, folds}`; default blr.</summary>

@@ -38,6 +38,9 @@ internal static class FitConfigTemplate
               q: 4                      # exponent q of the distance transform
               pin: 2                    # envelope exponent at r = 0
               pcut: 2                   # envelope exponent at the cutoff
+            # Optional per element pair (A-B, or A-A for like atoms): its own cutoff and radial settings (keys as in radial,
+            # plus cutoff); unset keys take the values above. With two elements, e.g. Si-C with its own cutoff and r0.
+            # pairs: { Si-Si: { cutoff: 5.0, r0: 2.35 } }
             # The maximum total degree per correlation order, one per order (body order = order + 1): body orders 2, 3, 4.
             degrees: [12, 10, 8]
             # Optional check: the highest body order, which must equal the number of degrees + 1.

@@ -15,18 +15,25 @@ internal static class StudyPlots
             $"{fit.Variant} body order {fit.MaxBodyOrder}", fit.Dimer, null, 2, fit.Variant.StartsWith("pure", StringComparison.OrdinalIgnoreCase))));
 
     /// <summary>
-    /// The reference dimer curve as points and the given curves as lines; the energy axis spans the reference's well
-    /// with half an eV to spare (at least -3.5 to 3 eV), so fitted curves far outside it are clipped, not rescaled.
+    /// The reference dimer curve (when given) as points and the given curves as lines; the energy axis spans the
+    /// reference's well (without a reference, the lines' lowest point) with half an eV to spare (at least -3.5 to
+    /// 3 eV), so curves far outside it are clipped, not rescaled.
     /// </summary>
-    public static void DimerCurves(string path, string title, Curve reference, IEnumerable<DimerLine> lines)
+    public static void DimerCurves(string path, string title, Curve? reference, IEnumerable<DimerLine> lines)
     {
-        double yMin = Math.Min(-3.5, reference.Energies.ToArray().Min() - 0.5), yMax = 3;
+        var lineList = lines.ToList();
+        var span = reference ?? lineList[0].Curve;
+        double lowest = reference is not null ? reference.Energies.Min() : lineList.Min(l => l.Curve.Energies.Min());
+        double yMin = Math.Min(-3.5, lowest - 0.5), yMax = 3;
         var plot = new Plot();
-        var r = plot.Add.ScatterPoints(reference.X.ToArray(), reference.Energies.ToArray());
-        r.LegendText = reference.Name;
-        r.MarkerSize = 4;
-        r.Color = Colors.Black;
-        foreach (var l in lines)
+        if (reference is not null)
+        {
+            var r = plot.Add.ScatterPoints(reference.X.ToArray(), reference.Energies.ToArray());
+            r.LegendText = reference.Name;
+            r.MarkerSize = 4;
+            r.Color = Colors.Black;
+        }
+        foreach (var l in lineList)
         {
             var line = plot.Add.ScatterLine(l.Curve.X.ToArray(), l.Curve.Energies.ToArray());
             line.LegendText = l.Label;
@@ -43,7 +50,7 @@ internal static class StudyPlots
         plot.Title(title);
         plot.XLabel("r (Å)");
         plot.YLabel("E - 2 E0 (eV)");
-        plot.Axes.SetLimits(reference.X[0], reference.X[^1], yMin, yMax);
+        plot.Axes.SetLimits(span.X[0], span.X[^1], yMin, yMax);
         plot.ShowLegend(Alignment.LowerRight);
         plot.SavePng(path, 800, 550);
     }

@@ -210,7 +210,9 @@ public sealed class FitBuilder
     /// <exception cref="TrainingDataException">A structure cannot be used (element the basis lacks, missing data the weights need); the message names it.</exception>
     public FitResult Run(IEnumerable<Structure> training)
     {
-        var assembler = Prepare(training);
+        ArgumentNullException.ThrowIfNull(training);
+        var structures = training as IReadOnlyList<Structure> ?? training.ToList();
+        var assembler = Prepare(structures);
         var mode = _mode == AssemblyMode.Auto ? _strategy.PreferredAssembly : _mode;
         var clock = Stopwatch.StartNew();
         LeastSquaresSolution solution;
@@ -232,10 +234,30 @@ public sealed class FitBuilder
             solution = _strategy.Solve(problem);
         }
         var solveTime = clock.Elapsed;
-        return new FitResult(PotentialOf(solution), solution, assembler.StructureCount, assembler.RowCount, mode, assemblyTime, solveTime)
+        var fit = new FitResult(PotentialOf(solution), solution, assembler.StructureCount, assembler.RowCount, mode, assemblyTime, solveTime)
         {
             Ridge = ridge,
         };
+        var provenance = FitProvenance.Of(fit, _strategy.Call, ProvenanceSettings(mode), structures.Sum(s => (long)s.AtomCount));
+        return fit with { Potential = fit.Potential.WithProvenance(provenance) };
+    }
+
+    /// <summary>The settings recorded in <see cref="FitProvenance.Settings"/>.</summary>
+    private Dictionary<string, string> ProvenanceSettings(AssemblyMode mode)
+    {
+        static string Text(FitWeights w) => string.Create(CultureInfo.InvariantCulture, $"energy {w.Energy:G17}, forces {w.Forces:G17}, virial {w.Virial:G17}");
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["weights"] = Text(_defaultWeights),
+            ["scaling"] = _scaling == EnergyScaling.PerAtom ? "energy per atom" : "energy per sqrt(atoms)",
+            ["assembly"] = mode == AssemblyMode.NormalEquations ? "normal equations" : "dense design",
+            ["weightKeys"] = $"{_overrideKeys.Energy}, {_overrideKeys.Forces}, {_overrideKeys.Virial}",
+        };
+        foreach (var (configType, weights) in _configTypeWeights)
+        {
+            settings[$"weights[{configType}]"] = Text(weights);
+        }
+        return settings;
     }
 
     /// <summary>

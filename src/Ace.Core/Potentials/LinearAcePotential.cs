@@ -7,6 +7,8 @@ using Ace.Core.Primitives;
 using Ace.Core.Serialization;
 using Ace.Core.Sites;
 
+using Ace.Core.Fitting;
+
 namespace Ace.Core.Potentials;
 
 /// <summary>
@@ -83,6 +85,13 @@ public sealed class LinearAcePotential : IPotential
 
     /// <summary>The basis.</summary>
     public AceBasis Basis { get; }
+
+    /// <summary>How the potential was fitted (saved with it), or null when unknown (built from coefficients, or loaded from an older file).</summary>
+    public FitProvenance? Provenance { get; private init; }
+
+    /// <summary>The same potential (basis, coefficients, reference energies) with <paramref name="provenance"/> recorded.</summary>
+    public LinearAcePotential WithProvenance(FitProvenance? provenance) =>
+        new(Basis, _coefficients, ReferenceEnergies) { Provenance = provenance };
 
     /// <inheritdoc/>
     public IReadOnlyList<string> Elements => Basis.Elements;

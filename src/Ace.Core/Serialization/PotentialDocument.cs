@@ -26,4 +26,9 @@ internal sealed class PotentialDocument
 
     [JsonPropertyName("coefficients")]
     public List<double>? Coefficients { get; set; }
+
+    /// <summary>How the potential was fitted; absent in files written before provenance was recorded.</summary>
+    [JsonPropertyName("provenance")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Fitting.FitProvenance? Provenance { get; set; }
 }

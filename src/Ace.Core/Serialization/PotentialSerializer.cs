@@ -11,7 +11,8 @@ namespace Ace.Core.Serialization;
 /// <summary>
 /// Saves and loads <see cref="LinearAcePotential"/>s as a versioned JSON document: <c>format</c>
 /// (<see cref="FormatName"/>), integer <c>version</c>, the basis specification (everything needed to rebuild the
-/// basis), the reference energies, the function labels (checked on loading) and the coefficients. Doubles are
+/// basis), the reference energies, the function labels (checked on loading), the coefficients and, optionally, the
+/// fit's <see cref="Fitting.FitProvenance"/> (files without it load with a null provenance). Doubles are
 /// written in their shortest round-trip form, so predictions after loading are bitwise equal. Files are written
 /// atomically (a temporary file in the same folder, then renamed over the target).
 /// </summary>
@@ -36,6 +37,7 @@ public static class PotentialSerializer
             ReferenceEnergies = potential.ReferenceEnergies.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
             Functions = potential.Basis.Functions.Select(f => f.ToString()).ToList(),
             Coefficients = potential.Coefficients.ToArray().ToList(),
+            Provenance = potential.Provenance,
         };
         return JsonSerializer.Serialize(document, PotentialJsonContext.Default.PotentialDocument);
     }
@@ -107,7 +109,8 @@ public static class PotentialSerializer
         }
         try
         {
-            return new LinearAcePotential(basis, document.Coefficients.ToArray(), document.ReferenceEnergies);
+            var potential = new LinearAcePotential(basis, document.Coefficients.ToArray(), document.ReferenceEnergies);
+            return document.Provenance is null ? potential : potential.WithProvenance(document.Provenance);
         }
         catch (ArgumentException e)
         {
