@@ -4,6 +4,7 @@ using Ace.Core.Building;
 using Ace.Core.Errors;
 using Ace.Core.Fitting;
 using Ace.Core.Potentials;
+using Ace.Core.Trust;
 
 namespace Ace.Core;
 
@@ -28,6 +29,12 @@ public static class LinearAce
 
     /// <summary>Loads a potential saved with <see cref="LinearAcePotential.Save"/>.</summary>
     public static LinearAcePotential Load(string path) => LinearAcePotential.Load(path);
+
+    /// <summary>Starts building the extrapolation grade's active set of <paramref name="basis"/> (attach it with <see cref="LinearAcePotential.WithActiveSet"/>).</summary>
+    public static ActiveSetBuilder ActiveSet(AceBasis basis) => new(basis);
+
+    /// <summary>Starts selecting the most informative candidate structures for <paramref name="potential"/> (which needs an active set).</summary>
+    public static StructureSelector Select(LinearAcePotential potential) => new(potential);
 
     /// <summary>The RMSE and MAE of <paramref name="potential"/> on <paramref name="structures"/>, per config_type and overall.</summary>
     public static ErrorTable Errors(IPotential potential, IEnumerable<Structure> structures) => ErrorTable.Compute(potential, structures);

@@ -15,7 +15,7 @@ namespace Ace.Core.Potentials;
 /// functions), virials and stresses of periodic, partly periodic or open structures. Immutable and thread-safe;
 /// the atoms of a structure are evaluated in parallel and summed in a fixed order, so results are reproducible.
 /// </summary>
-public sealed class LinearAcePotential : IPotential
+public sealed partial class LinearAcePotential : IPotential
 {
     /// <summary>Structures with at least this many atoms are evaluated in parallel over atoms.</summary>
     public const int ParallelAtomThreshold = 64;

@@ -11,7 +11,8 @@ namespace Ace.Core.Serialization;
 /// <summary>
 /// Saves and loads <see cref="LinearAcePotential"/>s as a versioned JSON document: <c>format</c>
 /// (<see cref="FormatName"/>), integer <c>version</c>, the basis specification (everything needed to rebuild the
-/// basis), the reference energies, the function labels (checked on loading) and the coefficients. Doubles are
+/// basis), the reference energies, the function labels (checked on loading), the coefficients and, when the potential has them, the optional sections
+/// <c>activeSet</c> and <c>committee</c> (docs/trust.md; files without them load as before). Doubles are
 /// written in their shortest round-trip form, so predictions after loading are bitwise equal. Files are written
 /// atomically (a temporary file in the same folder, then renamed over the target).
 /// </summary>
@@ -36,6 +37,8 @@ public static class PotentialSerializer
             ReferenceEnergies = potential.ReferenceEnergies.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
             Functions = potential.Basis.Functions.Select(f => f.ToString()).ToList(),
             Coefficients = potential.Coefficients.ToArray().ToList(),
+            ActiveSet = TrustSerialization.ToDocument(potential.ActiveSet),
+            Committee = TrustSerialization.ToDocument(potential.Committee),
         };
         return JsonSerializer.Serialize(document, PotentialJsonContext.Default.PotentialDocument);
     }
@@ -105,14 +108,16 @@ public static class PotentialSerializer
                     $"function {k} of the rebuilt basis is \"{label}\" but the document says \"{document.Functions[k]}\" (written by a different basis builder?)"));
             }
         }
+        LinearAcePotential potential;
         try
         {
-            return new LinearAcePotential(basis, document.Coefficients.ToArray(), document.ReferenceEnergies);
+            potential = new LinearAcePotential(basis, document.Coefficients.ToArray(), document.ReferenceEnergies);
         }
         catch (ArgumentException e)
         {
             throw new PotentialFormatException(path, e.Message, e);
         }
+        return TrustSerialization.Attach(potential, document.ActiveSet, document.Committee, path);
     }
 
     private static void CheckHeader(JsonElement root, string? path)
