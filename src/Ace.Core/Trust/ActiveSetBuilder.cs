@@ -16,8 +16,9 @@ namespace Ace.Core.Trust;
 /// <see cref="RankTolerance"/> times the largest span the training directions (rank r), and the features are whitened
 /// there (z = b V_r Lambda_r^-1/2), so the MaxVol below works on well-conditioned r-vectors even for P &gt; N;</item>
 /// <item>passes of streamed MaxVol: a pivoted Gram-Schmidt fill until r rows span the space, then every environment
-/// with a grade above 1 + <see cref="Tolerance"/> is offered to MaxVol together with the current active rows, until a
-/// whole pass changes nothing, so every training environment has gamma &lt;= 1 + tolerance.</item>
+/// with a grade above 1 + <see cref="Tolerance"/> is offered to MaxVol together with the current active rows (and
+/// the rows near the boundary, grade above 0.7, which MaxVol keeps in a bounded reservoir), until a whole pass changes
+/// nothing, so every training environment has gamma &lt;= 1 + tolerance.</item>
 /// </list>
 /// Feature directions outside the training span (eigenvalues at most t = RankTolerance x the largest) enter the grade
 /// as |b . u| / sqrt(t): the training environments stay at most 1 there (sum over them of (b . u)^2 is at most t), and
@@ -31,6 +32,9 @@ public sealed class ActiveSetBuilder
     private double _rankTolerance = 1e-11;
     private int _maxPasses = 50;
     private int _parallelism = Environment.ProcessorCount;
+
+    /// <summary>Rows offered to MaxVol together with those above 1 + tolerance, so they can enter its reservoir.</summary>
+    private const double NearBoundary = 0.7;
 
     /// <summary>Starts an active set of <paramref name="basis"/>.</summary>
     public ActiveSetBuilder(AceBasis basis)
@@ -180,12 +184,12 @@ public sealed class ActiveSetBuilder
                     for (int i = 0; i < count; i++)
                     {
                         maxGrades[s] = Math.Max(maxGrades[s], grades[i]);
-                        if (grades[i] > 1 + _tolerance)
+                        if (grades[i] > NearBoundary)
                         {
                             offered.Add(i);
                         }
                     }
-                    if (offered.Count > 0)
+                    if (offered.Any(i => grades[i] > 1 + _tolerance))
                     {
                         int r = state.Dimension;
                         var candidates = new double[offered.Count * r];

@@ -4,7 +4,9 @@ namespace Ace.Core.Trust;
 /// The active set of one species while it is built: at most r rows of dimension r (whitened features), grown by a
 /// pivoted Gram-Schmidt fill until the rows span the space, then improved by MaxVol swaps (Goreinov et al.): a
 /// candidate c replaces active row j when |(c A^-1)_j| exceeds 1 + tolerance, which multiplies |det A| by that factor,
-/// so the swaps end. Only the active rows, their inverse and one batch of candidates are held.
+/// so the swaps end. Only the active rows, their inverse, one batch of candidates and a reservoir of at most 4r
+/// non-active rows of largest grade (offered again with every later batch, because the swaps a batch causes can push
+/// them above 1; this saves whole passes over the data) are held.
 /// </summary>
 internal sealed class MaxVolState
 {
@@ -15,6 +17,8 @@ internal sealed class MaxVolState
     private readonly List<EnvironmentReference> _environments = [];
     private readonly List<double[]> _orthonormal = [];
     private double[] _inverse = [];
+    private readonly List<(double[] Row, EnvironmentReference Environment)> _reservoir = [];
+    private int _reservoirCapacity;
 
     /// <param name="dimension">The row length r (the rank of the training features).</param>
     /// <param name="fillThreshold">The least residual norm a row needs to join a set that does not yet span the space.</param>
@@ -24,6 +28,7 @@ internal sealed class MaxVolState
         _dimension = dimension;
         _fillThreshold = fillThreshold;
         _tolerance = tolerance;
+        _reservoirCapacity = 4 * dimension;
     }
 
     public int Dimension => _dimension;
@@ -34,7 +39,7 @@ internal sealed class MaxVolState
     /// </summary>
     public static MaxVolState FromInverse(int dimension, ReadOnlySpan<double> inverse, double tolerance)
     {
-        var state = new MaxVolState(dimension, 0, tolerance) { _inverse = inverse.ToArray() };
+        var state = new MaxVolState(dimension, 0, tolerance) { _inverse = inverse.ToArray(), _reservoirCapacity = 0 };
         for (int j = 0; j < dimension; j++)
         {
             state._rows.Add([]);
@@ -88,14 +93,23 @@ internal sealed class MaxVolState
             }
             Refresh();
         }
-        var pool = new List<int>();
+        // The pool: the offered rows not used by the fill and not already held, then the reservoir (the non-active rows
+        // of largest grade from earlier calls, which later swaps are most likely to push above 1).
+        var held = new HashSet<EnvironmentReference>(_environments);
+        foreach (var (_, environment) in _reservoir)
+        {
+            held.Add(environment);
+        }
+        var pool = new List<(double[] Row, EnvironmentReference Environment)>();
         for (int i = 0; i < count; i++)
         {
-            if (!used[i])
+            if (!used[i] && (_reservoirCapacity == 0 || held.Add(environments[i])))
             {
-                pool.Add(i);
+                pool.Add((candidates.Slice(i * r, r).ToArray(), environments[i]));
             }
         }
+        pool.AddRange(_reservoir);
+        _reservoir.Clear();
         if (pool.Count == 0)
         {
             return changed;
@@ -110,7 +124,7 @@ internal sealed class MaxVolState
         var poolRows = new double[pool.Count * r];
         for (int p = 0; p < pool.Count; p++)
         {
-            candidates.Slice(pool[p] * r, r).CopyTo(poolRows.AsSpan(p * r, r));
+            pool[p].Row.CopyTo(poolRows.AsSpan(p * r, r));
         }
         RowMajor.Multiply(pool.Count, r, r, poolRows, _inverse, b.AsSpan(r * r));
         // Every pool position keeps its row; slotOf[j] is the position active in slot j.
@@ -127,8 +141,8 @@ internal sealed class MaxVolState
         }
         for (int p = 0; p < pool.Count; p++)
         {
-            positionRows[r + p] = poolRows.AsSpan(p * r, r).ToArray();
-            positionEnvironments[r + p] = environments[pool[p]];
+            positionRows[r + p] = pool[p].Row;
+            positionEnvironments[r + p] = pool[p].Environment;
         }
         var u = new double[n];
         var v = new double[r];
@@ -207,6 +221,15 @@ internal sealed class MaxVolState
         {
             _rows[j] = positionRows[slotOf[j]];
             _environments[j] = positionEnvironments[slotOf[j]];
+        }
+        if (_reservoirCapacity > 0)
+        {
+            var grades = Enumerable.Range(0, n).Where(i => !active[i]).Select(i => (Position: i, Grade: MaxAbs(b.AsSpan(i * r, r))))
+                .OrderByDescending(x => x.Grade).ThenBy(x => x.Position).Take(_reservoirCapacity);
+            foreach (var (position, _) in grades)
+            {
+                _reservoir.Add((positionRows[position], positionEnvironments[position]));
+            }
         }
         return changed;
     }
