@@ -59,14 +59,22 @@ internal static class Program
         config.SetExceptionHandler((e, _) => Fail(e, console));
         config.AddCommand<FitCommand>("fit")
             .WithDescription($"fit a potential as the YAML config says (solvers: {SolverCatalog.AllNames}); print the error tables, save the potential")
-            .WithExample("fit", "fit.yaml");
+            .WithExample("fit", "fit.yaml")
+            .WithExample("fit", "fit.yaml", "--committee", "8", "--active-set");
         config.AddCommand<InitCommand>("init")
             .WithDescription("write a commented template fit config (every key explained) to start from")
             .WithExample("init", "fit.yaml")
             .WithExample("init", "fit.yaml", "--force");
         config.AddCommand<EvalCommand>("eval")
             .WithDescription("the error table (meV/atom, meV/A) of a saved potential per config_type")
-            .WithExample("eval", "si.json", "val.xyz");
+            .WithExample("eval", "si.json", "val.xyz")
+            .WithExample("eval", "si.json", "md.xyz", "--grade", "--uncertainty", "--csv", "trust.csv");
+        config.AddCommand<ActiveSetCommand>("activeset")
+            .WithDescription("build the extrapolation grade's active set (MaxVol over the training environments) and save it with the potential")
+            .WithExample("activeset", "si.json", "train.xyz", "-o", "si-trust.json");
+        config.AddCommand<SelectCommand>("select")
+            .WithDescription("active learning: the N most informative candidates (highest grade, MaxVol de-duplicated) to an extended XYZ file")
+            .WithExample("select", "si.json", "candidates.xyz", "-n", "20", "-o", "selected.xyz");
         config.AddCommand<DimerCommand>("dimer")
             .WithDescription("the dimer curve E(r) - 2 E0 of a saved potential as a table or CSV")
             .WithExample("dimer", "si.json", "--from", "1.5", "--to", "6", "--points", "46", "--csv");

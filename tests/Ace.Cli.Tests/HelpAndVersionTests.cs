@@ -12,6 +12,7 @@ public class HelpAndVersionTests
     [
         ("fit", typeof(FitSettings)), ("init", typeof(InitSettings)), ("eval", typeof(EvalSettings)),
         ("dimer", typeof(DimerSettings)), ("study", typeof(StudySettings)),
+        ("activeset", typeof(ActiveSetSettings)), ("select", typeof(SelectSettings)),
     ];
 
     private static IEnumerable<string> CommandNames => Commands.Select(c => c.Name);
