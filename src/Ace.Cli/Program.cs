@@ -60,16 +60,18 @@ internal static class Program
         config.SetExceptionHandler((e, _) => Fail(e, console));
         config.AddCommand<FitCommand>("fit")
             .WithDescription($"fit a potential as the YAML config says (solvers: {SolverCatalog.AllNames}); print the error tables, save the potential")
-            .WithExample("fit", "fit.yaml");
+            .WithExample("fit", "fit.yaml")
+            .WithExample("fit", "fit.yaml", "--committee", "8", "--active-set");
         config.AddCommand<InitCommand>("init")
             .WithDescription("write a commented template fit config (every key explained) to start from")
             .WithExample("init", "fit.yaml")
             .WithExample("init", "fit.yaml", "--force");
         config.AddCommand<EvalCommand>("eval")
-            .WithDescription("the error table (meV/atom, meV/A) of a potential (Ace.Core JSON or .yace) per config_type; --predictions writes the predicted energies, forces and virials")
+            .WithDescription("the error table (meV/atom, meV/A) of a potential (Ace.Core JSON or .yace) per config_type; --predictions writes the predicted energies, forces and virials; --grade and --uncertainty report the extrapolation grade and committee spread")
             .WithExample("eval", "si.json", "val.xyz")
             .WithExample("eval", "si.yace", "val.xyz")
-            .WithExample("eval", "si.json", "val.xyz", "--predictions", "predicted.xyz");
+            .WithExample("eval", "si.json", "val.xyz", "--predictions", "predicted.xyz")
+            .WithExample("eval", "si.json", "md.xyz", "--grade", "--uncertainty", "--csv", "trust.csv");
         config.AddCommand<ExportCommand>("export")
             .WithDescription("write a saved potential as a .yace file (ML-PACE's C-tilde format) for LAMMPS pair_style pace")
             .WithExample("export", "si.json", "-o", "si.yace");
@@ -79,6 +81,12 @@ internal static class Program
         config.AddCommand<ServeCommand>("serve")
             .WithDescription("provide forces to an i-PI server (i-PI, or ASE's SocketIOCalculator) over the i-PI socket protocol")
             .WithExample("serve", "c.json", "--connect", "unix:ace", "--structure", "start.xyz");
+        config.AddCommand<ActiveSetCommand>("activeset")
+            .WithDescription("build the extrapolation grade's active set (MaxVol over the training environments) and save it with the potential")
+            .WithExample("activeset", "si.json", "train.xyz", "-o", "si-trust.json");
+        config.AddCommand<SelectCommand>("select")
+            .WithDescription("active learning: the N most informative candidates (highest grade, MaxVol de-duplicated) to an extended XYZ file")
+            .WithExample("select", "si.json", "candidates.xyz", "-n", "20", "-o", "selected.xyz");
         config.AddCommand<DimerCommand>("dimer")
             .WithDescription("the dimer curve E(r) - 2 E0 of a saved potential as a table or CSV")
             .WithExample("dimer", "si.json", "--from", "1.5", "--to", "6", "--points", "46", "--csv");

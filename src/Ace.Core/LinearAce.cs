@@ -7,6 +7,7 @@ using Ace.Core.Fitting;
 using Ace.Core.Interop.Yace;
 using Ace.Core.Potentials;
 using Ace.Core.Serialization;
+using Ace.Core.Trust;
 
 namespace Ace.Core;
 
@@ -66,6 +67,12 @@ public static class LinearAce
     /// </summary>
     public static YaceExportResult ExportYace(LinearAcePotential potential, string path, YaceExportOptions? options = null) =>
         YaceExport.Write(potential, path, options);
+
+    /// <summary>Starts building the extrapolation grade's active set of <paramref name="basis"/> (attach it with <see cref="LinearAcePotential.WithActiveSet"/>).</summary>
+    public static ActiveSetBuilder ActiveSet(AceBasis basis) => new(basis);
+
+    /// <summary>Starts selecting the most informative candidate structures for <paramref name="potential"/> (which needs an active set).</summary>
+    public static StructureSelector Select(LinearAcePotential potential) => new(potential);
 
     /// <summary>The RMSE and MAE of <paramref name="potential"/> on <paramref name="structures"/>, per config_type and overall.</summary>
     public static ErrorTable Errors(IPotential potential, IEnumerable<Structure> structures) => ErrorTable.Compute(potential, structures);

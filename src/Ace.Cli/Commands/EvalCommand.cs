@@ -1,4 +1,5 @@
 using Ace.Core;
+using Ace.Core.Potentials;
 using Ace.Core.Atoms;
 using Ace.Cli.Output;
 using Ace.Core.Errors;
@@ -7,7 +8,7 @@ using Spectre.Console.Cli;
 
 namespace Ace.Cli.Commands;
 
-/// <summary>`ace eval potential data.xyz [--predictions out.xyz]`: the error table of a potential (Ace.Core JSON or .yace) on a data file, and optionally the predictions.</summary>
+/// <summary>`ace eval potential data.xyz`: the error table of a potential (Ace.Core JSON or .yace) on a data file; optionally the predictions (--predictions) and its trust (--grade, --uncertainty; docs/trust.md).</summary>
 internal sealed class EvalCommand(IAnsiConsole console) : Command<EvalSettings>
 {
     /// <inheritdoc/>
@@ -20,6 +21,14 @@ internal sealed class EvalCommand(IAnsiConsole console) : Command<EvalSettings>
         {
             ExtendedXyz.Write(predictions, LinearAce.Predict(potential, data, settings.PredictionPrefix));
             console.MarkupLineInterpolated($"predictions written to [green]{predictions}[/]");
+        }
+        if (settings.Grade || settings.Uncertainty)
+        {
+            if (potential is not LinearAcePotential fitted)
+            {
+                throw new UsageException($"--grade and --uncertainty need a potential fitted by Ace.Core (its active set and committee); {settings.Potential} is not one");
+            }
+            TrustEvaluation.Run(console, fitted, data, settings);
         }
         return ExitCode.Success;
     }

@@ -49,6 +49,14 @@ internal sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
             .ReferenceEnergies([.. config.ReferenceEnergies.Select(p => (p.Key, p.Value))])
             .Weights(config.Weights.Energy, config.Weights.Forces, config.Weights.Virial);
         fit = ConfigureSolve(fit, config);
+        if (settings.Committee is { } members)
+        {
+            fit = fit.Committee(members, settings.CommitteeSeed);
+        }
+        if (settings.ActiveSet)
+        {
+            fit = fit.ActiveSet();
+        }
         foreach (var (type, tw) in config.ConfigTypeWeights)
         {
             fit = fit.Weights(type, tw.Energy, tw.Forces, tw.Virial);
@@ -68,6 +76,7 @@ internal sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
         {
             console.Write(Tables.Errors(table, $"{set} errors"));
         }
+        TrustReport.Describe(console, result.Potential);
         var potential = result.Potential.WithProvenance(result.Potential.Provenance?.WithTrainingFiles(config.TrainPath));
         potential.Save(config.OutputPath);
         console.MarkupLineInterpolated($"saved [green]{config.OutputPath}[/]");

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Ace.Cli.Commands;
@@ -25,4 +26,24 @@ internal sealed class FitSettings : CommandSettings
     [CommandOption("--learning-curve")]
     [Description("add a learning curve to the report: fits on 1/8, 1/4, 1/2 and all of the training set, errors on the validation set (else the training set)")]
     public bool LearningCurve { get; init; }
+
+    /// <summary>The number of committee members to draw from the BLR posterior and save with the potential; null: none.</summary>
+    [CommandOption("--committee <K>")]
+    [Description("draw a committee of K members (K >= 2) from the BLR posterior and save it with the potential (ace eval --uncertainty)")]
+    public int? Committee { get; init; }
+
+    /// <summary>The seed of the committee draws.</summary>
+    [CommandOption("--committee-seed <SEED>")]
+    [Description("the seed of the committee draws")]
+    [DefaultValue(0)]
+    public int CommitteeSeed { get; init; }
+
+    /// <summary>Whether to build the extrapolation grade's active set of the training data and save it with the potential.</summary>
+    [CommandOption("--active-set")]
+    [Description("build the extrapolation grade's active set (MaxVol) of the training data and save it with the potential (ace eval --grade, ace select)")]
+    public bool ActiveSet { get; init; }
+
+    /// <inheritdoc/>
+    public override ValidationResult Validate() =>
+        Committee is { } k && k < 2 ? ValidationResult.Error($"--committee needs at least 2 members, got {k}") : ValidationResult.Success();
 }

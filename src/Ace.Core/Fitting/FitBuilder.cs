@@ -5,6 +5,7 @@ using Ace.Core.Basis;
 using Ace.Core.Potentials;
 using Ace.Core.Sites;
 using Ace.Core.Solvers;
+using Ace.Core.Trust;
 
 namespace Ace.Core.Fitting;
 
@@ -30,6 +31,8 @@ public sealed class FitBuilder
     private AssemblyMode _mode = AssemblyMode.Auto;
     private IProgress<AssemblyProgress>? _progress;
     private int _parallelism = Environment.ProcessorCount;
+    private (int Size, int Seed)? _committee;
+    private Func<ActiveSetBuilder, ActiveSetBuilder>? _activeSet;
 
     /// <summary>Starts a fit of <paramref name="basis"/> with weights 1 (energy) and 1 (forces), no virials, BLR.</summary>
     public FitBuilder(AceBasis basis)
@@ -204,6 +207,28 @@ public sealed class FitBuilder
         return this;
     }
 
+    /// <summary>
+    /// Attaches the posterior committee of <paramref name="size"/> members (seeded by <paramref name="seed"/>) to the
+    /// fitted potential (<see cref="PotentialCommittee.FromPosterior"/>); the solve must be Bayesian (the default).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is below 2.</exception>
+    public FitBuilder Committee(int size = 8, int seed = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 2);
+        _committee = (size, seed);
+        return this;
+    }
+
+    /// <summary>
+    /// Builds the extrapolation grade's active set of the training structures after the solve and attaches it to the
+    /// fitted potential; <paramref name="configure"/> may set the builder's options (batch size, tolerance).
+    /// </summary>
+    public FitBuilder ActiveSet(Func<ActiveSetBuilder, ActiveSetBuilder>? configure = null)
+    {
+        _activeSet = configure ?? (builder => builder);
+        return this;
+    }
+
     /// <summary>Assembles the weighted system and solves it with the solve strategy (BLR by default).</summary>
     /// <exception cref="ArgumentException">The training set is empty, or all weights are zero.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A cross-validated ridge has more folds than structures.</exception>
@@ -234,7 +259,8 @@ public sealed class FitBuilder
             solution = _strategy.Solve(problem);
         }
         var solveTime = clock.Elapsed;
-        var fit = new FitResult(PotentialOf(solution), solution, assembler.StructureCount, assembler.RowCount, mode, assemblyTime, solveTime)
+        var potential = WithTrust(PotentialOf(solution), solution, assembler);
+        var fit = new FitResult(potential, solution, assembler.StructureCount, assembler.RowCount, mode, assemblyTime, solveTime)
         {
             Ridge = ridge,
         };
@@ -302,6 +328,25 @@ public sealed class FitBuilder
     }
 
     private static string AssemblyCall(AssemblyMode mode) => $"Assembly(AssemblyMode.{mode})";
+
+    /// <summary>The potential with the committee and active set asked for by <see cref="Committee"/> and <see cref="ActiveSet"/>.</summary>
+    private LinearAcePotential WithTrust(LinearAcePotential potential, LeastSquaresSolution solution, DesignAssembler assembler)
+    {
+        if (_committee is { } committee)
+        {
+            if (solution is not BayesianSolution posterior)
+            {
+                throw new InvalidOperationException($"Committee(...) needs a Bayesian solve, but {_strategy.Call} gave a {solution.Solver} solution without a posterior");
+            }
+            potential = potential.WithCommittee(PotentialCommittee.FromPosterior(posterior, committee.Size, committee.Seed));
+        }
+        if (_activeSet is { } configure)
+        {
+            var builder = configure(new ActiveSetBuilder(_basis).MaxDegreeOfParallelism(_parallelism));
+            potential = potential.WithActiveSet(builder.Build(assembler.Plans.Select(plan => plan.Structure).ToList()));
+        }
+        return potential;
+    }
 
     private LinearAcePotential PotentialOf(LeastSquaresSolution solution) => new(_basis, solution.Coefficients, _referenceEnergies);
 

@@ -17,7 +17,7 @@ namespace Ace.Core.Potentials;
 /// functions), virials and stresses of periodic, partly periodic or open structures. Immutable and thread-safe;
 /// the atoms of a structure are evaluated in parallel and summed in a fixed order, so results are reproducible.
 /// </summary>
-public sealed class LinearAcePotential : IPotential
+public sealed partial class LinearAcePotential : IPotential
 {
     /// <summary>Structures with at least this many atoms are evaluated in parallel over atoms.</summary>
     public const int ParallelAtomThreshold = 64;
@@ -89,9 +89,8 @@ public sealed class LinearAcePotential : IPotential
     /// <summary>How the potential was fitted (saved with it), or null when unknown (built from coefficients, or loaded from an older file).</summary>
     public FitProvenance? Provenance { get; private init; }
 
-    /// <summary>The same potential (basis, coefficients, reference energies) with <paramref name="provenance"/> recorded.</summary>
-    public LinearAcePotential WithProvenance(FitProvenance? provenance) =>
-        new(Basis, _coefficients, ReferenceEnergies) { Provenance = provenance };
+    /// <summary>The same potential (basis, coefficients, reference energies, active set, committee) with <paramref name="provenance"/> recorded.</summary>
+    public LinearAcePotential WithProvenance(FitProvenance? provenance) => Copy(_activeSet, _committee, provenance);
 
     /// <inheritdoc/>
     public IReadOnlyList<string> Elements => Basis.Elements;

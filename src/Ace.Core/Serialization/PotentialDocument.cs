@@ -31,4 +31,14 @@ internal sealed class PotentialDocument
     [JsonPropertyName("provenance")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Fitting.FitProvenance? Provenance { get; set; }
+
+    /// <summary>Optional: the extrapolation grade's active set (absent in files without one).</summary>
+    [JsonPropertyName("activeSet")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ActiveSetDocument? ActiveSet { get; set; }
+
+    /// <summary>Optional: the posterior committee (absent in files without one).</summary>
+    [JsonPropertyName("committee")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CommitteeDocument? Committee { get; set; }
 }

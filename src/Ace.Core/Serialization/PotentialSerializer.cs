@@ -12,7 +12,8 @@ namespace Ace.Core.Serialization;
 /// Saves and loads <see cref="LinearAcePotential"/>s as a versioned JSON document: <c>format</c>
 /// (<see cref="FormatName"/>), integer <c>version</c>, the basis specification (everything needed to rebuild the
 /// basis), the reference energies, the function labels (checked on loading), the coefficients and, optionally, the
-/// fit's <see cref="Fitting.FitProvenance"/> (files without it load with a null provenance). Doubles are
+/// fit's <see cref="Fitting.FitProvenance"/> (files without it load with a null provenance) and the sections
+/// <c>activeSet</c> and <c>committee</c> (docs/trust.md; files without them load as before). Doubles are
 /// written in their shortest round-trip form, so predictions after loading are bitwise equal. Files are written
 /// atomically (a temporary file in the same folder, then renamed over the target).
 /// </summary>
@@ -38,6 +39,8 @@ public static class PotentialSerializer
             Functions = potential.Basis.Functions.Select(f => f.ToString()).ToList(),
             Coefficients = potential.Coefficients.ToArray().ToList(),
             Provenance = potential.Provenance,
+            ActiveSet = TrustSerialization.ToDocument(potential.ActiveSet),
+            Committee = TrustSerialization.ToDocument(potential.Committee),
         };
         return JsonSerializer.Serialize(document, PotentialJsonContext.Default.PotentialDocument);
     }
@@ -107,15 +110,20 @@ public static class PotentialSerializer
                     $"function {k} of the rebuilt basis is \"{label}\" but the document says \"{document.Functions[k]}\" (written by a different basis builder?)"));
             }
         }
+        LinearAcePotential potential;
         try
         {
-            var potential = new LinearAcePotential(basis, document.Coefficients.ToArray(), document.ReferenceEnergies);
-            return document.Provenance is null ? potential : potential.WithProvenance(document.Provenance);
+            potential = new LinearAcePotential(basis, document.Coefficients.ToArray(), document.ReferenceEnergies);
+            if (document.Provenance is not null)
+            {
+                potential = potential.WithProvenance(document.Provenance);
+            }
         }
         catch (ArgumentException e)
         {
             throw new PotentialFormatException(path, e.Message, e);
         }
+        return TrustSerialization.Attach(potential, document.ActiveSet, document.Committee, path);
     }
 
     private static void CheckHeader(JsonElement root, string? path)
