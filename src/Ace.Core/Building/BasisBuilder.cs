@@ -18,6 +18,7 @@ public sealed class BasisBuilder
     private int? _maxCorrelationOrder;
     private FunctionSelection? _selection;
     private Rational? _angularWeight;
+    private TotalDegreeArithmetic? _arithmetic;
     private readonly List<ElementPairRadial> _pairRadials = [];
     private PairBasisSpecification? _pairBasis;
     private bool _includeOrderOne = true;
@@ -106,6 +107,16 @@ public sealed class BasisBuilder
         return this;
     }
 
+    /// <summary>
+    /// How the total-degree rule compares: <see cref="TotalDegreeArithmetic.Exact"/> (default) or
+    /// <see cref="TotalDegreeArithmetic.Ace1xFloatingPoint"/>, the tuples ACE1.jl selects (the study's basis sizes).
+    /// </summary>
+    public BasisBuilder DegreeArithmetic(TotalDegreeArithmetic arithmetic)
+    {
+        _arithmetic = arithmetic;
+        return this;
+    }
+
     /// <summary>The pacemaker rule: n_t &lt;= nMax[nu-1] and l_t &lt;= lMax[nu-1] per correlation order nu.</summary>
     public BasisBuilder MaxLabels(int[] nMax, int[] lMax)
     {
@@ -153,9 +164,13 @@ public sealed class BasisBuilder
                 : new TransformedJacobiRadialSpecification(_r0 ?? cutoff / 2, cutoff);
         }
         var selection = _selection ?? throw new InvalidOperationException("give the selection rule: .TotalDegree(D1, D2, ...) or .MaxLabels(nMax, lMax)");
-        if (selection is TotalDegreeSelection total && _angularWeight is { } w)
+        if (selection is TotalDegreeSelection total)
         {
-            selection = total with { AngularWeight = w };
+            selection = total with { AngularWeight = _angularWeight ?? total.AngularWeight, Arithmetic = _arithmetic ?? total.Arithmetic };
+        }
+        else if (_arithmetic is not null)
+        {
+            throw new InvalidOperationException("DegreeArithmetic applies to the total-degree rule only; the selection is " + selection.GetType().Name);
         }
         int order = _maxCorrelationOrder ?? selection.OrderCount;
         return new AceBasisSpecification(_elements, radial, order, selection,
