@@ -2,6 +2,7 @@ using Ace.Core;
 using System.Globalization;
 using Ace.Core.Analysis;
 using Ace.Core.Atoms;
+using Ace.Core.Basis;
 using Ace.Core.Fitting;
 using Ace.Core.Studies;
 
@@ -31,24 +32,33 @@ internal sealed record StudySetup(
     /// <summary>The RMS deviation of a fitted dimer curve from the reference over <see cref="DimerWindow"/>, eV.</summary>
     public double DimerRms(Curve dimer) => dimer.RmsDeviation(Reference, DimerWindow.From, DimerWindow.To);
 
-    /// <summary>The self-interacting (SI) and purified (PURE) bases with this setup's cutoff and radial basis.</summary>
+    /// <summary>How the energy rows are scaled: per sqrt(N) (ACEpotentials.jl, the study's code; the default) or per atom.</summary>
+    public EnergyScaling EnergyScaling { get; init; } = EnergyScaling.PerSqrtAtom;
+
+    /// <summary>
+    /// The study's two bases, as ACE1x (ACEpotentials.jl 0.6.7) builds them: ACE1x's pair basis of D_1 functions and the
+    /// many-body functions of correlation orders 2.. (order 1 removed), selected as ACE1.jl does; SI is ACE1x's default
+    /// pure2b basis (every many-body function vanishes on one neighbour), PURE is fully purified (`pure = true`).
+    /// </summary>
     public IReadOnlyList<BasisVariant> Variants =>
     [
-        new("SI", d => Basis(d).Build()),
-        new("PURE", d => Basis(d).Purify().Build()),
+        new("SI", d => Basis(d).Purify(new PurificationOptions(PurificationKind.Pure2b)).Build()),
+        new("PURE", d => Basis(d).Purify(new PurificationOptions(PurificationKind.Full)).Build()),
     ];
 
-    /// <summary>The basis of the given maximum degrees per correlation order with this setup's cutoff and radial basis.</summary>
+    /// <summary>The basis of the given maximum degrees per correlation order with this setup's cutoff and radial bases.</summary>
     private Core.Building.BasisBuilder Basis(IReadOnlyList<int> degrees) =>
-        LinearAce.Basis(Element).Cutoff(Cutoff).Radial(r0: R0).TotalDegree([.. degrees]);
+        LinearAce.Basis(Element).Cutoff(Cutoff).Radial(r0: R0).TotalDegree([.. degrees])
+            .DegreeArithmetic(TotalDegreeArithmetic.Ace1xFloatingPoint).PairBasis(degrees[0]).WithoutCorrelationOrderOne();
 
-    /// <summary>The fit of a basis: reference energy, weights (BLR, the default solver).</summary>
+    /// <summary>The fit of a basis: reference energy, weights and energy scaling; BLR (the default solver) with the isotropic prior.</summary>
     public FitBuilder ConfigureFit(Core.Basis.AceBasis basis) =>
-        LinearAce.Fit(basis).ReferenceEnergies((Element, E0)).Weights(energy: EnergyWeight, forces: 1);
+        LinearAce.Fit(basis).ReferenceEnergies((Element, E0)).Weights(energy: EnergyWeight, forces: 1).ScaleEnergy(EnergyScaling);
 
     /// <summary>One line describing the basis and fit settings, for the console.</summary>
     public string SettingsLine =>
-        string.Create(CultureInfo.InvariantCulture, $"cutoff {Cutoff} A, r0 {R0} A, E0(Si) {E0} eV, BLR, weights energy {EnergyWeight} / forces 1");
+        string.Create(CultureInfo.InvariantCulture,
+            $"cutoff {Cutoff} A, r0 {R0} A, E0(Si) {E0} eV, ACE1x pair basis, SI = pure2b, PURE = full, BLR, weights energy {EnergyWeight} / forces 1, energy {(EnergyScaling == EnergyScaling.PerAtom ? "per atom" : "per sqrt(N)")}");
 
     /// <summary>The generated data (when <paramref name="dataDir"/> is null) or the DFT clusters in <paramref name="dataDir"/>.</summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>

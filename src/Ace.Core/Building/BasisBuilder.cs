@@ -126,6 +126,18 @@ public sealed class BasisBuilder
         return this;
     }
 
+    /// <summary>
+    /// A separate pair basis of <paramref name="maxDegree"/> functions per element pair, ACE1x's default: Legendre
+    /// polynomials of the Agnesi (1, 3) transform times the repulsive envelope in r with exponent 2
+    /// (<see cref="EnvelopedLegendreRadialSpecification"/>), with this builder's r0 (from <see cref="Radial(double, int, int, int, int)"/>,
+    /// else cutoff / 2) and cutoff.
+    /// </summary>
+    public BasisBuilder PairBasis(int maxDegree)
+    {
+        _pairBasis = new PairBasisSpecification(maxDegree, new EnvelopedLegendreRadialSpecification(double.NaN, double.NaN));
+        return this;
+    }
+
     /// <summary>A separate pair basis of <paramref name="maxDegree"/> functions per element pair, with the given radial basis.</summary>
     public BasisBuilder PairBasis(int maxDegree, RadialBasisSpecification radial)
     {
@@ -163,6 +175,12 @@ public sealed class BasisBuilder
                 ? t with { CutoffRadius = cutoff }
                 : new TransformedJacobiRadialSpecification(_r0 ?? cutoff / 2, cutoff);
         }
+        var pairBasis = _pairBasis;
+        if (pairBasis?.Radial is EnvelopedLegendreRadialSpecification { CutoffRadius: double.NaN } pending)
+        {
+            double cutoff = _cutoff ?? throw new InvalidOperationException("give the cutoff radius for the pair basis: .Cutoff(radius)");
+            pairBasis = pairBasis with { Radial = pending with { R0 = _r0 ?? cutoff / 2, CutoffRadius = cutoff } };
+        }
         var selection = _selection ?? throw new InvalidOperationException("give the selection rule: .TotalDegree(D1, D2, ...) or .MaxLabels(nMax, lMax)");
         if (selection is TotalDegreeSelection total)
         {
@@ -174,7 +192,7 @@ public sealed class BasisBuilder
         }
         int order = _maxCorrelationOrder ?? selection.OrderCount;
         return new AceBasisSpecification(_elements, radial, order, selection,
-            _pairRadials.Count == 0 ? null : _pairRadials.ToArray(), _pairBasis, _includeOrderOne)
+            _pairRadials.Count == 0 ? null : _pairRadials.ToArray(), pairBasis, _includeOrderOne)
         {
             Purification = _purification,
         };
