@@ -63,4 +63,22 @@ public class StudyFidelityTests
             }
         }
     }
+
+    [Test]
+    public void The_default_solver_keeps_the_coefficients_Si23_cannot_see_at_round_off()
+    {
+        // Si23 has at most two neighbours per atom: the purified functions of body orders 4 and 5 vanish on every training
+        // structure (to rounding), so BLR's posterior mean for them is zero; the default solver must not leak into them.
+        var setup = Setup();
+        var data = setup.Datasets.Single(d => d.Name == "Si23");
+        var basis = setup.Variants.Single(v => v.Name == "PURE").Build([24, 20, 16, 12]);
+        var potential = setup.ConfigureFit(basis).Run(data.Train).Potential;
+        var statistics = BodyOrderStatistics.Compute(basis, potential.Coefficients);
+        foreach (int bodyOrder in new[] { 4, 5 })
+        {
+            double mean = statistics.Single(s => s.BodyOrder == bodyOrder).MeanAbsCoefficient;
+            Assert.That(mean, Is.LessThanOrEqualTo(1e-11), $"mean |c| of body order {bodyOrder}");
+        }
+        Assert.That(statistics.Single(s => s.BodyOrder == 3).MeanAbsCoefficient, Is.GreaterThan(1e-3), "the control: body order 3 is fitted");
+    }
 }

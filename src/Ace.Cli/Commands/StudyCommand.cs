@@ -20,7 +20,10 @@ internal sealed class StudyCommand(IAnsiConsole console) : Command<StudySettings
     {
         var outDir = settings.Out;
         var candidates = settings.CandidateLists;
-        var setup = StudySetup.Create(settings.Data, settings.Quick);
+        var setup = StudySetup.Create(settings.Data, settings.Quick) with
+        {
+            EnergyScaling = settings.EnergyPerAtom ? Core.Fitting.EnergyScaling.PerAtom : Core.Fitting.EnergyScaling.PerSqrtAtom,
+        };
         var degrees = settings.DegreeList ?? [.. setup.DefaultDegrees];
         if (settings.Protocol)
         {

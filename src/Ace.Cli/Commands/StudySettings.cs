@@ -23,6 +23,11 @@ internal sealed class StudySettings : CommandSettings
     [Description("smaller generated data sets and degrees 8,6,5,4")]
     public bool Quick { get; init; }
 
+    /// <summary>Whether to scale the energy rows per atom instead of per sqrt(N) (ACEpotentials.jl's convention, the default).</summary>
+    [CommandOption("--energy-per-atom")]
+    [Description("weight the energy residual per atom (pacemaker) instead of per sqrt(N) (ACEpotentials.jl, the study's code; default)")]
+    public bool EnergyPerAtom { get; init; }
+
     /// <summary>Whether to run the convergence protocol instead of fixed degrees.</summary>
     [CommandOption("--protocol")]
     [Description("the convergence protocol: grow each body order while the validation error falls")]
