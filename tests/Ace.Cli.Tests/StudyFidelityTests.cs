@@ -58,7 +58,7 @@ public class StudyFidelityTests
             foreach (var variant in setup.Variants)
             {
                 var potential = setup.ConfigureFit(variant.Build(degrees)).Run(data.Train).Potential;
-                var dimer = ClusterCurves.Dimer(potential, StudySetup.Element, ClusterCurves.Grid(4.5, potential.Cutoff, 76));
+                var dimer = ClusterCurves.Dimer(potential, setup.Element, ClusterCurves.Grid(4.5, potential.Cutoff, 76));
                 Assert.That(ClusterCurves.DropBeyond(dimer, 5.0), Is.LessThan(0.05), $"{name} {variant.Name} {string.Join('.', degrees)}");
             }
         }

@@ -20,7 +20,7 @@ internal sealed class StudyCommand(IAnsiConsole console) : Command<StudySettings
     {
         var outDir = settings.Out;
         var candidates = settings.CandidateLists;
-        var setup = StudySetup.Create(settings.Data, settings.Quick) with
+        var setup = (settings.Carbon ? StudySetup.CreateCarbon(settings.Data!, settings.Quick) : StudySetup.Create(settings.Data, settings.Quick)) with
         {
             EnergyScaling = settings.EnergyPerAtom ? Core.Fitting.EnergyScaling.PerAtom : Core.Fitting.EnergyScaling.PerSqrtAtom,
         };
@@ -31,9 +31,9 @@ internal sealed class StudyCommand(IAnsiConsole console) : Command<StudySettings
         }
         console.MarkupLineInterpolated($"[bold]Body-order study[/] on {setup.Description}");
         console.MarkupLineInterpolated($"degrees per correlation order {DegreeLists.Format(degrees)}, {setup.SettingsLine}");
-        var study = new BodyOrderStudySettings(StudySetup.Element, setup.Datasets, setup.Variants, degrees, setup.ConfigureFit, setup.Reference)
+        var study = new BodyOrderStudySettings(setup.Element, setup.Datasets, setup.Variants, degrees, setup.ConfigureFit, setup.Reference)
         {
-            DimerWindow = StudySetup.DimerWindow,
+            DimerWindow = setup.Window,
         };
         IReadOnlyList<BodyOrderFit> fits = [];
         console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
@@ -58,6 +58,7 @@ internal sealed class StudyCommand(IAnsiConsole console) : Command<StudySettings
             var training = new StudyPlots.TrainingDistances(PairDistances.Collect(data.Train, group.First().Potential.Cutoff));
             StudyPlots.DimerCurves(Path.Combine(outDir, $"dimer-{group.Key}.png"), $"{group.Key}: dimer curves", setup.Reference, group, training);
             StudyPlots.Coefficients(Path.Combine(outDir, $"coefficients-{group.Key}.png"), $"{group.Key}: mean |c| per body order", group);
+            StudyPlots.LossAgainstFunctions(Path.Combine(outDir, $"loss-{group.Key}.png"), $"{group.Key}: energy error against the number of functions", group);
             foreach (var fit in group)
             {
                 AtomicFile.WriteAllText(Path.Combine(outDir, $"dimer-{fit.Dataset}-{fit.Variant}-bo{fit.MaxBodyOrder}.csv"), fit.Dimer.ToCsv());

@@ -84,6 +84,33 @@ internal static class StudyPlots
         plot.Axes.SetLimitsY(0, Math.Max(1, counts.Max()) * 3.0, plot.Axes.Right);
     }
 
+    /// <summary>
+    /// Loss against the number of functions (the study's Fig. 4): the energy RMSE (meV/atom) of every fit, training (solid)
+    /// and validation (dashed) when there is one, one line per basis variant, on a log scale.
+    /// </summary>
+    public static void LossAgainstFunctions(string path, string title, IEnumerable<BodyOrderFit> fits)
+    {
+        var plot = new Plot();
+        foreach (var variant in fits.GroupBy(f => f.Variant))
+        {
+            var ordered = variant.OrderBy(f => f.FunctionCount).ToList();
+            double[] x = ordered.Select(f => (double)f.FunctionCount).ToArray();
+            var train = plot.Add.Scatter(x, ordered.Select(f => Math.Log10(f.Train.EnergyRmse)).ToArray());
+            train.LegendText = $"{variant.Key} training";
+            if (ordered.All(f => f.Validation is not null))
+            {
+                var validation = plot.Add.Scatter(x, ordered.Select(f => Math.Log10(f.Validation!.EnergyRmse)).ToArray());
+                validation.LegendText = $"{variant.Key} validation";
+                validation.LinePattern = LinePattern.Dashed;
+            }
+        }
+        plot.Title(title);
+        plot.XLabel("number of basis functions");
+        plot.YLabel("log10 energy RMSE (meV/atom)");
+        plot.ShowLegend(Alignment.UpperRight);
+        plot.SavePng(path, 800, 550);
+    }
+
     public static void Coefficients(string path, string title, IEnumerable<BodyOrderFit> fits)
     {
         var plot = new Plot();
