@@ -6,7 +6,7 @@ namespace Ace.Core.Basis.Tests;
 public class CountTests
 {
     [Test]
-    public void Single_element_total_degree_counts_match_the_reference_274_505_127()
+    public void Single_element_total_degree_counts_match_the_exact_rule_274_505_127()
     {
         var basis = AceBasis.Build(SingleElement(20, 20, 16, 12));
         Assert.Multiple(() =>
@@ -15,6 +15,29 @@ public class CountTests
             Assert.That(basis.CountByOrder(3), Is.EqualTo(505));
             Assert.That(basis.CountByOrder(4), Is.EqualTo(127));
             Assert.That(basis.CountByOrder(1), Is.EqualTo(20), "order 1 keeps (n, 0) for n = 1 .. D_1");
+        });
+    }
+
+    [Test]
+    public void Ace1x_floating_point_selection_drops_exactly_the_order_2_tuple_2_0_18_0_at_D_24_20()
+    {
+        // ACE1.jl's scaled floating-point rule and enumeration order miss the boundary tuple (n 2, l 0)(n 18, l 0) at D_2 = 20
+        // (ace-math.md section 3): 273 order-2 functions, the study's 297 = 24 pair + 273 with order 1 removed.
+        var exact = AceBasis.Build(SingleElement(24, 20, 16, 12));
+        var ace1x = AceBasis.Build(SingleElement(24, 20, 16, 12) with
+        {
+            Selection = new TotalDegreeSelection([24, 20, 16, 12], Arithmetic: TotalDegreeArithmetic.Ace1xFloatingPoint),
+        });
+        string Key(BasisFunctionLabel f) => string.Concat(f.OneParticleLabels) + "#" + f.IndexInBlock;
+        var missing = exact.Functions.Select(Key).Except(ace1x.Functions.Select(Key)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(ace1x.CountByOrder(1), Is.EqualTo(24));
+            Assert.That(ace1x.CountByOrder(2), Is.EqualTo(273));
+            Assert.That(ace1x.CountByOrder(3), Is.EqualTo(505));
+            Assert.That(ace1x.CountByOrder(4), Is.EqualTo(127));
+            Assert.That(missing, Is.EqualTo(new[] { "(Si,2,0)(Si,18,0)#0" }));
+            Assert.That(ace1x.Functions.Select(Key).Except(exact.Functions.Select(Key)), Is.Empty, "a subset of the exact rule");
         });
     }
 

@@ -33,7 +33,7 @@ internal static class ProtocolStudy
                 {
                     foreach (var variant in variants)
                     {
-                        var settings = new ConvergenceSettings(StudySetup.Element, candidates, variant.Build, setup.ConfigureFit, setup.Reference.X)
+                        var settings = new ConvergenceSettings(setup.Element, candidates, variant.Build, setup.ConfigureFit, setup.Reference.X)
                         {
                             Progress = new SyncProgress<ConvergenceStep>(s =>
                                 task.Description = $"{data.Name} {variant.Name} step {s.Index + 1}: body order {s.CorrelationOrder + 1}, degrees {DegreeLists.Format(s.Degrees)}"),

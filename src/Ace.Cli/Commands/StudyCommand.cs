@@ -20,7 +20,10 @@ internal sealed class StudyCommand(IAnsiConsole console) : Command<StudySettings
     {
         var outDir = settings.Out;
         var candidates = settings.CandidateLists;
-        var setup = StudySetup.Create(settings.Data, settings.Quick);
+        var setup = (settings.Carbon ? StudySetup.CreateCarbon(settings.Data!, settings.Quick) : StudySetup.Create(settings.Data, settings.Quick)) with
+        {
+            EnergyScaling = settings.EnergyPerAtom ? Core.Fitting.EnergyScaling.PerAtom : Core.Fitting.EnergyScaling.PerSqrtAtom,
+        };
         var degrees = settings.DegreeList ?? [.. setup.DefaultDegrees];
         if (settings.Protocol)
         {
@@ -28,9 +31,9 @@ internal sealed class StudyCommand(IAnsiConsole console) : Command<StudySettings
         }
         console.MarkupLineInterpolated($"[bold]Body-order study[/] on {setup.Description}");
         console.MarkupLineInterpolated($"degrees per correlation order {DegreeLists.Format(degrees)}, {setup.SettingsLine}");
-        var study = new BodyOrderStudySettings(StudySetup.Element, setup.Datasets, setup.Variants, degrees, setup.ConfigureFit, setup.Reference)
+        var study = new BodyOrderStudySettings(setup.Element, setup.Datasets, setup.Variants, degrees, setup.ConfigureFit, setup.Reference)
         {
-            DimerWindow = StudySetup.DimerWindow,
+            DimerWindow = setup.Window,
         };
         IReadOnlyList<BodyOrderFit> fits = [];
         console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
@@ -51,11 +54,18 @@ internal sealed class StudyCommand(IAnsiConsole console) : Command<StudySettings
         AtomicFile.WriteAllText(Path.Combine(outDir, "summary.csv"), Csv(fits, degrees.Length));
         foreach (var group in fits.GroupBy(f => f.Dataset))
         {
-            StudyPlots.DimerCurves(Path.Combine(outDir, $"dimer-{group.Key}.png"), $"{group.Key}: dimer curves", setup.Reference, group);
+            var data = setup.Datasets.First(d => d.Name == group.Key);
+            var training = new StudyPlots.TrainingDistances(PairDistances.Collect(data.Train, group.First().Potential.Cutoff));
+            StudyPlots.DimerCurves(Path.Combine(outDir, $"dimer-{group.Key}.png"), $"{group.Key}: dimer curves", setup.Reference, group, training);
             StudyPlots.Coefficients(Path.Combine(outDir, $"coefficients-{group.Key}.png"), $"{group.Key}: mean |c| per body order", group);
+            StudyPlots.LossAgainstFunctions(Path.Combine(outDir, $"loss-{group.Key}.png"), $"{group.Key}: energy error against the number of functions", group);
             foreach (var fit in group)
             {
                 AtomicFile.WriteAllText(Path.Combine(outDir, $"dimer-{fit.Dataset}-{fit.Variant}-bo{fit.MaxBodyOrder}.csv"), fit.Dimer.ToCsv());
+                if (fit.Trimer is { } trimer)
+                {
+                    AtomicFile.WriteAllText(Path.Combine(outDir, $"trimer-{fit.Dataset}-{fit.Variant}-bo{fit.MaxBodyOrder}.csv"), trimer.ToCsv("side_A"));
+                }
             }
         }
         console.MarkupLineInterpolated($"tables and plots written to [green]{Path.GetFullPath(outDir)}[/]");
@@ -64,8 +74,8 @@ internal sealed class StudyCommand(IAnsiConsole console) : Command<StudySettings
 
     private static Table Summary(IReadOnlyList<BodyOrderFit> fits, int orders)
     {
-        var t = new Table { Title = new TableTitle("errors (meV/atom, meV/A), dimer-curve RMS over 1.9-6 A (meV), mean |c| per body order") };
-        t.AddColumns("set", "basis", "BO", "funcs", "E train", "F train", "E val", "F val", "dimer RMS");
+        var t = new Table { Title = new TableTitle("errors (meV/atom, meV/A), dimer-curve RMS against the reference (meV), largest drop of the dimer curve below its value at 5 A up to the cutoff (meV), mean |c| per body order") };
+        t.AddColumns("set", "basis", "BO", "funcs", "E train", "F train", "E val", "F val", "dimer RMS", "tail drop");
         for (int nu = 1; nu <= orders; nu++)
         {
             t.AddColumn($"|c| BO{nu + 1}");
@@ -78,6 +88,7 @@ internal sealed class StudyCommand(IAnsiConsole console) : Command<StudySettings
                 Tables.F(f.Train.EnergyRmse), Tables.F(f.Train.ForceRmse),
                 Tables.F(f.Validation?.EnergyRmse ?? double.NaN), Tables.F(f.Validation?.ForceRmse ?? double.NaN),
                 Tables.F(1000 * f.DimerRms, "F1"),
+                Tables.F(1000 * f.DimerTailDrop, "F1"),
             };
             for (int nu = 1; nu <= orders; nu++)
             {
@@ -90,7 +101,7 @@ internal sealed class StudyCommand(IAnsiConsole console) : Command<StudySettings
 
     private static string Csv(IReadOnlyList<BodyOrderFit> fits, int orders)
     {
-        var sb = new StringBuilder("set,basis,body_order,functions,e_train,f_train,e_val,f_val,dimer_rms_meV");
+        var sb = new StringBuilder("set,basis,body_order,functions,e_train,f_train,e_val,f_val,dimer_rms_meV,dimer_tail_drop_meV");
         for (int nu = 1; nu <= orders; nu++)
         {
             sb.Append(CultureInfo.InvariantCulture, $",mean_abs_c_bo{nu + 1}");
@@ -99,7 +110,7 @@ internal sealed class StudyCommand(IAnsiConsole console) : Command<StudySettings
         foreach (var f in fits)
         {
             sb.Append(CultureInfo.InvariantCulture,
-                $"{f.Dataset},{f.Variant},{f.MaxBodyOrder},{f.FunctionCount},{f.Train.EnergyRmse:R},{f.Train.ForceRmse:R},{f.Validation?.EnergyRmse ?? double.NaN:R},{f.Validation?.ForceRmse ?? double.NaN:R},{1000 * f.DimerRms:R}");
+                $"{f.Dataset},{f.Variant},{f.MaxBodyOrder},{f.FunctionCount},{f.Train.EnergyRmse:R},{f.Train.ForceRmse:R},{f.Validation?.EnergyRmse ?? double.NaN:R},{f.Validation?.ForceRmse ?? double.NaN:R},{1000 * f.DimerRms:R},{1000 * f.DimerTailDrop:R}");
             for (int nu = 1; nu <= orders; nu++)
             {
                 sb.Append(CultureInfo.InvariantCulture, $",{f.MeanAbsCoefficient(nu):R}");

@@ -23,6 +23,16 @@ internal sealed class StudySettings : CommandSettings
     [Description("smaller generated data sets and degrees 8,6,5,4")]
     public bool Quick { get; init; }
 
+    /// <summary>Whether to scale the energy rows per atom instead of per sqrt(N) (ACEpotentials.jl's convention, the default).</summary>
+    [CommandOption("--energy-per-atom")]
+    [Description("weight the energy residual per atom (pacemaker) instead of per sqrt(N) (ACEpotentials.jl, the study's code; default)")]
+    public bool EnergyPerAtom { get; init; }
+
+    /// <summary>Whether to run the carbon half of the study (needs --data, the folder holding carbon/).</summary>
+    [CommandOption("--carbon")]
+    [Description("the carbon half of the study on <DATA>/carbon (Tr124_dim, Tr100_n, Tr1k_n); with --quick a reduced subset")]
+    public bool Carbon { get; init; }
+
     /// <summary>Whether to run the convergence protocol instead of fixed degrees.</summary>
     [CommandOption("--protocol")]
     [Description("the convergence protocol: grow each body order while the validation error falls")]
@@ -47,6 +57,14 @@ internal sealed class StudySettings : CommandSettings
     /// <inheritdoc/>
     public override ValidationResult Validate()
     {
+        if (Carbon && Data is null)
+        {
+            return ValidationResult.Error("--carbon needs --data <DIR>, the folder that holds carbon/Tr124_dim.xyz, Tr100_n.xyz and Tr1k_n.xyz");
+        }
+        if (Carbon && Protocol)
+        {
+            return ValidationResult.Error("--carbon runs with fixed degrees; --protocol is for the silicon clusters");
+        }
         if (Candidates is not null && !Protocol)
         {
             return ValidationResult.Error("--candidates only applies with --protocol");

@@ -2,6 +2,7 @@ using Ace.Core;
 using System.Globalization;
 using Ace.Core.Analysis;
 using Ace.Core.Atoms;
+using Ace.Core.Basis;
 using Ace.Core.Fitting;
 using Ace.Core.Studies;
 
@@ -17,8 +18,14 @@ internal sealed record StudySetup(
     IReadOnlyList<StudyDataset> Datasets, Curve Reference, string Description,
     double Cutoff, double R0, double E0, double EnergyWeight, IReadOnlyList<int> DefaultDegrees)
 {
-    /// <summary>The element of the study.</summary>
-    public const string Element = "Si";
+    /// <summary>The element of the study ("Si", or "C" for the carbon half).</summary>
+    public string Element { get; init; } = "Si";
+
+    /// <summary>The window of this setup's dimer-curve RMS deviation, Angstrom.</summary>
+    public (double From, double To) Window { get; init; } = DimerWindow;
+
+    /// <summary>The carbon study's free-atom energy (eV).</summary>
+    private const double CarbonFreeAtomEnergy = -245.44385736;
 
     /// <summary>The study's free-atom energy of silicon (eV); the DFT dimer curve Si2_dimer_dft.dat is E - 2 E0.</summary>
     private const double DftFreeAtomEnergy = -7881.32677981122;
@@ -29,31 +36,87 @@ internal sealed record StudySetup(
     public static (double From, double To) DimerWindow { get; } = (1.9, 6.0);
 
     /// <summary>The RMS deviation of a fitted dimer curve from the reference over <see cref="DimerWindow"/>, eV.</summary>
-    public double DimerRms(Curve dimer) => dimer.RmsDeviation(Reference, DimerWindow.From, DimerWindow.To);
+    public double DimerRms(Curve dimer) => dimer.RmsDeviation(Reference, Window.From, Window.To);
 
-    /// <summary>The self-interacting (SI) and purified (PURE) bases with this setup's cutoff and radial basis.</summary>
+    /// <summary>How the energy rows are scaled: per sqrt(N) (ACEpotentials.jl, the study's code; the default) or per atom.</summary>
+    public EnergyScaling EnergyScaling { get; init; } = EnergyScaling.PerSqrtAtom;
+
+    /// <summary>
+    /// The study's two bases, as ACE1x (ACEpotentials.jl 0.6.7) builds them: ACE1x's pair basis of D_1 functions and the
+    /// many-body functions of correlation orders 2.. (order 1 removed), selected as ACE1.jl does; SI is ACE1x's default
+    /// pure2b basis (every many-body function vanishes on one neighbour), PURE is fully purified (`pure = true`).
+    /// </summary>
     public IReadOnlyList<BasisVariant> Variants =>
     [
-        new("SI", d => Basis(d).Build()),
-        new("PURE", d => Basis(d).Purify().Build()),
+        new("SI", d => Basis(d).Purify(new PurificationOptions(PurificationKind.Pure2b)).Build()),
+        new("PURE", d => Basis(d).Purify(new PurificationOptions(PurificationKind.Full)).Build()),
     ];
 
-    /// <summary>The basis of the given maximum degrees per correlation order with this setup's cutoff and radial basis.</summary>
+    /// <summary>The basis of the given maximum degrees per correlation order with this setup's cutoff and radial bases.</summary>
     private Core.Building.BasisBuilder Basis(IReadOnlyList<int> degrees) =>
-        LinearAce.Basis(Element).Cutoff(Cutoff).Radial(r0: R0).TotalDegree([.. degrees]);
+        LinearAce.Basis(Element).Cutoff(Cutoff).Radial(r0: R0).TotalDegree([.. degrees])
+            .DegreeArithmetic(TotalDegreeArithmetic.Ace1xFloatingPoint).PairBasis(degrees[0]).WithoutCorrelationOrderOne();
 
-    /// <summary>The fit of a basis: reference energy, weights (BLR, the default solver).</summary>
+    /// <summary>The fit of a basis: reference energy, weights and energy scaling; BLR (the default solver) with the isotropic prior.</summary>
     public FitBuilder ConfigureFit(Core.Basis.AceBasis basis) =>
-        LinearAce.Fit(basis).ReferenceEnergies((Element, E0)).Weights(energy: EnergyWeight, forces: 1);
+        LinearAce.Fit(basis).ReferenceEnergies((Element, E0)).Weights(energy: EnergyWeight, forces: 1).ScaleEnergy(EnergyScaling);
 
     /// <summary>One line describing the basis and fit settings, for the console.</summary>
     public string SettingsLine =>
-        string.Create(CultureInfo.InvariantCulture, $"cutoff {Cutoff} A, r0 {R0} A, E0(Si) {E0} eV, BLR, weights energy {EnergyWeight} / forces 1");
+        string.Create(CultureInfo.InvariantCulture,
+            $"cutoff {Cutoff} A, r0 {R0} A, E0({Element}) {E0} eV, ACE1x pair basis, SI = pure2b, PURE = full, BLR, weights energy {EnergyWeight} / forces 1, energy {(EnergyScaling == EnergyScaling.PerAtom ? "per atom" : "per sqrt(N)")}");
 
     /// <summary>The generated data (when <paramref name="dataDir"/> is null) or the DFT clusters in <paramref name="dataDir"/>.</summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="FileNotFoundException">A file the study needs is missing.</exception>
     public static StudySetup Create(string? dataDir, bool quick) => dataDir is null ? Generated(quick) : Dft(dataDir);
+
+    /// <summary>
+    /// The carbon half of the study on <paramref name="dataDir"/>/carbon: Tr124_dim (DFT dimers, every second one held out;
+    /// they are also the reference dimer curve), Tr100_n and Tr1k_n (diverse structures, every tenth held out); r_cut 5 A,
+    /// r0 1.287 A, E0(C) = -245.44385736 eV, energy weight 30 (ACEpotentials.jl's default). <paramref name="quick"/> keeps a
+    /// small subset of each set (the reduced setting CI runs: a third of the dimers, 20 structures of each diverse set) and degrees 8.6.4.3.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="FileNotFoundException">A file the study needs is missing.</exception>
+    public static StudySetup CreateCarbon(string dataDir, bool quick)
+    {
+        var dir = Path.Combine(dataDir, "carbon");
+        if (!Directory.Exists(dir))
+        {
+            throw new DirectoryNotFoundException($"--data {dataDir}: no folder carbon/ with Tr124_dim.xyz, Tr100_n.xyz and Tr1k_n.xyz");
+        }
+        string Need(string file) => File.Exists(Path.Combine(dir, file)) ? Path.Combine(dir, file)
+            : throw new FileNotFoundException($"--data {dataDir}: the carbon study needs carbon/{file}");
+        var dimers = ExtendedXyz.ReadAll(Need("Tr124_dim.xyz"));
+        var diverse100 = ExtendedXyz.ReadAll(Need("Tr100_n.xyz"));
+        var diverse1k = ExtendedXyz.ReadAll(Need("Tr1k_n.xyz"));
+        if (quick)
+        {
+            dimers = dimers.Where((_, k) => k % 3 == 0).ToList();
+            diverse100 = diverse100.Take(20).ToList();
+            diverse1k = diverse1k.Take(20).ToList();
+        }
+        StudyDataset Split(string name, IReadOnlyList<Structure> all, int every) => new(name,
+            all.Where((_, k) => k % every != every - 1).ToList(), all.Where((_, k) => k % every == every - 1).ToList());
+        var sets = new List<StudyDataset> { Split("Tr124_dim", dimers, 2), Split("Tr100_n", diverse100, 10), Split("Tr1k_n", diverse1k, 10) };
+        var reference = DimerReference(ExtendedXyz.ReadAll(Need("Tr124_dim.xyz")), CarbonFreeAtomEnergy);
+        return new StudySetup(sets, reference, $"carbon (Tr124_dim, Tr100_n, Tr1k_n) in {dir}{(quick ? ", reduced" : "")}",
+            5.0, 1.287, CarbonFreeAtomEnergy, 30.0, quick ? [8, 6, 4, 3] : [24, 20, 16, 12])
+        {
+            Element = "C",
+            Window = (reference.X[0], reference.X[^1]),
+        };
+    }
+
+    /// <summary>The DFT dimer curve E - 2 E0 against the distance (nearest image) of the two-atom structures, sorted.</summary>
+    private static Curve DimerReference(IReadOnlyList<Structure> dimers, double e0)
+    {
+        var points = dimers.Where(s => s.AtomCount == 2 && s.Energy is not null)
+            .Select(s => (R: PairDistances.Collect([s], 20.0)[0], E: s.Energy!.Value - 2 * e0))
+            .OrderBy(p => p.R).ToList();
+        return new Curve("DFT dimers (Tr124_dim)", points.Select(p => p.R).ToList(), points.Select(p => p.E).ToList());
+    }
 
     private static StudySetup Generated(bool quick)
     {

@@ -32,6 +32,9 @@ internal static class AceBasisBuilder
         var blocksByCenter = new List<(LabelIndex[] Tuple, CoupledInvariants Invariants)>[speciesCount];
         var layouts = new OneParticleLayout[speciesCount];
         int firstOrder = spec.IncludeCorrelationOrderOne ? 1 : 2;
+        var ace1x = spec.Selection is TotalDegreeSelection { Arithmetic: TotalDegreeArithmetic.Ace1xFloatingPoint } total
+            ? Ace1xTupleWalk.Reachable(total, speciesCount, spec.MaxCorrelationOrder)
+            : null;
         for (int c = 0; c < speciesCount; c++)
         {
             var blocks = new List<(LabelIndex[], CoupledInvariants)>();
@@ -39,6 +42,10 @@ internal static class AceBasisBuilder
             {
                 foreach (var tuple in LabelTupleEnumerator.Enumerate(spec.Selection, speciesCount, order))
                 {
+                    if (ace1x is not null && !ace1x.Contains(Ace1xTupleWalk.Key(tuple)))
+                    {
+                        continue;
+                    }
                     var l = tuple.Select(t => t.L).ToArray();
                     var invariants = couplings.Get(l, LabelTupleEnumerator.LabelClasses(tuple));
                     if (invariants.InvariantCount > 0)

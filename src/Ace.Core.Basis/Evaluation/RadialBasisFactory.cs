@@ -10,6 +10,8 @@ internal static class RadialBasisFactory
     {
         TransformedJacobiRadialSpecification t => new TransformedJacobiBasis(
             new AgnesiTransform(t.R0, t.CutoffRadius, t.P, t.Q), count, t.PIn, t.PCut),
+        EnvelopedLegendreRadialSpecification e => new EnvelopedLegendreBasis(
+            new AgnesiTransform(e.R0, e.CutoffRadius, e.P, e.Q), count, e.EnvelopeExponent),
         ChebExpCosRadialSpecification c => new ChebExpCosBasis(new ScaledExponentialTransform(c.Lambda, c.CutoffRadius), count),
         _ => throw new ArgumentException($"unsupported radial basis specification {specification.GetType().Name}", nameof(specification)),
     };

@@ -99,8 +99,11 @@ internal sealed class PurifiedCenterPlan
     }
 
     /// <summary>
-    /// Full: every set partition with its Moebius weight. Pure2b: for a function of order &gt;= 2 whose labels share one element
-    /// and all have l = 0, the ordinary product minus the fully diagonal term; otherwise the ordinary product alone.
+    /// Full: every set partition with its Moebius weight. Pure2b (ACE1x's default): for every function of order &gt;= 2 whose
+    /// labels share one element (any l), the ordinary product minus its fully diagonal term (all neighbours equal), so that
+    /// it vanishes on an atom with one neighbour; the diagonal term of an invariant is a constant times the product of the
+    /// radials, which expands into the order-1 functions A_{z N 0 0} only (the angular tensor keeps L = 0 alone). Functions
+    /// that mix elements are already zero on one neighbour and stay as they are.
     /// </summary>
     private static IEnumerable<(SetPartition, double)> Partitions(LabelIndex[] labels, PurificationKind kind)
     {
@@ -110,7 +113,7 @@ internal sealed class PurifiedCenterPlan
             return all.Select(p => (p, p.MoebiusWeight));
         }
         var finest = all.First(p => p.IsFinest);
-        bool diagonal = labels.Length >= 2 && labels.All(x => x.L == 0 && x.Species == labels[0].Species);
+        bool diagonal = labels.Length >= 2 && labels.All(x => x.Species == labels[0].Species);
         return diagonal ? [(finest, 1.0), (all.First(p => p.IsCoarsest), -1.0)] : [(finest, 1.0)];
     }
 }

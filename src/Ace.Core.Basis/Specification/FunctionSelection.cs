@@ -22,13 +22,32 @@ public abstract record FunctionSelection
     internal abstract void Validate(int maxCorrelationOrder);
 }
 
+/// <summary>How the total-degree rule compares a tuple's degree with its bound.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TotalDegreeArithmetic>))]
+public enum TotalDegreeArithmetic
+{
+    /// <summary>sum_t (n_t + w_L l_t) &lt;= D_nu in exact rational arithmetic (the default).</summary>
+    Exact,
+
+    /// <summary>
+    /// The tuples ACE1.jl selects (ACE1x 0.1.11, ACEpotentials.jl 0.6.7, the study's code): its floating-point scaled rule and
+    /// its enumeration order, which miss a few tuples on the boundary (for D = 24, 20 one order-2 function: 273 instead of 274).
+    /// A subset of <see cref="Exact"/>; the one-particle functions of several elements are taken in the specification's order
+    /// (ACE1 orders them by atomic number).
+    /// </summary>
+    Ace1xFloatingPoint,
+}
+
 /// <summary>
 /// The total-degree rule (ACE1x): a tuple of correlation order nu is kept when sum_t (n_t + w_L l_t) &lt;= D_nu,
-/// compared exactly. Radial labels start at n = 1.
+/// compared exactly (or as ACE1.jl does, see <see cref="TotalDegreeArithmetic"/>). Radial labels start at n = 1.
 /// </summary>
 /// <param name="MaxDegrees">D_nu for nu = 1, 2, ... (index 0 holds the bound for correlation order 1).</param>
 /// <param name="AngularWeight">w_L; null means the default 3/2.</param>
-public sealed record TotalDegreeSelection(IReadOnlyList<Rational> MaxDegrees, Rational? AngularWeight = null) : FunctionSelection
+/// <param name="Arithmetic">Exact comparison (default) or ACE1.jl's floating-point selection.</param>
+public sealed record TotalDegreeSelection(
+    IReadOnlyList<Rational> MaxDegrees, Rational? AngularWeight = null, TotalDegreeArithmetic Arithmetic = TotalDegreeArithmetic.Exact)
+    : FunctionSelection
 {
     /// <summary>The default angular weight w_L = 3/2.</summary>
     public static Rational DefaultAngularWeight { get; } = new(3, 2);
@@ -63,6 +82,10 @@ public sealed record TotalDegreeSelection(IReadOnlyList<Rational> MaxDegrees, Ra
         if (EffectiveAngularWeight.Numerator < 0)
         {
             throw new ArgumentException($"the angular weight w_L must be non-negative, got {EffectiveAngularWeight}", nameof(AngularWeight));
+        }
+        if (!Enum.IsDefined(Arithmetic))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Arithmetic), Arithmetic, "the total-degree arithmetic must be Exact or Ace1xFloatingPoint");
         }
         if (EffectiveAngularWeight.Numerator == 0)
         {

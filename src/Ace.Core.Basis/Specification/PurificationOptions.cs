@@ -14,8 +14,10 @@ public enum PurificationKind
     Full,
 
     /// <summary>
-    /// The cheaper ACE1x "pure2b" correction: only functions whose one-particle labels all have the same element and l = 0
-    /// lose their fully diagonal self-term (all neighbours equal); they then vanish on an atom with one neighbour.
+    /// The ACE1x "pure2b" correction (ACE1x's default, the study's self-interacting basis): every function of correlation
+    /// order &gt;= 2 whose one-particle labels all have the same element (any l) loses its fully diagonal self-term (all
+    /// neighbours equal), a combination of order-1 functions; every many-body function then vanishes on an atom with one
+    /// neighbour, while the partly diagonal terms (some neighbours equal) stay.
     /// </summary>
     Pure2b,
 }

@@ -9,6 +9,7 @@ namespace Ace.Core.Basis;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(TransformedJacobiRadialSpecification), "TransformedJacobi")]
 [JsonDerivedType(typeof(ChebExpCosRadialSpecification), "ChebExpCos")]
+[JsonDerivedType(typeof(EnvelopedLegendreRadialSpecification), "EnvelopedLegendre")]
 public abstract record RadialBasisSpecification
 {
     /// <summary>The cutoff radius in Angstrom: every radial function and its derivative vanish for r &gt;= Cutoff.</summary>
@@ -86,6 +87,46 @@ public sealed record ChebExpCosRadialSpecification(double CutoffRadius, double L
         if (!(Lambda > 0) || !double.IsFinite(Lambda))
         {
             throw new ArgumentException($"{where}: lambda must be positive and finite, got {Lambda}", nameof(Lambda));
+        }
+    }
+}
+
+/// <summary>
+/// ACE1x's default pair basis (ace-math.md 2c): Legendre polynomials in y(r) from the Agnesi transform (p, q) = (1, 3)
+/// times the envelope in r, e(r) = (r/r0)^-p_e - (rc/r0)^-p_e + p_e (rc/r0)^-(p_e+1) (r/r0 - rc/r0) with p_e = 2, which is
+/// repulsive towards r = 0 and whose value and slope vanish at the cutoff. Not product-closed (it is for the pair basis).
+/// </summary>
+/// <param name="R0">The scale r0 in Angstrom of the transform and the envelope (ACE1x: the bond length).</param>
+/// <param name="CutoffRadius">The cutoff radius in Angstrom.</param>
+/// <param name="P">The Agnesi exponent p (default 1).</param>
+/// <param name="Q">The Agnesi exponent q (default 3).</param>
+/// <param name="EnvelopeExponent">The envelope exponent p_e (default 2).</param>
+public sealed record EnvelopedLegendreRadialSpecification(
+    double R0, double CutoffRadius, int P = 1, int Q = 3, int EnvelopeExponent = 2) : RadialBasisSpecification
+{
+    /// <inheritdoc/>
+    public override double Cutoff => CutoffRadius;
+
+    /// <inheritdoc/>
+    public override bool IsProductClosed => false;
+
+    internal override void Validate(string where)
+    {
+        if (!(R0 > 0) || !double.IsFinite(R0))
+        {
+            throw new ArgumentException($"{where}: the scale R0 must be positive and finite, got {R0}", nameof(R0));
+        }
+        if (!(CutoffRadius > R0) || !double.IsFinite(CutoffRadius))
+        {
+            throw new ArgumentException($"{where}: the cutoff must be finite and larger than R0 = {R0}, got {CutoffRadius}", nameof(CutoffRadius));
+        }
+        if (P < 1 || Q <= P)
+        {
+            throw new ArgumentException($"{where}: the Agnesi exponents need 1 <= p < q, got p = {P}, q = {Q}", nameof(P));
+        }
+        if (EnvelopeExponent < 1)
+        {
+            throw new ArgumentException($"{where}: the envelope exponent must be at least 1, got {EnvelopeExponent}", nameof(EnvelopeExponent));
         }
     }
 }

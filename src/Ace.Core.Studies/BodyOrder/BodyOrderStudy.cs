@@ -31,19 +31,32 @@ public static class BodyOrderStudy
                     var degrees = settings.Degrees.Take(nu).ToArray();
                     var basis = variant.Build(degrees);
                     var potential = settings.ConfigureFit(basis).Run(data.Train).Potential;
-                    var dimer = ClusterCurves.Dimer(potential, settings.Element, settings.ReferenceDimer.X,
-                        $"{data.Name} {variant.Name} body order {nu + 1}");
+                    var grid = CurveGrid(settings, potential.Cutoff);
+                    string label = $"{data.Name} {variant.Name} body order {nu + 1}";
+                    var dimer = ClusterCurves.Dimer(potential, settings.Element, grid, label);
                     var (from, to) = settings.DimerWindow;
                     var fit = new BodyOrderFit(data.Name, variant.Name, degrees, basis.FunctionCount,
                         ErrorTable.Compute(potential, data.Train).Overall,
                         data.Validation.Count == 0 ? null : ErrorTable.Compute(potential, data.Validation).Overall,
                         BodyOrderStatistics.Compute(basis, potential.Coefficients),
-                        dimer, dimer.RmsDeviation(settings.ReferenceDimer, from, to), potential);
+                        dimer, dimer.RmsDeviation(settings.ReferenceDimer, from, to), potential)
+                    {
+                        DimerTailDrop = settings.DimerTailFrom < potential.Cutoff ? ClusterCurves.DropBeyond(dimer, settings.DimerTailFrom) : 0,
+                        Trimer = ClusterCurves.EquilateralTrimer(potential, settings.Element, grid, label),
+                    };
                     fits.Add(fit);
                     settings.Progress?.Report(fit);
                 }
             }
         }
         return fits;
+    }
+
+    /// <summary>Distances from the reference curve's first point to the cutoff, about <see cref="BodyOrderStudySettings.CurveStep"/> apart.</summary>
+    private static IReadOnlyList<double> CurveGrid(BodyOrderStudySettings settings, double cutoff)
+    {
+        double from = settings.ReferenceDimer.X[0];
+        int count = Math.Max(2, (int)Math.Ceiling((cutoff - from) / settings.CurveStep) + 1);
+        return ClusterCurves.Grid(from, cutoff, count);
     }
 }

@@ -25,6 +25,12 @@ public sealed record BodyOrderStudySettings(
     /// <summary>The window of the dimer-curve RMS deviation, Angstrom (default 1.9 to 6.0, the study's range).</summary>
     public (double From, double To) DimerWindow { get; init; } = (1.9, 6.0);
 
+    /// <summary>Where the dimer curve's tail is scored from, Angstrom (default 5.0; see <see cref="BodyOrderFit.DimerTailDrop"/>).</summary>
+    public double DimerTailFrom { get; init; } = 5.0;
+
+    /// <summary>The spacing of the dimer and trimer curves, Angstrom (default 0.02), from the reference's first distance to the cutoff.</summary>
+    public double CurveStep { get; init; } = 0.02;
+
     /// <summary>Receives every fit as soon as it is done.</summary>
     public IProgress<BodyOrderFit>? Progress { get; init; }
 

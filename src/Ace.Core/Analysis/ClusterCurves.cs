@@ -83,6 +83,55 @@ public static class ClusterCurves
         return Dimer(name ?? $"{element}2", potential.Energy, e, e, distances);
     }
 
+    /// <summary>
+    /// The equilateral trimer of side r: E(three atoms at the corners) - 3 E0(element), the total cluster energy (two- and
+    /// more-body parts together) at the given side lengths.
+    /// </summary>
+    /// <param name="name">The curve's label.</param>
+    /// <param name="energy">The model's total energy of an isolated structure, eV.</param>
+    /// <param name="element">The element of all three atoms.</param>
+    /// <param name="sides">Increasing side lengths in Angstrom.</param>
+    public static Curve EquilateralTrimer(string name, Func<Structure, double> energy, Element element, IReadOnlyList<double> sides)
+    {
+        ArgumentNullException.ThrowIfNull(energy);
+        ArgumentNullException.ThrowIfNull(sides);
+        double e0 = 3 * LoneAtom(energy, element);
+        var energies = sides.Select(r => energy(Structure.Isolated([element, element, element],
+            [Vec3.Zero, new Vec3(r, 0, 0), new Vec3(r / 2, r * Math.Sqrt(3) / 2, 0)])) - e0).ToList();
+        return new Curve(name, sides, energies);
+    }
+
+    /// <summary>The equilateral trimer curve of a fitted potential (see the general overload).</summary>
+    public static Curve EquilateralTrimer(LinearAcePotential potential, string element, IReadOnlyList<double> sides, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(potential);
+        return EquilateralTrimer(name ?? $"{element}3 equilateral", potential.Energy, Element.FromSymbol(element), sides);
+    }
+
+    /// <summary>
+    /// The largest depth (eV, 0 when none) by which the curve falls below its value at <paramref name="from"/> at any of its
+    /// points beyond it: max over x &gt;= from of E(from) - E(x), with E(from) interpolated. A curve that rises
+    /// monotonically to zero at the cutoff scores 0; a spurious well past <paramref name="from"/> scores its depth.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="from"/> lies outside the curve.</exception>
+    public static double DropBeyond(Curve curve, double from)
+    {
+        ArgumentNullException.ThrowIfNull(curve);
+        if (!(from >= curve.X[0] && from <= curve.X[^1]))
+        {
+            throw new ArgumentOutOfRangeException(nameof(from), from, $"'{curve.Name}' spans [{curve.X[0]}, {curve.X[^1]}]");
+        }
+        double start = curve.Interpolate(from), drop = 0;
+        for (int k = 0; k < curve.Count; k++)
+        {
+            if (curve.X[k] >= from)
+            {
+                drop = Math.Max(drop, start - curve.Energies[k]);
+            }
+        }
+        return drop;
+    }
+
     /// <summary>The isosceles-trimer three-body excess of a fitted potential (see the general overload).</summary>
     public static Curve Trimer(LinearAcePotential potential, string element, double arm, IReadOnlyList<double> anglesDegrees, string? name = null)
     {

@@ -18,6 +18,7 @@ public sealed class BasisBuilder
     private int? _maxCorrelationOrder;
     private FunctionSelection? _selection;
     private Rational? _angularWeight;
+    private TotalDegreeArithmetic? _arithmetic;
     private readonly List<ElementPairRadial> _pairRadials = [];
     private PairBasisSpecification? _pairBasis;
     private bool _includeOrderOne = true;
@@ -106,12 +107,34 @@ public sealed class BasisBuilder
         return this;
     }
 
+    /// <summary>
+    /// How the total-degree rule compares: <see cref="TotalDegreeArithmetic.Exact"/> (default) or
+    /// <see cref="TotalDegreeArithmetic.Ace1xFloatingPoint"/>, the tuples ACE1.jl selects (the study's basis sizes).
+    /// </summary>
+    public BasisBuilder DegreeArithmetic(TotalDegreeArithmetic arithmetic)
+    {
+        _arithmetic = arithmetic;
+        return this;
+    }
+
     /// <summary>The pacemaker rule: n_t &lt;= nMax[nu-1] and l_t &lt;= lMax[nu-1] per correlation order nu.</summary>
     public BasisBuilder MaxLabels(int[] nMax, int[] lMax)
     {
         ArgumentNullException.ThrowIfNull(nMax);
         ArgumentNullException.ThrowIfNull(lMax);
         _selection = new MaxLabelSelection([.. nMax], [.. lMax]);
+        return this;
+    }
+
+    /// <summary>
+    /// A separate pair basis of <paramref name="maxDegree"/> functions per element pair, ACE1x's default: Legendre
+    /// polynomials of the Agnesi (1, 3) transform times the repulsive envelope in r with exponent 2
+    /// (<see cref="EnvelopedLegendreRadialSpecification"/>), with this builder's r0 (from <see cref="Radial(double, int, int, int, int)"/>,
+    /// else cutoff / 2) and cutoff.
+    /// </summary>
+    public BasisBuilder PairBasis(int maxDegree)
+    {
+        _pairBasis = new PairBasisSpecification(maxDegree, new EnvelopedLegendreRadialSpecification(double.NaN, double.NaN));
         return this;
     }
 
@@ -152,14 +175,24 @@ public sealed class BasisBuilder
                 ? t with { CutoffRadius = cutoff }
                 : new TransformedJacobiRadialSpecification(_r0 ?? cutoff / 2, cutoff);
         }
-        var selection = _selection ?? throw new InvalidOperationException("give the selection rule: .TotalDegree(D1, D2, ...) or .MaxLabels(nMax, lMax)");
-        if (selection is TotalDegreeSelection total && _angularWeight is { } w)
+        var pairBasis = _pairBasis;
+        if (pairBasis?.Radial is EnvelopedLegendreRadialSpecification { CutoffRadius: double.NaN } pending)
         {
-            selection = total with { AngularWeight = w };
+            double cutoff = _cutoff ?? throw new InvalidOperationException("give the cutoff radius for the pair basis: .Cutoff(radius)");
+            pairBasis = pairBasis with { Radial = pending with { R0 = _r0 ?? cutoff / 2, CutoffRadius = cutoff } };
+        }
+        var selection = _selection ?? throw new InvalidOperationException("give the selection rule: .TotalDegree(D1, D2, ...) or .MaxLabels(nMax, lMax)");
+        if (selection is TotalDegreeSelection total)
+        {
+            selection = total with { AngularWeight = _angularWeight ?? total.AngularWeight, Arithmetic = _arithmetic ?? total.Arithmetic };
+        }
+        else if (_arithmetic is not null)
+        {
+            throw new InvalidOperationException("DegreeArithmetic applies to the total-degree rule only; the selection is " + selection.GetType().Name);
         }
         int order = _maxCorrelationOrder ?? selection.OrderCount;
         return new AceBasisSpecification(_elements, radial, order, selection,
-            _pairRadials.Count == 0 ? null : _pairRadials.ToArray(), _pairBasis, _includeOrderOne)
+            _pairRadials.Count == 0 ? null : _pairRadials.ToArray(), pairBasis, _includeOrderOne)
         {
             Purification = _purification,
         };

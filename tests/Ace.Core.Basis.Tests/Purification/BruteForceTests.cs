@@ -35,7 +35,7 @@ public class BruteForceTests
     }
 
     [Test]
-    public void Pure2b_removes_only_the_diagonal_self_term_of_same_element_l0_functions()
+    public void Pure2b_removes_exactly_the_diagonal_self_term_of_every_same_element_function()
     {
         var spec = TwoElements(4, 5, 4, 4);
         var basis = Purified(spec, PurificationKind.Pure2b);
@@ -50,7 +50,7 @@ public class BruteForceTests
         {
             var label = basis.Functions[range.Start + f];
             var p = label.OneParticleLabels;
-            bool diagonal = p.Count >= 2 && p.All(x => x.L == 0 && x.Element == p[0].Element);
+            bool diagonal = p.Count >= 2 && p.All(x => x.Element == p[0].Element);
             double expected = ordinary[f];
             if (diagonal)
             {

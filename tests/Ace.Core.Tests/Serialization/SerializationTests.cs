@@ -41,6 +41,57 @@ public class SerializationTests
     }
 
     [Test]
+    public void The_study_basis_round_trips_ACE1x_pair_basis_selection_and_pure2b()
+    {
+        // New in issue 14: the "EnvelopedLegendre" pair radial kind, TotalDegreeSelection.Arithmetic and pure2b; files
+        // without them load as before (the arithmetic defaults to Exact).
+        var basis = LinearAce.Basis("Si").Cutoff(5.5).Radial(r0: 2.3).TotalDegree(8, 6, 4)
+            .DegreeArithmetic(Basis.TotalDegreeArithmetic.Ace1xFloatingPoint).PairBasis(8).WithoutCorrelationOrderOne()
+            .Purify(new Basis.PurificationOptions(Basis.PurificationKind.Pure2b)).Build();
+        var random = new Random(3);
+        var potential = Fixtures.RandomPotential(basis, seed: 3);
+        var json = PotentialSerializer.ToJson(potential);
+        Assert.That(json, Does.Contain("\"EnvelopedLegendre\"").And.Contain("Ace1xFloatingPoint").And.Contain("Pure2b"));
+        var path = Path.Combine(_folder, "study.json");
+        potential.Save(path);
+        var loaded = LinearAce.Load(path);
+        Assert.That(loaded.Basis.Specification, Is.EqualTo(potential.Basis.Specification).Using(new JsonEquality()));
+        var s = Fixtures.Cluster(random, 5, "Si");
+        Assert.That(loaded.Energy(s), Is.EqualTo(potential.Energy(s)));
+        var old = JsonNode.Parse(json)!;
+        RemoveArithmetic(old);
+        var oldPath = Path.Combine(_folder, "old.json");
+        File.WriteAllText(oldPath, old.ToJsonString());
+        var selection = (Basis.TotalDegreeSelection)LinearAce.Load(oldPath).Basis.Specification.Selection;
+        Assert.That(selection.Arithmetic, Is.EqualTo(Basis.TotalDegreeArithmetic.Exact), "a file without the field keeps the exact rule");
+    }
+
+    private static void RemoveArithmetic(JsonNode node)
+    {
+        if (node is JsonObject o)
+        {
+            o.Remove("Arithmetic");
+            foreach (var (_, child) in o.ToList())
+            {
+                if (child is not null)
+                {
+                    RemoveArithmetic(child);
+                }
+            }
+        }
+        else if (node is JsonArray a)
+        {
+            foreach (var child in a)
+            {
+                if (child is not null)
+                {
+                    RemoveArithmetic(child);
+                }
+            }
+        }
+    }
+
+    [Test]
     public void The_document_has_a_format_a_version_and_readable_labels()
     {
         var json = JsonNode.Parse(PotentialSerializer.ToJson(Fixtures.RandomPotential(Fixtures.Silicon, seed: 1)))!;
