@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ace.Core.Atoms;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -102,7 +103,7 @@ internal static class FitConfigReader
         var (solver, regularisation, ridgeFolds) = Solver(top);
         var prior = Prior(top, solver);
         var crossValidation = CrossValidationFolds(top, solver);
-        return new FitConfig(path, elements, cutoff, r0,
+        var config = new FitConfig(path, elements, cutoff, r0,
             radial?.Integer("p", false) ?? 2, radial?.Integer("q", false) ?? 4, radial?.Integer("pin", false) ?? 2, radial?.Integer("pcut", false) ?? 2,
             degrees, top.Number("angular_weight", false, true), top.Bool("purify") ?? false,
             train, validation, data.String("energy_key", false) ?? "energy", data.String("forces_key", false),
@@ -114,6 +115,37 @@ internal static class FitConfigReader
             CrossValidationFolds = crossValidation,
             ErrorsCsvPath = top.String("errors_csv", required: false) is { } csv ? Resolve(csv) : null,
         };
+        RequireOutputsApartFromInputs(top, config);
+        return config;
+    }
+
+    /// <summary>
+    /// An output (`output`, `errors_csv`) must not be an input of the same run (the config, `data.train`,
+    /// `data.validation`) nor the other output; symbolic links are followed, so a link to an input counts as the input.
+    /// </summary>
+    private static void RequireOutputsApartFromInputs(Section top, FitConfig config)
+    {
+        var inputs = new List<(string What, string Path)> { ("the config itself (an input)", config.SourcePath), ("data.train (an input)", config.TrainPath) };
+        if (config.ValidationPath is { } validation)
+        {
+            inputs.Add(("data.validation (an input)", validation));
+        }
+        var outputs = new List<(string Key, string Path)> { ("output", config.OutputPath) };
+        if (config.ErrorsCsvPath is { } csv)
+        {
+            outputs.Add(("errors_csv", csv));
+        }
+        for (int o = 0; o < outputs.Count; o++)
+        {
+            var target = AtomicFile.ResolveTarget(outputs[o].Path);
+            foreach (var (what, other) in inputs.Concat(outputs.Take(o).Select(p => ($"{p.Key} (another output)", p.Path))))
+            {
+                if (string.Equals(target, AtomicFile.ResolveTarget(other), StringComparison.Ordinal))
+                {
+                    throw top.Error(outputs[o].Key, $"'{outputs[o].Path}' is the same file as {what}; writing it would overwrite that file; choose another file name");
+                }
+            }
+        }
     }
 
     /// <summary>`solver: name` or `solver: {type, regularisation}` or `solver: {type: ridge-cv, folds}`; default blr.</summary>
@@ -232,7 +264,7 @@ internal static class FitConfigReader
             {
                 foreach (var (k, _) in node.Children)
                 {
-                    var key = ((YamlScalarNode)k).Value ?? "";
+                    var key = KeyText(k);
                     if (!allowed.Contains(key))
                     {
                         throw new ConfigException($"{file}:{k.Start.Line}: unknown key '{prefix}{key}'; allowed here: {string.Join(", ", allowed)}");
@@ -241,7 +273,10 @@ internal static class FitConfigReader
             }
         }
 
-        public IEnumerable<string> Keys => _node.Children.Keys.Select(k => ((YamlScalarNode)k).Value ?? "");
+        public IEnumerable<string> Keys => _node.Children.Keys.Select(KeyText);
+
+        /// <summary>A key's text; a key that is itself a list or mapping is shown as YAML would write it.</summary>
+        private static string KeyText(YamlNode key) => key is YamlScalarNode s ? s.Value ?? "" : key.ToString();
 
         public bool Has(string key) => _node.Children.ContainsKey(new YamlScalarNode(key));
 
