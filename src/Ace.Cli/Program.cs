@@ -97,6 +97,8 @@ internal static class Program
     {
         var cause = ExitCode.Unwrap(e);
         var code = ExitCode.Of(cause);
+        // One line however long the message: no wrapping at the console width.
+        console.Profile.Width = Math.Max(console.Profile.Width, 100 + cause.Message.Length);
         if (cause is CommandAppException { Pretty: { } pretty })
         {
             console.Write(pretty);

@@ -31,7 +31,7 @@ internal sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
             AtomicFile.ThrowIfNotWritable(output);
         }
         var builder = LinearAce.Basis([.. config.Elements]).Cutoff(config.Cutoff)
-            .Radial(config.R0, config.P, config.Q, config.PIn, config.PCut).TotalDegree([.. config.Degrees]);
+            .Radial(config.R0, config.P, config.Q, config.PIn, config.PCut).TotalDegree([.. config.Degrees]).Limits(config.Limits);
         if (config.AngularWeight is { } w)
         {
             builder = builder.AngularWeight(new Rational((int)Math.Round(w * 1000), 1000));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ace.Core.Atoms;
+using Ace.Core.Basis;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -10,7 +11,7 @@ internal static class FitConfigReader
 {
     /// <summary>The top-level keys of a config (the `ace init` template documents each).</summary>
     public static readonly string[] TopKeys =
-        ["elements", "cutoff", "radial", "degrees", "body_order", "angular_weight", "purify", "data", "reference_energies", "weights", "config_type_weights", "solver", "prior", "cross_validate", "errors_csv", "output"];
+        ["elements", "cutoff", "radial", "degrees", "body_order", "angular_weight", "purify", "data", "reference_energies", "weights", "config_type_weights", "solver", "prior", "cross_validate", "errors_csv", "limits", "output"];
 
     /// <summary>The keys of `radial:`.</summary>
     public static readonly string[] RadialKeys = ["r0", "p", "q", "pin", "pcut"];
@@ -26,6 +27,9 @@ internal static class FitConfigReader
 
     /// <summary>The keys of the mapping form of `prior:`.</summary>
     public static readonly string[] PriorKeys = ["type", "p", "angular_weight", "scale_by_column_norms"];
+
+    /// <summary>The keys of `limits:` (the basis size limits checked before building).</summary>
+    public static readonly string[] LimitKeys = ["functions", "product_nodes", "memory_gb"];
 
     /// <summary>The only prior type.</summary>
     public const string SmoothnessPrior = "smoothness";
@@ -114,6 +118,7 @@ internal static class FitConfigReader
             RidgeFolds = ridgeFolds,
             CrossValidationFolds = crossValidation,
             ErrorsCsvPath = top.String("errors_csv", required: false) is { } csv ? Resolve(csv) : null,
+            Limits = Limits(top.Child("limits", LimitKeys)),
         };
         RequireOutputsApartFromInputs(top, config);
         return config;
@@ -242,6 +247,23 @@ internal static class FitConfigReader
         return SolverCatalog.Find(solver)!.AcceptsNormalEquations
             ? folds
             : throw top.Error("cross_validate", $"the solver '{solver}' needs the design matrix, but cross-validation streams normal equations per fold; use {SolverCatalog.Names(c => c.AcceptsNormalEquations)}");
+    }
+
+    /// <summary>`limits: {functions, product_nodes, memory_gb}`; missing keys keep the library's defaults.</summary>
+    private static BasisLimits Limits(Section? s)
+    {
+        var defaults = BasisLimits.Default;
+        if (s is null)
+        {
+            return defaults;
+        }
+        double? gb = s.Number("memory_gb", required: false, positive: true);
+        double? functions = s.Number("functions", required: false, positive: true);
+        double? nodes = s.Number("product_nodes", required: false, positive: true);
+        return new BasisLimits(
+            functions is { } f ? (long)Math.Min(f, long.MaxValue / 2) : defaults.MaxFunctions,
+            nodes is { } n ? (long)Math.Min(n, long.MaxValue / 2) : defaults.MaxProductNodes,
+            gb is { } g ? (long)Math.Min(g * (1L << 30), long.MaxValue / 2) : defaults.MaxEstimatedBytes);
     }
 
     private static (double, double, double) Weights(Section? s) => s is null

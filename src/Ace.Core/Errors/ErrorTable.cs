@@ -45,7 +45,7 @@ public sealed class ErrorTable
         }
         ThrowIfElementMissing(potential, list);
         var predictions = new PotentialEvaluation[list.Count];
-        Parallel.For(0, list.Count, s => predictions[s] = Predict(potential, list[s]));
+        ParallelLoop.Run(() => Parallel.For(0, list.Count, s => predictions[s] = Predict(potential, list[s])));
         return FromPredictions(list, predictions);
     }
 

@@ -49,9 +49,18 @@ internal sealed class BasisGeometry
     /// The neighbourhoods of every atom of <paramref name="structure"/>; <paramref name="describe"/> names the
     /// structure in the error raised for an element the basis lacks.
     /// </summary>
-    public SiteNeighbourhoods Neighbourhoods(Structure structure, Func<string> describe)
+    /// <exception cref="AtomsTooCloseException">Two atoms are closer than <paramref name="minimumSeparation"/> (0: not checked); the message names the structure and the pair.</exception>
+    public SiteNeighbourhoods Neighbourhoods(Structure structure, Func<string> describe, double minimumSeparation)
     {
         ArgumentNullException.ThrowIfNull(structure);
+        try
+        {
+            structure.ThrowIfCloserThan(minimumSeparation);
+        }
+        catch (AtomsTooCloseException e)
+        {
+            throw new AtomsTooCloseException($"{describe()}: {e.Message}", e.FirstAtom, e.SecondAtom, e.Shift, e.Distance);
+        }
         var atomSpecies = new int[structure.AtomCount];
         for (int i = 0; i < atomSpecies.Length; i++)
         {
