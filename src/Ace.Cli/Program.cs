@@ -132,7 +132,8 @@ internal static class Program
             : message;
     }
 
-    /// <summary>A message on one line (line breaks become "; ").</summary>
+    /// <summary>A message on one line (line breaks become "; ", other control characters "?").</summary>
     private static string OneLine(string message) =>
-        string.Join("; ", message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        string.Join("; ", message.Split(['\r', '\n', '\u0085', '\u2028', '\u2029'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => string.Concat(line.Select(c => char.IsControl(c) ? '?' : c))));
 }

@@ -46,7 +46,7 @@ internal sealed class ExtendedXyzFrameReader
         var countText = countLine.AsSpan().Trim();
         if (!int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out int atomCount))
         {
-            throw Error(_line, $"expected the number of atoms of frame {_frame} (a non-negative integer), found '{countText}'");
+            throw Error(_line, $"expected the number of atoms of frame {_frame} (a non-negative integer), found '{Shown(countText)}'");
         }
         var headerText = _reader.ReadLine()
             ?? throw Error(_line + 1, $"the input ends after the atom count of frame {_frame}; expected its comment line");
@@ -414,6 +414,14 @@ internal sealed class ExtendedXyzFrameReader
             }
         }
         return values;
+    }
+
+    /// <summary>Text from the input as a message shows it: at most 40 characters, control characters as '?'.</summary>
+    private static string Shown(ReadOnlySpan<char> text)
+    {
+        var head = text.Length > 40 ? text[..40] : text;
+        var shown = string.Concat(head.ToArray().Select(c => char.IsControl(c) || c is '\u2028' or '\u2029' ? '?' : c));
+        return text.Length > 40 ? shown + "..." : shown;
     }
 
     private ExtendedXyzException Error(long line, string problem, Exception? inner = null) => new(_source, line, problem, inner);

@@ -148,7 +148,7 @@ public static class PotentialSerializer
         {
             throw new PotentialFormatException(path, $"the format is \"{format.GetString()}\", not \"{FormatName}\"");
         }
-        if (!root.TryGetProperty("version", out var version) || !version.TryGetInt32(out int v))
+        if (!root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out int v))
         {
             throw new PotentialFormatException(path, "the document has no integer \"version\"");
         }
