@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Reflection;
-using System.Runtime.ExceptionServices;
 using Ace.Cli.Commands;
 using Ace.Cli.Config;
 using Spectre.Console;
@@ -29,25 +28,39 @@ internal static class Program
         return Run(args, AnsiConsole.Console);
     }
 
+    /// <summary>The global flag that adds the stack trace to a failure's one-line message.</summary>
+    public const string DebugFlag = "--debug";
+
     /// <summary>Runs the tool writing to <paramref name="console"/> (tests pass a recording console).</summary>
     /// <remarks>
     /// No arguments print the help and exit with <see cref="ExitCode.BadCommandLine"/>; `ace help [command]` is
-    /// `ace [command] --help`.
+    /// `ace [command] --help`. Every failure, whichever command raised it, goes through <see cref="Fail"/>: one line
+    /// and the exit code of <see cref="ExitCode.Of"/>; <see cref="DebugFlag"/> anywhere on the line adds the stack trace.
     /// </remarks>
     public static int Run(string[] args, IAnsiConsole console)
     {
+        bool debug = args.Contains(DebugFlag, StringComparer.Ordinal);
+        args = [.. args.Where(a => !string.Equals(a, DebugFlag, StringComparison.Ordinal))];
         var app = new CommandApp();
-        app.Configure(config => Configure(config, console));
+        app.Configure(config => Configure(config, console, debug));
         if (args.Length == 0)
         {
             app.Run(["--help"]);
             return ExitCode.BadCommandLine;
         }
-        return app.Run(args[0] == "help" ? [.. args[1..], "--help"] : args);
+        try
+        {
+            return app.Run(args[0] == "help" ? [.. args[1..], "--help"] : args);
+        }
+        catch (Exception e)
+        {
+            // What escapes Spectre's handler (e.g. from its own configuration) takes the same path.
+            return Fail(e, console, debug);
+        }
     }
 
     /// <summary>The commands, their help texts and the exit-code mapping.</summary>
-    private static void Configure(IConfigurator config, IAnsiConsole console)
+    private static void Configure(IConfigurator config, IAnsiConsole console, bool debug)
     {
         config.SetApplicationName("ace");
         config.SetApplicationVersion(Version);
@@ -57,7 +70,7 @@ internal static class Program
         // Relaxed parsing (strict parsing reports a missing option value as a failed conversion of a made-up
         // token); the guard turns every left-over option into a command-line error instead.
         config.SetInterceptor(new UnknownArgumentGuard());
-        config.SetExceptionHandler((e, _) => Fail(e, console));
+        config.SetExceptionHandler((e, _) => Fail(e, console, debug));
         config.AddCommand<FitCommand>("fit")
             .WithDescription($"fit a potential as the YAML config says (solvers: {SolverCatalog.AllNames}); print the error tables, save the potential")
             .WithExample("fit", "fit.yaml")
@@ -102,26 +115,51 @@ internal static class Program
             .WithExample("study", "--protocol", "--candidates", "\"10,12,14,16;8,10,12\"");
     }
 
-    /// <summary>Prints the failure and returns its exit code; rethrows what is a bug rather than a user error.</summary>
-    private static int Fail(Exception e, IAnsiConsole console)
+    /// <summary>
+    /// Prints the failure as one line (and its stack trace with <see cref="DebugFlag"/>) and returns its exit code;
+    /// an exception that is a bug rather than a user error says so and exits with <see cref="ExitCode.InternalError"/>.
+    /// </summary>
+    private static int Fail(Exception e, IAnsiConsole console, bool debug)
     {
-        var code = ExitCode.Of(e);
-        if (code is null)
-        {
-            ExceptionDispatchInfo.Throw(e);
-        }
-        if (e is CommandAppException { Pretty: { } pretty })
+        var cause = ExitCode.Unwrap(e);
+        var code = ExitCode.Of(cause);
+        // One line however long the message: no wrapping at the console width.
+        console.Profile.Width = Math.Max(console.Profile.Width, 100 + cause.Message.Length);
+        if (cause is CommandAppException { Pretty: { } pretty })
         {
             console.Write(pretty);
         }
+        else if (code is null)
+        {
+            console.MarkupLineInterpolated(
+                $"[red]internal error[/] (a bug in ace {Version}, please report it): {cause.GetType().Name}: {OneLine(cause.Message)}; rerun with {DebugFlag} for the stack trace");
+        }
         else
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            console.MarkupLineInterpolated($"[red]error:[/] {OneLine(MessageOf(cause))}");
+        }
+        if (debug)
+        {
+            console.WriteLine(e.ToString());
         }
         if (code == ExitCode.BadCommandLine)
         {
             console.WriteLine(UsageHint);
         }
-        return code.Value;
+        return code ?? ExitCode.InternalError;
     }
+
+    /// <summary>The exception's message; an argument exception's without the " (Parameter 'x')" suffix, which means nothing to a tool user.</summary>
+    private static string MessageOf(Exception e)
+    {
+        var message = e.Message;
+        return e is ArgumentException { ParamName: { } name } && message.EndsWith($" (Parameter '{name}')", StringComparison.Ordinal)
+            ? message[..^$" (Parameter '{name}')".Length]
+            : message;
+    }
+
+    /// <summary>A message on one line (line breaks become "; ", other control characters "?").</summary>
+    private static string OneLine(string message) =>
+        string.Join("; ", message.Split(['\r', '\n', '\u0085', '\u2028', '\u2029'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => string.Concat(line.Select(c => char.IsControl(c) ? '?' : c))));
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Collections.ObjectModel;
 using Ace.Core.Primitives;
 
@@ -14,8 +15,25 @@ namespace Ace.Core.Atoms;
 /// </summary>
 public sealed class Structure
 {
-    /// <summary>Atoms (or periodic images) closer than this many Angstrom are rejected as an input error.</summary>
+    /// <summary>
+    /// Atoms (or periodic images) closer than this many Angstrom are coincident: the constructor rejects them. The
+    /// physical rule that reading, evaluation and fitting apply is <see cref="DefaultMinimumSeparation"/>.
+    /// </summary>
     public const double MinimumSeparation = 1e-6;
+
+    /// <summary>
+    /// The one physical rule for atoms too close (Angstrom): the extended XYZ reader, the potentials and the fit reject
+    /// a structure with two atoms (or an atom and a periodic image) closer than this, naming the pair, unless configured
+    /// otherwise (<c>ExtendedXyzOptions.MinimumSeparation</c>, <c>LinearAcePotential.MinimumSeparation</c>,
+    /// <c>FitBuilder.MinimumSeparation</c>). Real atoms are never this close; such data is misread or corrupt.
+    /// </summary>
+    public const double DefaultMinimumSeparation = 0.1;
+
+    /// <summary>
+    /// Positions along a periodic axis may lie at most this many cells from the cell at the origin (further out the
+    /// lattice translations lose precision); the constructor rejects positions beyond, naming the atom.
+    /// </summary>
+    public const double MaxCellsFromOrigin = 1e6;
 
     private readonly ImmutableArray<Vec3>? _forces;
     private readonly double? _energy;
@@ -62,7 +80,8 @@ public sealed class Structure
                 $"the cell {cell.A}, {cell.B}, {cell.C} is singular (determinant {cell.Determinant}) but pbc is \"{pbc}\"", nameof(cell));
         }
         Species = [.. Elements.Distinct().Order()];
-        ThrowIfAtomsOverlap();
+        ThrowIfFarOutside();
+        ThrowIfCloserThan(MinimumSeparation);
     }
 
     // A copy of source's atoms, periodicity, label, info and per-atom arrays at a new geometry, without
@@ -229,19 +248,56 @@ public sealed class Structure
     public override string ToString() =>
         $"Structure({AtomCount} atoms, {string.Join(",", Species)}, pbc \"{Pbc}\"{(ConfigType is null ? "" : ", " + ConfigType)})";
 
-    private void ThrowIfAtomsOverlap()
+    /// <summary>
+    /// Throws <see cref="AtomsTooCloseException"/>, naming the pair, its elements, the image and the distance, when two
+    /// atoms or an atom and a periodic image are closer than <paramref name="minimum"/> Angstrom (the rule of
+    /// <see cref="DefaultMinimumSeparation"/>). O(N).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="minimum"/> is negative or not finite.</exception>
+    public void ThrowIfCloserThan(double minimum)
     {
+        if (!(minimum >= 0) || !double.IsFinite(minimum))
+        {
+            throw new ArgumentOutOfRangeException(nameof(minimum), minimum, "the minimum separation must be a finite non-negative distance in Angstrom");
+        }
+        if (minimum == 0 || AtomCount == 0)
+        {
+            return;
+        }
         var finder = new FirstPairFinder();
-        CellListSearch.Search(Positions.AsSpan(), Cell, Pbc, MinimumSeparation, ref finder);
+        CellListSearch.Search(Positions.AsSpan(), Cell, Pbc, minimum, ref finder);
         if (finder.Found)
         {
             var what = finder.I == finder.J
                 ? $"atom {finder.I} ({Elements[finder.I]}) and its own periodic image {finder.Shift}"
                 : $"atoms {finder.I} ({Elements[finder.I]}) and {finder.J} ({Elements[finder.J]})" +
                   (finder.Shift.IsZero ? "" : $" (image {finder.Shift})");
-            throw new AtomsTooCloseException(
-                $"{what} are {finder.Distance:G6} Angstrom apart, closer than the minimum separation {MinimumSeparation:G} Angstrom",
+            throw new AtomsTooCloseException(string.Create(CultureInfo.InvariantCulture,
+                $"{what} are {finder.Distance:G6} Angstrom apart, closer than the minimum separation {minimum:G} Angstrom"),
                 finder.I, finder.J, finder.Shift, finder.Distance);
+        }
+    }
+
+    /// <summary>Rejects a position more than <see cref="MaxCellsFromOrigin"/> cells out along a periodic axis.</summary>
+    private void ThrowIfFarOutside()
+    {
+        if (!Pbc.Any)
+        {
+            return;
+        }
+        Span<bool> periodic = [Pbc.A, Pbc.B, Pbc.C];
+        for (int i = 0; i < Positions.Length; i++)
+        {
+            var f = Cell.ToFractional(Positions[i]);
+            for (int a = 0; a < 3; a++)
+            {
+                if (periodic[a] && !(Math.Abs(f[a]) <= MaxCellsFromOrigin))
+                {
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                        $"atom {i} ({Elements[i]}) lies {f[a]:G4} cells from the cell along lattice vector {"abc"[a]}, more than {MaxCellsFromOrigin:G} (precision is lost that far out); wrap the positions into the cell"),
+                        "positions");
+                }
+            }
         }
     }
 

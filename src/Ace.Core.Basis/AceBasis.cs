@@ -61,9 +61,20 @@ public sealed class AceBasis
     /// <exception cref="ArgumentException">
     /// The specification is invalid, or asks to purify a radial basis that is not product-closed; the message says what is wrong.
     /// </exception>
-    public static AceBasis Build(AceBasisSpecification specification)
+    /// <exception cref="BasisTooLargeException">The basis would exceed <see cref="BasisLimits.Default"/> (checked before enumeration).</exception>
+    public static AceBasis Build(AceBasisSpecification specification) => Build(specification, BasisLimits.Default);
+
+    /// <summary>
+    /// Builds the basis a specification describes after checking its estimated size (<see cref="BasisSizeEstimate"/>)
+    /// against <paramref name="limits"/>, before anything is enumerated.
+    /// </summary>
+    /// <exception cref="ArgumentException">The specification is invalid; the message says what is wrong.</exception>
+    /// <exception cref="BasisTooLargeException">The basis would exceed <paramref name="limits"/>; the message gives its size.</exception>
+    public static AceBasis Build(AceBasisSpecification specification, BasisLimits limits)
     {
         ArgumentNullException.ThrowIfNull(specification);
+        ArgumentNullException.ThrowIfNull(limits);
+        BasisSizeEstimate.Of(specification, limits).ThrowIfExceeds(limits);
         return specification.Purification is null ? AceBasisBuilder.Build(specification) : BasisPurifier.Build(specification);
     }
 

@@ -49,4 +49,30 @@ public class AtomicFileTests
         Assert.That(() => AtomicFile.Write(Path.Combine(_folder, "a"), null!), Throws.ArgumentNullException);
         Assert.That(() => AtomicFile.WriteAllText(Path.Combine(_folder, "missing", "a.csv"), "x"), Throws.InstanceOf<DirectoryNotFoundException>());
     }
+
+    [Test]
+    public void A_symbolic_link_is_written_through_and_stays_a_link()
+    {
+        var target = Path.Combine(_folder, "real.txt");
+        var link = Path.Combine(_folder, "link.txt");
+        File.WriteAllText(target, "old");
+        File.CreateSymbolicLink(link, target);
+        AtomicFile.WriteAllText(link, "new");
+        Assert.That(new FileInfo(link).LinkTarget, Is.EqualTo(target));
+        Assert.That(File.ReadAllText(target), Is.EqualTo("new"));
+        Assert.That(AtomicFile.ResolveTarget(link), Is.EqualTo(target));
+    }
+
+    [Test]
+    public void A_folder_or_a_missing_folder_is_an_error_naming_the_path_and_nothing_is_written()
+    {
+        var folder = Path.Combine(_folder, "out");
+        Directory.CreateDirectory(folder);
+        var e = Assert.Throws<IOException>(() => AtomicFile.WriteAllText(folder, "x"))!;
+        Assert.That(e.Message, Does.Contain(folder).And.Contain("is a folder"));
+        var missing = Path.Combine(_folder, "no", "file.txt");
+        Assert.That(() => AtomicFile.WriteAllText(missing, "x"),
+            Throws.InstanceOf<DirectoryNotFoundException>().With.Message.Contains("does not exist"));
+        Assert.That(Directory.GetFiles(_folder), Is.Empty);
+    }
 }

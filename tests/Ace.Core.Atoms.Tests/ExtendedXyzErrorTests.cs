@@ -27,7 +27,8 @@ public class ExtendedXyzErrorTests
         yield return new TestCaseData("1\nvirial=\"1 2 3 4\"\nSi 0 0 0\n", 2L, "expected 9").SetName("VirialWithFourNumbers");
         yield return new TestCaseData(Good.Replace("Si 1 1 1", "Si 1 1", StringComparison.Ordinal), 4L, "has 3 columns; expected 4 (species:S:1 pos:R:3)").SetName("TooFewColumns");
         yield return new TestCaseData(Good.Replace("Si 1 1 1", "Si 1 1 1 7", StringComparison.Ordinal), 4L, "more than 4 columns").SetName("TooManyColumns");
-        yield return new TestCaseData(Good[..Good.LastIndexOf("Si 1", StringComparison.Ordinal)], 4L, "expected 2 atom lines after line 2, found 1").SetName("TruncatedFrame");
+        yield return new TestCaseData(Good[..Good.LastIndexOf("Si 1", StringComparison.Ordinal)], 4L, "says 2 atoms, but only 1 atom lines follow the comment line 2").SetName("TruncatedFrame");
+        yield return new TestCaseData("2000000000\nProperties=species:S:1:pos:R:3\nSi 0 0 0\n", 4L, "line 1 says 2000000000 atoms, but only 1 atom lines follow").SetName("AtomCountLargerThanTheInput");
         yield return new TestCaseData(Good.Replace("Si 1 1 1", "Si 1 NaN 1", StringComparison.Ordinal), 4L, "'NaN' in column 'pos'").SetName("NaNPosition");
         yield return new TestCaseData(Good.Replace("Si 1 1 1", "Si 1 inf 1", StringComparison.Ordinal), 4L, "expected a finite real number").SetName("InfinitePosition");
         yield return new TestCaseData(Good.Replace("Si 1 1 1", "Xx 1 1 1", StringComparison.Ordinal), 4L, "unknown element 'Xx'").SetName("UnknownElement");

@@ -25,8 +25,13 @@ internal sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
     public override int Execute(CommandContext context, FitSettings settings, CancellationToken cancellationToken)
     {
         var config = FitConfigReader.Read(settings.Config);
+        // Outputs are checked before any work, so a fit is never lost to an unwritable output.
+        foreach (var output in new[] { config.OutputPath, config.ErrorsCsvPath }.OfType<string>())
+        {
+            AtomicFile.ThrowIfNotWritable(output);
+        }
         var builder = LinearAce.Basis([.. config.Elements]).Cutoff(config.Cutoff)
-            .Radial(config.R0, config.P, config.Q, config.PIn, config.PCut).TotalDegree([.. config.Degrees]);
+            .Radial(config.R0, config.P, config.Q, config.PIn, config.PCut).TotalDegree([.. config.Degrees]).Limits(config.Limits);
         foreach (var pair in config.PairRadials)
         {
             builder = builder.Radial(pair.ElementA, pair.ElementB,
@@ -44,6 +49,10 @@ internal sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
         var options = new ExtendedXyzOptions { EnergyKey = config.EnergyKey, ForcesKey = config.ForcesKey };
         var train = ExtendedXyz.ReadAll(config.TrainPath, options);
         var validation = config.ValidationPath is null ? null : ExtendedXyz.ReadAll(config.ValidationPath, options);
+        if (validation is not null)
+        {
+            RequireElements(validation, config.ValidationPath!, config.Elements);
+        }
         console.MarkupLineInterpolated($"basis: {basis.FunctionCount} functions, body order up to {basis.MaxCorrelationOrder + 1}; training on {train.Count} structures");
         var fit = LinearAce.Fit(basis)
             .ReferenceEnergies([.. config.ReferenceEnergies.Select(p => (p.Key, p.Value))])
@@ -67,6 +76,9 @@ internal sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
         {
             console.WriteLine(ridge.ToString());
         }
+        TrustReport.Describe(console, result.Potential);
+        var potential = result.Potential.WithProvenance(result.Potential.Provenance?.WithTrainingFiles(config.TrainPath));
+        potential.Save(config.OutputPath);
         var tables = new List<(string Set, ErrorTable Table)> { ("training", result.Errors(train)) };
         if (validation is not null)
         {
@@ -76,9 +88,6 @@ internal sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
         {
             console.Write(Tables.Errors(table, $"{set} errors"));
         }
-        TrustReport.Describe(console, result.Potential);
-        var potential = result.Potential.WithProvenance(result.Potential.Provenance?.WithTrainingFiles(config.TrainPath));
-        potential.Save(config.OutputPath);
         console.MarkupLineInterpolated($"saved [green]{config.OutputPath}[/]");
         if (config.CrossValidationFolds is { } folds)
         {
@@ -112,6 +121,22 @@ internal sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
         }
         var files = FitReport.Write(folder, Path.GetFileName(config.OutputPath), potential, sets, curve);
         console.MarkupLineInterpolated($"report: [green]{Path.Combine(folder, FitReport.PageName)}[/] ({files.Count} files)");
+    }
+
+    /// <summary>Throws, naming the file, structure and atom, when a structure has an element the config does not list (checked before the fit).</summary>
+    private static void RequireElements(IReadOnlyList<Structure> structures, string path, IReadOnlyList<string> elements)
+    {
+        for (int s = 0; s < structures.Count; s++)
+        {
+            foreach (var (atom, element) in structures[s].Elements.Index())
+            {
+                if (!elements.Contains(element.Symbol))
+                {
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                        $"{path}: structure {s}: atom {atom} is {element}, which is not in the config's elements ({string.Join(", ", elements)})"));
+                }
+            }
+        }
     }
 
     /// <summary>Sets the config's solver on <paramref name="fit"/>: the smoothness prior and the cross-validated ridge when asked for.</summary>

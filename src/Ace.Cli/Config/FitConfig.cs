@@ -36,6 +36,9 @@ internal sealed record FitConfig(
     /// <summary>K of the top-level `cross_validate: K` (out-of-fold errors after the fit), or null.</summary>
     public int? CrossValidationFolds { get; init; }
 
+    /// <summary>The basis size limits of `limits:` (the library's defaults without the key).</summary>
+    public Ace.Core.Basis.BasisLimits Limits { get; init; } = Ace.Core.Basis.BasisLimits.Default;
+
     /// <summary>Where `errors_csv:` asks for the error tables (training, validation, out-of-fold) as one CSV, or null.</summary>
     public string? ErrorsCsvPath { get; init; }
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Ace.Core.Atoms;
+using Ace.Core.Basis;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -9,7 +11,7 @@ internal static class FitConfigReader
 {
     /// <summary>The top-level keys of a config (the `ace init` template documents each).</summary>
     public static readonly string[] TopKeys =
-        ["elements", "cutoff", "radial", "pairs", "degrees", "body_order", "angular_weight", "purify", "data", "reference_energies", "weights", "config_type_weights", "solver", "prior", "cross_validate", "errors_csv", "output"];
+        ["elements", "cutoff", "radial", "pairs", "degrees", "body_order", "angular_weight", "purify", "data", "reference_energies", "weights", "config_type_weights", "solver", "prior", "cross_validate", "errors_csv", "limits", "output"];
 
     /// <summary>The keys of `radial:`.</summary>
     public static readonly string[] RadialKeys = ["r0", "p", "q", "pin", "pcut"];
@@ -28,6 +30,9 @@ internal static class FitConfigReader
 
     /// <summary>The keys of the mapping form of `prior:`.</summary>
     public static readonly string[] PriorKeys = ["type", "p", "angular_weight", "scale_by_column_norms"];
+
+    /// <summary>The keys of `limits:` (the basis size limits checked before building).</summary>
+    public static readonly string[] LimitKeys = ["functions", "product_nodes", "memory_gb"];
 
     /// <summary>The only prior type.</summary>
     public const string SmoothnessPrior = "smoothness";
@@ -108,7 +113,7 @@ internal static class FitConfigReader
         var (solver, regularisation, ridgeFolds) = Solver(top);
         var prior = Prior(top, solver);
         var crossValidation = CrossValidationFolds(top, solver);
-        return new FitConfig(path, elements, cutoff, r0, p, q, pIn, pCut,
+        var config = new FitConfig(path, elements, cutoff, r0, p, q, pIn, pCut,
             degrees, top.Number("angular_weight", false, true), top.Bool("purify") ?? false,
             train, validation, data.String("energy_key", false) ?? "energy", data.String("forces_key", false),
             references, weights, typed, solver, regularisation,
@@ -119,7 +124,39 @@ internal static class FitConfigReader
             RidgeFolds = ridgeFolds,
             CrossValidationFolds = crossValidation,
             ErrorsCsvPath = top.String("errors_csv", required: false) is { } csv ? Resolve(csv) : null,
+            Limits = Limits(top.Child("limits", LimitKeys)),
         };
+        RequireOutputsApartFromInputs(top, config);
+        return config;
+    }
+
+    /// <summary>
+    /// An output (`output`, `errors_csv`) must not be an input of the same run (the config, `data.train`,
+    /// `data.validation`) nor the other output; symbolic links are followed, so a link to an input counts as the input.
+    /// </summary>
+    private static void RequireOutputsApartFromInputs(Section top, FitConfig config)
+    {
+        var inputs = new List<(string What, string Path)> { ("the config itself (an input)", config.SourcePath), ("data.train (an input)", config.TrainPath) };
+        if (config.ValidationPath is { } validation)
+        {
+            inputs.Add(("data.validation (an input)", validation));
+        }
+        var outputs = new List<(string Key, string Path)> { ("output", config.OutputPath) };
+        if (config.ErrorsCsvPath is { } csv)
+        {
+            outputs.Add(("errors_csv", csv));
+        }
+        for (int o = 0; o < outputs.Count; o++)
+        {
+            var target = AtomicFile.ResolveTarget(outputs[o].Path);
+            foreach (var (what, other) in inputs.Concat(outputs.Take(o).Select(p => ($"{p.Key} (another output)", p.Path))))
+            {
+                if (string.Equals(target, AtomicFile.ResolveTarget(other), StringComparison.Ordinal))
+                {
+                    throw top.Error(outputs[o].Key, $"'{outputs[o].Path}' is the same file as {what}; writing it would overwrite that file; choose another file name");
+                }
+            }
+        }
     }
 
     /// <summary>`pairs: {A-B: {cutoff, r0, p, q, pin, pcut}}`: per-pair radial bases; unset keys take <paramref name="defaults"/>.</summary>
@@ -246,6 +283,23 @@ internal static class FitConfigReader
             : throw top.Error("cross_validate", $"the solver '{solver}' needs the design matrix, but cross-validation streams normal equations per fold; use {SolverCatalog.Names(c => c.AcceptsNormalEquations)}");
     }
 
+    /// <summary>`limits: {functions, product_nodes, memory_gb}`; missing keys keep the library's defaults.</summary>
+    private static BasisLimits Limits(Section? s)
+    {
+        var defaults = BasisLimits.Default;
+        if (s is null)
+        {
+            return defaults;
+        }
+        double? gb = s.Number("memory_gb", required: false, positive: true);
+        double? functions = s.Number("functions", required: false, positive: true);
+        double? nodes = s.Number("product_nodes", required: false, positive: true);
+        return new BasisLimits(
+            functions is { } f ? (long)Math.Min(f, long.MaxValue / 2) : defaults.MaxFunctions,
+            nodes is { } n ? (long)Math.Min(n, long.MaxValue / 2) : defaults.MaxProductNodes,
+            gb is { } g ? (long)Math.Min(g * (1L << 30), long.MaxValue / 2) : defaults.MaxEstimatedBytes);
+    }
+
     private static (double, double, double) Weights(Section? s) => s is null
         ? (1, 1, 0)
         : (s.Number("energy", false, false) ?? 1, s.Number("forces", false, false) ?? 1, s.Number("virial", false, false) ?? 0);
@@ -266,7 +320,7 @@ internal static class FitConfigReader
             {
                 foreach (var (k, _) in node.Children)
                 {
-                    var key = ((YamlScalarNode)k).Value ?? "";
+                    var key = KeyText(k);
                     if (!allowed.Contains(key))
                     {
                         throw new ConfigException($"{file}:{k.Start.Line}: unknown key '{prefix}{key}'; allowed here: {string.Join(", ", allowed)}");
@@ -275,7 +329,10 @@ internal static class FitConfigReader
             }
         }
 
-        public IEnumerable<string> Keys => _node.Children.Keys.Select(k => ((YamlScalarNode)k).Value ?? "");
+        public IEnumerable<string> Keys => _node.Children.Keys.Select(KeyText);
+
+        /// <summary>A key's text; a key that is itself a list or mapping is shown as YAML would write it.</summary>
+        private static string KeyText(YamlNode key) => key is YamlScalarNode s ? s.Value ?? "" : key.ToString();
 
         public bool Has(string key) => _node.Children.ContainsKey(new YamlScalarNode(key));
 

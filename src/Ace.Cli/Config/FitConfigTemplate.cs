@@ -75,6 +75,9 @@ internal static class FitConfigTemplate
             # cross_validate: 5
             # Optional: the training, validation and out-of-fold error tables as one CSV.
             # errors_csv: errors.csv
+            # Optional: the largest basis to build (checked before building; defaults 50000 functions, 5000000
+            # product-graph nodes, 4 GiB); raise them only for a basis meant to be that large.
+            # limits: {functions: 50000, product_nodes: 5000000, memory_gb: 4}
             # Where the fitted potential is saved (JSON).
             output: potential.json
 

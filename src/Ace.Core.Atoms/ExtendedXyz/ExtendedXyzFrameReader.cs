@@ -46,7 +46,7 @@ internal sealed class ExtendedXyzFrameReader
         var countText = countLine.AsSpan().Trim();
         if (!int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out int atomCount))
         {
-            throw Error(_line, $"expected the number of atoms of frame {_frame} (a non-negative integer), found '{countText}'");
+            throw Error(_line, $"expected the number of atoms of frame {_frame} (a non-negative integer), found '{Shown(countText)}'");
         }
         var headerText = _reader.ReadLine()
             ?? throw Error(_line + 1, $"the input ends after the atom count of frame {_frame}; expected its comment line");
@@ -73,6 +73,16 @@ internal sealed class ExtendedXyzFrameReader
             _tokenStart = new int[totalColumns + 1];
             _tokenEnd = new int[totalColumns + 1];
         }
+        // The atom lines are read before anything of the header's size is allocated, so an atom count larger than the
+        // input is an error at its end rather than an enormous allocation.
+        var lines = new List<string>(Math.Min(atomCount, 4096));
+        for (int i = 0; i < atomCount; i++)
+        {
+            lines.Add(_reader.ReadLine()
+                ?? throw Error(_line + 1,
+                    $"the input ends inside frame {_frame}: its line {headerLine - 1} says {atomCount} atoms, but only {i} atom lines follow the comment line {headerLine}"));
+            _line++;
+        }
         var elements = new Element[atomCount];
         var positions = new Vec3[atomCount];
         var forces = header.ForcesColumn >= 0 ? new Vec3[atomCount] : null;
@@ -83,10 +93,8 @@ internal sealed class ExtendedXyzFrameReader
         }
         for (int i = 0; i < atomCount; i++)
         {
-            var text = _reader.ReadLine()
-                ?? throw Error(_line + 1,
-                    $"the input ends inside frame {_frame}: expected {atomCount} atom lines after line {headerLine}, found {i}");
-            _line++;
+            var text = lines[i];
+            _line = headerLine + 1 + i; // the line the parse helpers name in their errors
             int found = Tokenize(text, totalColumns + 1);
             if (found != totalColumns)
             {
@@ -133,7 +141,7 @@ internal sealed class ExtendedXyzFrameReader
         }
         try
         {
-            return new Structure(elements, positions, header.Cell, header.Pbc)
+            var structure = new Structure(elements, positions, header.Cell, header.Pbc)
             {
                 Energy = header.Energy,
                 Forces = forces is null ? null : ImmutableArray.Create(forces),
@@ -142,6 +150,8 @@ internal sealed class ExtendedXyzFrameReader
                 Info = header.Info,
                 AtomProperties = header.ExtraColumns.Select(c => extra[c].ToProperty()).ToImmutableArray(),
             };
+            structure.ThrowIfCloserThan(_options.MinimumSeparation);
+            return structure;
         }
         catch (AtomsTooCloseException e)
         {
@@ -404,6 +414,14 @@ internal sealed class ExtendedXyzFrameReader
             }
         }
         return values;
+    }
+
+    /// <summary>Text from the input as a message shows it: at most 40 characters, control characters as '?'.</summary>
+    private static string Shown(ReadOnlySpan<char> text)
+    {
+        var head = text.Length > 40 ? text[..40] : text;
+        var shown = string.Concat(head.ToArray().Select(c => char.IsControl(c) || c is '\u2028' or '\u2029' ? '?' : c));
+        return text.Length > 40 ? shown + "..." : shown;
     }
 
     private ExtendedXyzException Error(long line, string problem, Exception? inner = null) => new(_source, line, problem, inner);

@@ -30,6 +30,13 @@ public sealed record ExtendedXyzOptions
     /// <summary>The header key of the configuration label.</summary>
     public string ConfigTypeKey { get; init; } = "config_type";
 
+    /// <summary>
+    /// Reading rejects a frame with two atoms (or an atom and a periodic image) closer than this many Angstrom, naming
+    /// the pair, the frame and the line (default <see cref="Structure.DefaultMinimumSeparation"/>; 0 turns the check off,
+    /// leaving only the constructor's <see cref="Structure.MinimumSeparation"/>).
+    /// </summary>
+    public double MinimumSeparation { get; init; } = Structure.DefaultMinimumSeparation;
+
     /// <summary>The forces column written: <see cref="ForcesKey"/> or "forces".</summary>
     internal string ForcesKeyForWriting => ForcesKey ?? "forces";
 }

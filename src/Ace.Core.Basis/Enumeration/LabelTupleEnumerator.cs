@@ -15,7 +15,8 @@ internal static class LabelTupleEnumerator
         {
             for (int n = 1; selection.AdmitsLabel(correlationOrder, n, 0); n++)
             {
-                for (int l = 0; selection.AdmitsLabel(correlationOrder, n, l); l++)
+                // Order 1 keeps l = 0 only (below), so its candidates stop there.
+                for (int l = 0; selection.AdmitsLabel(correlationOrder, n, l) && (l == 0 || correlationOrder > 1); l++)
                 {
                     candidates.Add(new LabelIndex(z, n, l));
                 }

@@ -7,7 +7,7 @@ namespace Ace.Core.Basis.Purification;
 
 /// <summary>
 /// Builds purified ("self-interaction-free") ACE bases (ace-math.md section 5; Ho, Gutleb, Ortner 2024); reached through
-/// <see cref="AceBasis.Build"/> when <see cref="AceBasisSpecification.Purification"/> is set. The purified basis has the
+/// <see cref="AceBasis.Build(AceBasisSpecification)"/> when <see cref="AceBasisSpecification.Purification"/> is set. The purified basis has the
 /// same columns and labels as the ordinary one (minus any orders removed by
 /// <see cref="PurificationOptions.RemoveUpToCorrelationOrder"/>); each many-body function becomes
 /// Bp = C AAp = (C C_pure) AA_ext, a precomputed sparse map onto products of an extended one-particle basis, evaluated by the

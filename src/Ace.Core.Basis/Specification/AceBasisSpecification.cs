@@ -24,7 +24,7 @@ public sealed record AceBasisSpecification(
 {
     /// <summary>
     /// Null for the ordinary (self-interacting) basis. When set, the specification describes the purified basis, and
-    /// <see cref="AceBasis.Build"/> builds that.
+    /// <see cref="AceBasis.Build(AceBasisSpecification)"/> builds that.
     /// </summary>
     public PurificationOptions? Purification { get; init; }
 

@@ -23,6 +23,7 @@ public sealed class BasisBuilder
     private PairBasisSpecification? _pairBasis;
     private bool _includeOrderOne = true;
     private PurificationOptions? _purification;
+    private BasisLimits _limits = BasisLimits.Default;
 
     /// <summary>Starts a basis for <paramref name="elements"/> (symbols, e.g. "Si", "C"; their order fixes the columns).</summary>
     public BasisBuilder(params string[] elements)
@@ -201,7 +202,19 @@ public sealed class BasisBuilder
     /// <summary>Builds the basis.</summary>
     /// <exception cref="InvalidOperationException">A required part is missing.</exception>
     /// <exception cref="ArgumentException">The specification is invalid (the message says what).</exception>
-    public AceBasis Build() => AceBasis.Build(Specification());
+    public AceBasis Build() => AceBasis.Build(Specification(), _limits);
+
+    /// <summary>
+    /// The size limits <see cref="Build"/> checks before enumerating (default <see cref="BasisLimits.Default"/>); raise
+    /// them for a basis that is meant to be larger.
+    /// </summary>
+    public BasisBuilder Limits(BasisLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        limits.Validate();
+        _limits = limits;
+        return this;
+    }
 
     /// <inheritdoc/>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"BasisBuilder({string.Join(",", _elements)})");

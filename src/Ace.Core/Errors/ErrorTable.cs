@@ -43,9 +43,29 @@ public sealed class ErrorTable
         {
             throw new ArgumentException("no structures to compute errors on", nameof(structures));
         }
+        ThrowIfElementMissing(potential, list);
         var predictions = new PotentialEvaluation[list.Count];
-        Parallel.For(0, list.Count, s => predictions[s] = Predict(potential, list[s]));
+        ParallelLoop.Run(() => Parallel.For(0, list.Count, s => predictions[s] = Predict(potential, list[s])));
         return FromPredictions(list, predictions);
+    }
+
+    /// <summary>Throws, naming the first structure and atom, when a structure has an element the potential lacks (checked before any work).</summary>
+    internal static void ThrowIfElementMissing(IPotential potential, IReadOnlyList<Structure> structures)
+    {
+        var known = potential.Elements.ToHashSet(StringComparer.Ordinal);
+        for (int s = 0; s < structures.Count; s++)
+        {
+            var elements = structures[s].Elements;
+            for (int i = 0; i < elements.Length; i++)
+            {
+                if (!known.Contains(elements[i].Symbol))
+                {
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                        $"structure {s} ({structures[s]}): atom {i} is {elements[i]}, an element the potential lacks (its elements: {string.Join(", ", potential.Elements)})"),
+                        nameof(structures));
+                }
+            }
+        }
     }
 
     /// <summary>What the table compares with a structure's reference data: the energy, and the forces when it has reference forces.</summary>

@@ -72,7 +72,7 @@ internal static class CrossValidation
             var potential = potentialOf(solution);
             int fold = f;
             var heldOut = Enumerable.Range(0, structures.Length).Where(s => FoldOf(s, folds.Length) == fold).ToArray();
-            Parallel.For(0, heldOut.Length, k => predictions[heldOut[k]] = ErrorTable.Predict(potential, structures[heldOut[k]]));
+            ParallelLoop.Run(() => Parallel.For(0, heldOut.Length, k => predictions[heldOut[k]] = ErrorTable.Predict(potential, structures[heldOut[k]])));
             var errors = ErrorTable.FromPredictions(heldOut.Select(s => structures[s]).ToArray(), heldOut.Select(s => predictions[s]).ToArray());
             results[f] = new CrossValidationFold(f, heldOut, training.RowCount, solution, ridge, errors);
         }

@@ -40,7 +40,7 @@ internal sealed class DesignAssembler(BasisGeometry geometry, FitSettings settin
         var targets = new double[r];
         var weights = new double[r];
         Start();
-        Parallel.For(0, plans.Length, Options(), () => new StructureRowWriter(geometry, settings), (s, _, writer) =>
+        ParallelLoop.Run(() => Parallel.For(0, plans.Length, Options(), () => new StructureRowWriter(geometry, settings), (s, _, writer) =>
         {
             var plan = plans[s];
             writer.Write(plan);
@@ -58,7 +58,7 @@ internal sealed class DesignAssembler(BasisGeometry geometry, FitSettings settin
             writer.Weights.CopyTo(weights.AsSpan(offset));
             Report(plan);
             return writer;
-        }, _ => { });
+        }, _ => { }));
         return new LeastSquaresProblem(r, columns, design, targets, weights);
     }
 
@@ -100,7 +100,7 @@ internal sealed class DesignAssembler(BasisGeometry geometry, FitSettings settin
         int workers = Math.Max(1, Math.Min(settings.MaxDegreeOfParallelism, subset.Count));
         var bounds = Partition(subset, workers);
         var partial = new NormalEquations[workers];
-        Parallel.For(0, workers, Options(), w =>
+        ParallelLoop.Run(() => Parallel.For(0, workers, Options(), w =>
         {
             var writer = new StructureRowWriter(geometry, settings);
             var accumulator = new NormalEquations(columns);
@@ -117,7 +117,7 @@ internal sealed class DesignAssembler(BasisGeometry geometry, FitSettings settin
             }
             buffer.FlushInto(accumulator);
             partial[w] = accumulator;
-        });
+        }));
         var result = partial[0];
         for (int w = 1; w < workers; w++)
         {

@@ -33,6 +33,7 @@ public sealed class FitBuilder
     private int _parallelism = Environment.ProcessorCount;
     private (int Size, int Seed)? _committee;
     private Func<ActiveSetBuilder, ActiveSetBuilder>? _activeSet;
+    private double _minimumSeparation = Structure.DefaultMinimumSeparation;
 
     /// <summary>Starts a fit of <paramref name="basis"/> with weights 1 (energy) and 1 (forces), no virials, BLR.</summary>
     public FitBuilder(AceBasis basis)
@@ -199,6 +200,21 @@ public sealed class FitBuilder
         return this;
     }
 
+    /// <summary>
+    /// Training structures with two atoms (or an atom and a periodic image) closer than <paramref name="angstrom"/> are
+    /// rejected before assembly with a <see cref="TrainingDataException"/> naming the structure and the pair (default
+    /// <see cref="Structure.DefaultMinimumSeparation"/>; 0 turns the check off).
+    /// </summary>
+    public FitBuilder MinimumSeparation(double angstrom)
+    {
+        if (!(angstrom >= 0) || !double.IsFinite(angstrom))
+        {
+            throw new ArgumentOutOfRangeException(nameof(angstrom), angstrom, "the minimum separation must be a finite non-negative distance in Angstrom");
+        }
+        _minimumSeparation = angstrom;
+        return this;
+    }
+
     /// <summary>The number of threads the assembly uses (default: all cores).</summary>
     public FitBuilder MaxDegreeOfParallelism(int threads)
     {
@@ -361,7 +377,10 @@ public sealed class FitBuilder
             references[_basis.SpeciesIndex(element)] = energy;
         }
         var settings = new FitSettings(references, _defaultWeights,
-            new Dictionary<string, FitWeights>(_configTypeWeights, StringComparer.Ordinal), _overrideKeys, _scaling, _parallelism, _progress);
+            new Dictionary<string, FitWeights>(_configTypeWeights, StringComparer.Ordinal), _overrideKeys, _scaling, _parallelism, _progress)
+        {
+            MinimumSeparation = _minimumSeparation,
+        };
         var plans = StructurePlan.Create(structures, settings, geometry);
         return new DesignAssembler(geometry, settings, plans);
     }

@@ -12,6 +12,9 @@ internal sealed record FitSettings(
     int MaxDegreeOfParallelism,
     IProgress<AssemblyProgress>? Progress)
 {
+    /// <summary>Structures with atoms closer than this (Angstrom) are rejected before assembly (<see cref="FitBuilder.MinimumSeparation"/>).</summary>
+    public double MinimumSeparation { get; init; } = Structure.DefaultMinimumSeparation;
+
     /// <summary>
     /// The weights of structure <paramref name="index"/>: each from its own info (<see cref="OverrideKeys"/>), else its
     /// config_type's, else the default.

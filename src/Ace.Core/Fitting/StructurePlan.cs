@@ -20,6 +20,31 @@ internal sealed record StructurePlan(int Index, Structure Structure, double Ener
     public static string Describe(Structure s) => string.Create(CultureInfo.InvariantCulture,
         $"{s.AtomCount} atoms, {string.Join(",", s.Species)}, config_type {s.ConfigType ?? "(none)"}");
 
+    /// <summary>
+    /// The data is probably misread when no structure has reference forces (or energies) while their weight is
+    /// non-zero: a forces column or energy key read under another name. The error lists what the data does have.
+    /// </summary>
+    private static void ThrowIfDataProbablyMisread(IReadOnlyList<Structure> structures, FitSettings settings)
+    {
+        if (structures.Any(s => s is null || s.AtomCount == 0))
+        {
+            return; // named per structure below
+        }
+        var weights = structures.Select((s, i) => settings.WeightsOf(s, i)).ToList();
+        if (structures.All(s => s.Forces is null) && weights.Any(w => w.Forces > 0))
+        {
+            var columns = structures.SelectMany(s => s.AtomProperties.Select(p => p.Name)).Distinct(StringComparer.Ordinal).ToList();
+            throw new TrainingDataException(string.Create(CultureInfo.InvariantCulture,
+                $"none of the {structures.Count} training structures has reference forces, but the force weight is {weights.Max(w => w.Forces)}; the per-atom columns present besides species and positions are: {(columns.Count == 0 ? "none" : string.Join(", ", columns))} (read the forces under one of these names, e.g. ExtendedXyzOptions.ForcesKey or data.forces_key, or set the force weight to 0)"));
+        }
+        if (structures.All(s => s.Energy is null) && weights.Any(w => w.Energy > 0))
+        {
+            var keys = structures.SelectMany(s => s.Info.Keys).Distinct(StringComparer.Ordinal).ToList();
+            throw new TrainingDataException(string.Create(CultureInfo.InvariantCulture,
+                $"none of the {structures.Count} training structures has a reference energy, but the energy weight is {weights.Max(w => w.Energy)}; the header keys present are: {(keys.Count == 0 ? "none" : string.Join(", ", keys))} (read the energy under one of these names, e.g. ExtendedXyzOptions.EnergyKey or data.energy_key, or set the energy weight to 0)"));
+        }
+    }
+
     /// <summary>Checks every structure against the basis and the weights and lays out their rows.</summary>
     /// <exception cref="TrainingDataException">A structure cannot be used; the message names it.</exception>
     public static StructurePlan[] Create(IReadOnlyList<Structure> structures, FitSettings settings, BasisGeometry geometry)
@@ -28,6 +53,7 @@ internal sealed record StructurePlan(int Index, Structure Structure, double Ener
         {
             throw new ArgumentException("the training set is empty", nameof(structures));
         }
+        ThrowIfDataProbablyMisread(structures, settings);
         var plans = new StructurePlan[structures.Count];
         long offset = 0;
         for (int s = 0; s < structures.Count; s++)
@@ -44,6 +70,14 @@ internal sealed record StructurePlan(int Index, Structure Structure, double Ener
                 {
                     Fail($"atom {i} is {structure.Elements[i]}, an element the basis lacks (basis elements: {string.Join(", ", geometry.Basis.Elements)})");
                 }
+            }
+            try
+            {
+                structure.ThrowIfCloserThan(settings.MinimumSeparation);
+            }
+            catch (AtomsTooCloseException e)
+            {
+                throw new TrainingDataException(s, Describe(structure), e.Message, e);
             }
             var (we, wf, wv) = settings.WeightsOf(structure, s);
             if (we > 0 && structure.Energy is null)

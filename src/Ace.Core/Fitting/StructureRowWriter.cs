@@ -58,7 +58,7 @@ internal sealed class StructureRowWriter
         EnsureCapacity(ref _weights, rawRows);
         var raw = _block.AsSpan(0, rawRows * columns);
         raw.Clear();
-        var sites = _geometry.Neighbourhoods(structure, () => plan.Description);
+        var sites = _geometry.Neighbourhoods(structure, () => plan.Description, minimumSeparation: 0); // checked by StructurePlan.Create
         var energyRow = raw[..columns];
         var forceRows = needGradients ? raw.Slice(columns, 3 * n * columns) : [];
         var virialRows = needGradients ? raw.Slice((1 + 3 * n) * columns, 6 * columns) : [];

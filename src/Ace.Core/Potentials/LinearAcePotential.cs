@@ -19,6 +19,8 @@ namespace Ace.Core.Potentials;
 /// </summary>
 public sealed partial class LinearAcePotential : IPotential
 {
+    private readonly double _minimumSeparation = Structure.DefaultMinimumSeparation;
+
     /// <summary>Structures with at least this many atoms are evaluated in parallel over atoms.</summary>
     public const int ParallelAtomThreshold = 64;
 
@@ -83,6 +85,20 @@ public sealed partial class LinearAcePotential : IPotential
         }
     }
 
+    /// <summary>
+    /// Evaluation rejects a structure with two atoms (or an atom and a periodic image) closer than this many Angstrom,
+    /// naming the structure and the pair (default <see cref="Structure.DefaultMinimumSeparation"/>, the one rule of
+    /// docs/errors.md; 0 turns the check off).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">(init) Negative or not finite.</exception>
+    public double MinimumSeparation
+    {
+        get => _minimumSeparation;
+        init => _minimumSeparation = value >= 0 && double.IsFinite(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "the minimum separation must be a finite non-negative distance in Angstrom");
+    }
+
     /// <summary>The basis.</summary>
     public AceBasis Basis { get; }
 
@@ -139,7 +155,7 @@ public sealed partial class LinearAcePotential : IPotential
     /// </summary>
     public double[] EnergyByCorrelationOrder(Structure structure)
     {
-        var sites = _geometry.Neighbourhoods(structure, () => structure.ToString());
+        var sites = _geometry.Neighbourhoods(structure, () => structure.ToString(), MinimumSeparation);
         var result = new double[Basis.MaxCorrelationOrder + 1];
         var ws = _workspaces.Rent();
         try
@@ -199,17 +215,17 @@ public sealed partial class LinearAcePotential : IPotential
     private PotentialEvaluation Evaluate(Structure structure, bool withForces, NeighbourList? list = null)
     {
         ArgumentNullException.ThrowIfNull(structure);
-        var sites = _geometry.Neighbourhoods(structure, () => structure.ToString(), list);
+        var sites = _geometry.Neighbourhoods(structure, () => structure.ToString(), MinimumSeparation, list);
         int n = sites.AtomCount;
         var siteEnergies = new double[n];
         var dEdr = withForces ? new Vec3[sites.PairCount] : [];
         if (n >= ParallelAtomThreshold)
         {
             int chunks = Math.Min(Environment.ProcessorCount * 4, n);
-            Parallel.For(0, chunks, chunk =>
+            ParallelLoop.Run(() => Parallel.For(0, chunks, chunk =>
             {
                 EvaluateSites(sites, (int)((long)n * chunk / chunks), (int)((long)n * (chunk + 1) / chunks), siteEnergies, dEdr, withForces);
-            });
+            }));
         }
         else
         {

@@ -11,9 +11,11 @@ namespace Ace.Core.Serialization;
 /// <summary>
 /// Saves and loads <see cref="LinearAcePotential"/>s as a versioned JSON document: <c>format</c>
 /// (<see cref="FormatName"/>), integer <c>version</c>, the basis specification (everything needed to rebuild the
-/// basis), the reference energies, the function labels (checked on loading), the coefficients and, optionally, the
-/// fit's <see cref="Fitting.FitProvenance"/> (files without it load with a null provenance) and the sections
-/// <c>activeSet</c> and <c>committee</c> (docs/trust.md; files without them load as before). Doubles are
+/// basis), the reference energies, the function labels (checked on loading), the coefficients, optionally the fit's
+/// <see cref="Fitting.FitProvenance"/> (files without it load with a null provenance) and the sections <c>activeSet</c>
+/// and <c>committee</c> (docs/trust.md), and a per-section SHA-256 checksum (<c>checksum</c>, over the canonical
+/// content of every other section, optional ones included). Loading validates every field against the rebuilt basis
+/// and then the checksum, so any edit after saving is an error naming the section. Doubles are
 /// written in their shortest round-trip form, so predictions after loading are bitwise equal. Files are written
 /// atomically (a temporary file in the same folder, then renamed over the target).
 /// </summary>
@@ -42,7 +44,7 @@ public static class PotentialSerializer
             ActiveSet = TrustSerialization.ToDocument(potential.ActiveSet),
             Committee = TrustSerialization.ToDocument(potential.Committee),
         };
-        return JsonSerializer.Serialize(document, PotentialJsonContext.Default.PotentialDocument);
+        return PotentialChecksum.Seal(JsonSerializer.Serialize(document, PotentialJsonContext.Default.PotentialDocument));
     }
 
     /// <summary>Rebuilds a potential from its JSON document.</summary>
@@ -70,16 +72,14 @@ public static class PotentialSerializer
     {
         ArgumentNullException.ThrowIfNull(json);
         PotentialDocument document;
+        using var parsed = Parse(json, path);
+        CheckHeader(parsed.RootElement, path);
         try
         {
-            using (var parsed = JsonDocument.Parse(json))
-            {
-                CheckHeader(parsed.RootElement, path);
-            }
-            document = JsonSerializer.Deserialize(json, PotentialJsonContext.Default.PotentialDocument)
+            document = JsonSerializer.Deserialize(parsed.RootElement, PotentialJsonContext.Default.PotentialDocument)
                 ?? throw new PotentialFormatException(path, "the document is empty (null)");
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or ArgumentException or FormatException and not PotentialFormatException)
         {
             throw new PotentialFormatException(path, $"not valid JSON of a potential ({e.Message})", e);
         }
@@ -87,14 +87,18 @@ public static class PotentialSerializer
         {
             throw new PotentialFormatException(path, "the document lacks one of \"basis\", \"functions\" or \"coefficients\"");
         }
+        if (document.ReferenceEnergies is null)
+        {
+            throw new PotentialFormatException(path, "\"referenceEnergies\": the section is missing (an empty {} means no reference energies)");
+        }
         AceBasis basis;
         try
         {
             basis = AceBasis.Build(document.Basis);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or ArithmeticException)
         {
-            throw new PotentialFormatException(path, $"the basis specification is invalid: {e.Message}", e);
+            throw new PotentialFormatException(path, $"\"basis\": the specification is invalid: {e.Message}", e);
         }
         if (basis.FunctionCount != document.Coefficients.Count || basis.FunctionCount != document.Functions.Count)
         {
@@ -121,9 +125,24 @@ public static class PotentialSerializer
         }
         catch (ArgumentException e)
         {
-            throw new PotentialFormatException(path, e.Message, e);
+            throw new PotentialFormatException(path, $"\"{(e.ParamName == "referenceEnergies" ? "referenceEnergies" : "coefficients")}\": {e.Message}", e);
         }
+        // Every field is in range and consistent with the rebuilt basis; the checksum then finds any edit that is.
+        PotentialChecksum.Verify(parsed.RootElement, path);
         return TrustSerialization.Attach(potential, document.ActiveSet, document.Committee, path);
+    }
+
+    /// <summary>The parsed document, or a <see cref="PotentialFormatException"/> with the line of the JSON error.</summary>
+    private static JsonDocument Parse(string json, string? path)
+    {
+        try
+        {
+            return JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException e)
+        {
+            throw new PotentialFormatException(path, $"not valid JSON of a potential ({e.Message})", e);
+        }
     }
 
     private static void CheckHeader(JsonElement root, string? path)
@@ -137,7 +156,7 @@ public static class PotentialSerializer
         {
             throw new PotentialFormatException(path, $"the format is \"{format.GetString()}\", not \"{FormatName}\"");
         }
-        if (!root.TryGetProperty("version", out var version) || !version.TryGetInt32(out int v))
+        if (!root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out int v))
         {
             throw new PotentialFormatException(path, "the document has no integer \"version\"");
         }

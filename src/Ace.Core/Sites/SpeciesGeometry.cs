@@ -50,9 +50,18 @@ internal class SpeciesGeometry
     /// structure in the error raised for an unknown element. <paramref name="list"/>, when given, is the
     /// structure's neighbour list at <see cref="Cutoffs"/> (kept by the caller); otherwise it is built.
     /// </summary>
-    public SiteNeighbourhoods Neighbourhoods(Structure structure, Func<string> describe, NeighbourList? list = null)
+    /// <exception cref="AtomsTooCloseException">Two atoms are closer than <paramref name="minimumSeparation"/> (0: not checked); the message names the structure and the pair.</exception>
+    public SiteNeighbourhoods Neighbourhoods(Structure structure, Func<string> describe, double minimumSeparation, NeighbourList? list = null)
     {
         ArgumentNullException.ThrowIfNull(structure);
+        try
+        {
+            structure.ThrowIfCloserThan(minimumSeparation);
+        }
+        catch (AtomsTooCloseException e)
+        {
+            throw new AtomsTooCloseException($"{describe()}: {e.Message}", e.FirstAtom, e.SecondAtom, e.Shift, e.Distance);
+        }
         var atomSpecies = new int[structure.AtomCount];
         for (int i = 0; i < atomSpecies.Length; i++)
         {

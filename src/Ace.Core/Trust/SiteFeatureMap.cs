@@ -72,7 +72,7 @@ internal sealed class SiteFeatureMap
     /// <exception cref="ArgumentException">The structure contains an element the basis lacks.</exception>
     public StructureFeatures Evaluate(Structure structure, Func<string> describe, bool parallelOverAtoms = true)
     {
-        var sites = Geometry.Neighbourhoods(structure, describe);
+        var sites = Geometry.Neighbourhoods(structure, describe, Structure.DefaultMinimumSeparation);
         int speciesCount = Basis.Elements.Count;
         var atomsBySpecies = new List<int>[speciesCount];
         for (int s = 0; s < speciesCount; s++)

@@ -145,6 +145,42 @@ public class SerializationTests
         Assert.That(Assert.Throws<PotentialFormatException>(() => PotentialSerializer.FromJson(json.ToJsonString()))!.Message, Does.Contain("function 0"));
     }
 
+    [Test]
+    public void Every_edit_after_saving_is_detected_naming_the_section()
+    {
+        var json = PotentialSerializer.ToJson(Fixtures.RandomPotential(Fixtures.Silicon, seed: 1));
+        Assert.That(JsonNode.Parse(json)!["checksum"]!["algorithm"]!.GetValue<string>(), Is.EqualTo("sha256"));
+        string Edit(Action<JsonNode> edit)
+        {
+            var node = JsonNode.Parse(json)!;
+            edit(node);
+            return Assert.Throws<PotentialFormatException>(() => PotentialSerializer.FromJson(node.ToJsonString()))!.Message;
+        }
+        Assert.That(Edit(n => n.AsObject().Remove("referenceEnergies")), Does.Contain("\"referenceEnergies\""));
+        Assert.That(Edit(n => n["referenceEnergies"]!.AsObject().Remove("Si")), Does.Contain("\"referenceEnergies\"").And.Contain("changed after saving"));
+        Assert.That(Edit(n => n["basis"]!["radial"]!["r0"] = n["basis"]!["radial"]!["r0"]!.GetValue<double>() + 0.01), Does.Contain("\"basis\"").And.Contain("changed after saving"));
+        var digit = JsonNode.Parse(json)!["coefficients"]![3]!.GetValue<double>();
+        Assert.That(Edit(n => n["coefficients"]![3] = digit * (1 + 1e-12)), Does.Contain("\"coefficients\"").And.Contain("changed"));
+        Assert.That(Edit(n => n["trust"] = new JsonObject { ["added"] = 1 }), Does.Contain("\"trust\"").And.Contain("added after saving"));
+        Assert.That(Edit(n => n.AsObject().Remove("checksum")), Does.Contain("no \"checksum\""));
+        Assert.That(Edit(n => n["referenceEnergies"]!["Si"] = double.MaxValue), Does.Contain("referenceEnergies"));
+        // Whitespace and key order are not content.
+        var reordered = JsonNode.Parse(json)!.AsObject();
+        var basis = reordered["basis"]!.DeepClone();
+        reordered.Remove("basis");
+        reordered["basis"] = basis;
+        Assert.DoesNotThrow(() => PotentialSerializer.FromJson(reordered.ToJsonString()));
+    }
+
+    [Test]
+    public void An_enormous_basis_in_a_file_is_refused_before_it_is_built()
+    {
+        var node = JsonNode.Parse(PotentialSerializer.ToJson(Fixtures.RandomPotential(Fixtures.Silicon, seed: 1)))!;
+        node["basis"]!["selection"]!["maxDegrees"]![0]!["numerator"] = 100000000;
+        var e = Assert.Throws<PotentialFormatException>(() => PotentialSerializer.FromJson(node.ToJsonString()))!;
+        Assert.That(e.Message, Does.Contain("\"basis\"").And.Contain("functions").And.Contain("limit"));
+    }
+
     /// <summary>Compares specifications through their JSON (records with lists compare lists by reference).</summary>
     private sealed class JsonEquality : IEqualityComparer<Basis.AceBasisSpecification>
     {

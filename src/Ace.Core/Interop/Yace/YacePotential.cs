@@ -52,7 +52,7 @@ public sealed class YacePotential : IPotential
     private PotentialEvaluation Evaluate(Structure structure, bool withForces)
     {
         ArgumentNullException.ThrowIfNull(structure);
-        var sites = _geometry.Neighbourhoods(structure, () => structure.ToString());
+        var sites = _geometry.Neighbourhoods(structure, () => structure.ToString(), Structure.DefaultMinimumSeparation);
         int n = sites.AtomCount;
         var siteEnergies = new double[n];
         var dEdr = withForces ? new Vec3[sites.PairCount] : [];
