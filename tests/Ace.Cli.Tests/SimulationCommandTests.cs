@@ -84,6 +84,25 @@ public class SimulationCommandTests : TemporaryFolderTest
     }
 
     [Test]
+    public void MdWarnsAndStopsWhenTheGradeExceedsMaxGrade()
+    {
+        var generator = new SiliconClusterGenerator(seed: 7);
+        var clusters = generator.Dimers(10).Concat(generator.Clusters(3, 10)).ToList();
+        var graded = Potential.Value.WithActiveSet(LinearAce.ActiveSet(Potential.Value.Basis).Build(clusters));
+        var path = Path.Combine(Folder, "graded.json");
+        graded.Save(path);
+        var start = Path.Combine(Folder, "bulk.xyz");
+        ExtendedXyz.Write(start, [Crystals.Diamond(Element.FromSymbol("Si"), 5.2, repeats: 1)]);
+        var (code, text) = CliRunner.Run("md", path, start, "--steps", "20", "--dt", "1", "--max-grade", "2");
+        Assert.That(code, Is.EqualTo(1), text);
+        Assert.That(text, Does.Contain("warning: step 1: extrapolation grade").And.Contain("exceeds --max-grade 2"));
+
+        (code, text) = CliRunner.Run("md", SavePotential(), start, "--steps", "5", "--dt", "1", "--max-grade", "2");
+        Assert.That(code, Is.Not.Zero, text);
+        Assert.That(text, Does.Contain("needs a potential with an active set"));
+    }
+
+    [Test]
     public void AseRunsMolecularDynamicsThroughServe()
     {
         if (!File.Exists(Python) || Process.Start(new ProcessStartInfo(Python, "-c \"import ase, numpy\"") { RedirectStandardError = true })!

@@ -29,6 +29,10 @@ internal sealed class MdCommand(IAnsiConsole console) : Command<MdSettings>
         {
             builder.InitialTemperature(t);
         }
+        if (settings.MaxGrade is { } maxGrade)
+        {
+            WatchGrade(builder, potential, settings.Potential, maxGrade);
+        }
         int logEvery = settings.LogEvery > 0 ? settings.LogEvery : Math.Max(1, settings.Steps / 20);
         double e0 = double.NaN;
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -53,6 +57,34 @@ internal sealed class MdCommand(IAnsiConsole console) : Command<MdSettings>
         {
             console.MarkupLineInterpolated($"trajectory written to [green]{written}[/]");
         }
+        if (result.StopReason is { } reason)
+        {
+            console.MarkupLineInterpolated($"[red]stopped[/]: {reason}");
+            return ExitCode.BadInput;
+        }
         return ExitCode.Success;
+    }
+
+    /// <summary>Checks the extrapolation grade after every step: one warning the first time gamma exceeds 1, a stop when it exceeds <paramref name="maxGrade"/>.</summary>
+    private void WatchGrade(DynamicsBuilder builder, IPotential potential, string path, double maxGrade)
+    {
+        if (potential is not LinearAcePotential { ActiveSet: not null } graded)
+        {
+            throw new UsageException($"--max-grade needs a potential with an active set (ace fit --active-set, or ace activeset); {path} has none");
+        }
+        bool warned = false;
+        builder.StopWhen(snapshot =>
+        {
+            var grades = graded.Grade(snapshot.Structure);
+            if (grades.Max > 1 && !warned)
+            {
+                warned = true;
+                console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"warning: step {snapshot.Step}: extrapolation grade {grades.Max:G4} > 1 at atom {grades.MaxAtom} (outside the training domain)"));
+            }
+            return grades.Max > maxGrade
+                ? string.Create(CultureInfo.InvariantCulture, $"step {snapshot.Step}: extrapolation grade {grades.Max:G4} at atom {grades.MaxAtom} exceeds --max-grade {maxGrade:G4}")
+                : null;
+        });
     }
 }

@@ -110,4 +110,9 @@ internal sealed class MdSettings : CommandSettings
             ? ValidationResult.Error($"need --every >= 1 and --log-every >= 0, got {Every} and {LogEvery}")
             : ValidationResult.Success();
     }
+
+    /// <summary>Stop when the extrapolation grade exceeds this value (the potential needs an active set); null: no check.</summary>
+    [CommandOption("--max-grade <G>")]
+    [Description("check the extrapolation grade gamma every step (needs an active set: ace fit --active-set or ace activeset): warn once when gamma > 1, stop when gamma > G")]
+    public double? MaxGrade { get; init; }
 }

@@ -24,8 +24,11 @@ public static class PotentialSerializer
     /// <summary>The value of the document's "format" field.</summary>
     public const string FormatName = "Ace.Core.LinearAcePotential";
 
-    /// <summary>The version this library writes, and the newest it reads.</summary>
-    public const int CurrentVersion = 1;
+    /// <summary>
+    /// The version this library writes, and the newest it reads. Version 2 added the checksum, which it requires;
+    /// version-1 files (without one) still load, with every field validated.
+    /// </summary>
+    public const int CurrentVersion = 2;
 
     /// <summary>The JSON document of <paramref name="potential"/>.</summary>
     public static string ToJson(LinearAcePotential potential)
@@ -73,7 +76,7 @@ public static class PotentialSerializer
         ArgumentNullException.ThrowIfNull(json);
         PotentialDocument document;
         using var parsed = Parse(json, path);
-        CheckHeader(parsed.RootElement, path);
+        int version = CheckHeader(parsed.RootElement, path);
         try
         {
             document = JsonSerializer.Deserialize(parsed.RootElement, PotentialJsonContext.Default.PotentialDocument)
@@ -128,7 +131,10 @@ public static class PotentialSerializer
             throw new PotentialFormatException(path, $"\"{(e.ParamName == "referenceEnergies" ? "referenceEnergies" : "coefficients")}\": {e.Message}", e);
         }
         // Every field is in range and consistent with the rebuilt basis; the checksum then finds any edit that is.
-        PotentialChecksum.Verify(parsed.RootElement, path);
+        if (version >= 2)
+        {
+            PotentialChecksum.Verify(parsed.RootElement, path);
+        }
         return TrustSerialization.Attach(potential, document.ActiveSet, document.Committee, path);
     }
 
@@ -145,7 +151,8 @@ public static class PotentialSerializer
         }
     }
 
-    private static void CheckHeader(JsonElement root, string? path)
+    /// <summary>Checks the format name and version; returns the version.</summary>
+    private static int CheckHeader(JsonElement root, string? path)
     {
         if (root.ValueKind != JsonValueKind.Object
             || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String)
@@ -169,5 +176,6 @@ public static class PotentialSerializer
         {
             throw new PotentialFormatException(path, string.Create(CultureInfo.InvariantCulture, $"the document has the invalid version {v}"));
         }
+        return v;
     }
 }

@@ -42,6 +42,8 @@ public class TrustSerializationTests
     {
         var document = JsonNode.Parse(PotentialSerializer.ToJson(WithTrust()))!;
         document["activeSet"]!["elements"]![0]!["projection"]!.AsArray().RemoveAt(0);
+        document.AsObject().Remove("checksum");   // past the checksum: the field validation itself names the field
+        document["version"] = 1;
         var ex = Assert.Throws<PotentialFormatException>(() => PotentialSerializer.FromJson(document.ToJsonString()));
         Assert.That(ex!.Message, Does.Contain("activeSet").And.Contain("projection"));
     }
