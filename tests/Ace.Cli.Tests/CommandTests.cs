@@ -88,5 +88,14 @@ public class CommandTests : TemporaryFolderTest
             Assert.That(png.Take(4), Is.EqualTo(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }));
             Assert.That(File.Exists(Path.Combine(Folder, $"coefficients-{name}.png")));
         }
+        // The fit report of the largest fit of each variant (body order 3), the same pages `ace fit` writes.
+        var reports = Directory.GetDirectories(Folder, "report-*").Select(Path.GetFileName).Order().ToList();
+        Assert.That(reports, Has.Count.EqualTo(2).And.All.EndsWith("-bo3"), string.Join(", ", reports));
+        foreach (var report in reports)
+        {
+            var images = ReportTests.AssertPageAndPlots(Path.Combine(Folder, report!));
+            Assert.That(images, Has.Some.StartsWith("parity-energy-validation").And.Some.StartsWith("dimer-"), report);
+            Assert.That(File.ReadAllText(Path.Combine(Folder, report!, "report.md")), Does.Contain("## validation").And.Contain("body order 3"));
+        }
     }
 }

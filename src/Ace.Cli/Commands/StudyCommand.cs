@@ -68,8 +68,30 @@ internal sealed class StudyCommand(IAnsiConsole console) : Command<StudySettings
                 }
             }
         }
+        WriteReports(outDir, setup, fits);
         console.MarkupLineInterpolated($"tables and plots written to [green]{Path.GetFullPath(outDir)}[/]");
         return ExitCode.Success;
+    }
+
+    /// <summary>
+    /// The fit report (<see cref="FitReport"/>, as `ace fit` writes it) of the largest fit of each basis variant (highest
+    /// body order, then most training structures) on its training and validation sets, in report-VARIANT-SET-boN/.
+    /// </summary>
+    private static void WriteReports(string outDir, StudySetup setup, IReadOnlyList<BodyOrderFit> fits)
+    {
+        foreach (var variant in fits.GroupBy(f => f.Variant))
+        {
+            var fit = variant.OrderByDescending(f => f.MaxBodyOrder).ThenByDescending(f => f.FunctionCount)
+                .ThenByDescending(f => setup.Datasets.First(d => d.Name == f.Dataset).Train.Count).First();
+            var data = setup.Datasets.First(d => d.Name == fit.Dataset);
+            var name = $"report-{new string([.. fit.Variant.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')])}-{fit.Dataset}-bo{fit.MaxBodyOrder}";
+            List<(string, IReadOnlyList<Structure>)> sets = [("training", data.Train)];
+            if (data.Validation.Count > 0)
+            {
+                sets.Add(("validation", data.Validation));
+            }
+            FitReport.Write(Path.Combine(outDir, name), $"{fit.Variant}, {fit.Dataset}, body order {fit.MaxBodyOrder}", fit.Potential, sets);
+        }
     }
 
     private static Table Summary(IReadOnlyList<BodyOrderFit> fits, int orders)

@@ -14,14 +14,14 @@ namespace Ace.Core.Studies;
 public sealed class SiliconClusterGenerator
 {
     private static readonly Element Si = Element.FromSymbol("Si");
-    private readonly Random _random;
+    private readonly RandomGeometry _geometry;
 
     /// <summary>A generator with its own random stream.</summary>
     /// <param name="seed">The seed of the random stream.</param>
     /// <param name="reference">The labelling potential; null for <see cref="StillingerWeber.Silicon"/>.</param>
     public SiliconClusterGenerator(int seed, StillingerWeber? reference = null)
     {
-        _random = new Random(seed);
+        _geometry = new RandomGeometry(new Random(seed));
         Reference = reference ?? StillingerWeber.Silicon;
         if (Reference.Element != Si)
         {
@@ -54,8 +54,8 @@ public sealed class SiliconClusterGenerator
         for (int k = 0; k < count; k++)
         {
             double r = count == 1 ? rMin : rMin + (rMax - rMin) * k / (count - 1);
-            var centre = RandomDirection() * _random.NextDouble();
-            result.Add(Label([centre, centre + r * RandomDirection()], ClusterType(2)));
+            var centre = _geometry.Direction() * _geometry.Random.NextDouble();
+            result.Add(Label([centre, centre + r * _geometry.Direction()], ClusterType(2)));
         }
         return result;
     }
@@ -76,24 +76,9 @@ public sealed class SiliconClusterGenerator
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"need 0 < MinDistance < MaxBond, got {MinDistance} and {MaxBond}"));
         }
         var result = new List<Structure>(count);
-        var positions = new List<Vec3>(atoms);
         while (result.Count < count)
         {
-            positions.Clear();
-            positions.Add(Vec3.Zero);
-            int attempts = 0;
-            while (positions.Count < atoms && attempts < 1000)
-            {
-                attempts++;
-                var anchor = positions[_random.Next(positions.Count)];
-                double r = MinDistance + (MaxBond - MinDistance) * _random.NextDouble();
-                var candidate = anchor + r * RandomDirection();
-                if (positions.TrueForAll(p => (p - candidate).Norm >= MinDistance))
-                {
-                    positions.Add(candidate);
-                }
-            }
-            if (positions.Count == atoms)
+            if (_geometry.Cluster(atoms, MinDistance, MaxBond) is { } positions)
             {
                 result.Add(Label(positions, ClusterType(atoms)));
             }
@@ -115,23 +100,9 @@ public sealed class SiliconClusterGenerator
         var result = new List<Structure>(count);
         for (int k = 0; k < count; k++)
         {
-            double a = 5.25 + 0.4 * _random.NextDouble();
-            var ideal = k % 2 == 0 ? PrimitiveDiamond(a) : Crystals.Diamond(Si, a);
-            var strain = new double[3, 3];
-            for (int i = 0; i < 3; i++)
-            {
-                for (int j = i; j < 3; j++)
-                {
-                    strain[i, j] = strain[j, i] = maxStrain * (2 * _random.NextDouble() - 1);
-                }
-            }
-            Vec3 Deform(Vec3 v) => new(
-                v.X + strain[0, 0] * v.X + strain[0, 1] * v.Y + strain[0, 2] * v.Z,
-                v.Y + strain[1, 0] * v.X + strain[1, 1] * v.Y + strain[1, 2] * v.Z,
-                v.Z + strain[2, 0] * v.X + strain[2, 1] * v.Y + strain[2, 2] * v.Z);
-            var cell = new Cell(Deform(ideal.Cell.A), Deform(ideal.Cell.B), Deform(ideal.Cell.C));
-            var positions = ideal.Positions.Select(p => Deform(p) + rattle * _random.NextDouble() * RandomDirection()).ToList();
-            result.Add(Reference.Label(Structure.Periodic(ideal.Elements, positions, cell), "bulk"));
+            double a = 5.25 + 0.4 * _geometry.Random.NextDouble();
+            var ideal = k % 2 == 0 ? RandomGeometry.PrimitiveDiamond(Si, Si, a) : Crystals.Diamond(Si, a);
+            result.Add(Reference.Label(_geometry.StrainAndRattle(ideal, maxStrain, rattle), "bulk"));
         }
         return result;
     }
@@ -139,25 +110,6 @@ public sealed class SiliconClusterGenerator
     /// <summary>The config_type of a cluster of <paramref name="atoms"/> atoms: "Si2" .. "Si5".</summary>
     public static string ClusterType(int atoms) => "Si" + atoms.ToString(CultureInfo.InvariantCulture);
 
-    private static Structure PrimitiveDiamond(double a)
-    {
-        var cell = new Cell(new Vec3(0, a / 2, a / 2), new Vec3(a / 2, 0, a / 2), new Vec3(a / 2, a / 2, 0));
-        return Structure.Periodic([Si, Si], [Vec3.Zero, new Vec3(a / 4, a / 4, a / 4)], cell);
-    }
-
     private Structure Label(IReadOnlyList<Vec3> positions, string configType) =>
         Reference.Label(Structure.Isolated(positions.Select(_ => Si), positions), configType);
-
-    private Vec3 RandomDirection()
-    {
-        while (true)
-        {
-            var v = new Vec3(2 * _random.NextDouble() - 1, 2 * _random.NextDouble() - 1, 2 * _random.NextDouble() - 1);
-            double n2 = v.NormSquared;
-            if (n2 > 1e-6 && n2 <= 1)
-            {
-                return v / Math.Sqrt(n2);
-            }
-        }
-    }
 }

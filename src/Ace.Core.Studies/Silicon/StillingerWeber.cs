@@ -89,109 +89,11 @@ public sealed class StillingerWeber
                 throw new ArgumentException($"atom {i} is {structure.Elements[i]}; this Stillinger-Weber potential is for {Element} only", nameof(structure));
             }
         }
-        var list = NeighbourList.Build(structure, Cutoff);
-        var forces = new Vec3[structure.AtomCount];
-        var virial = SymmetricTensor3.Zero;
-        double energy = 0;
-        // dE/dd summed per neighbour a of the current atom (d = r_j - r_i), for the virial.
-        var gradients = new Vec3[withForces ? MaxNeighbourCount(list) : 0];
-        void Accumulate(int i, int j, int a, Vec3 g)
-        {
-            // g = dE/dd: force -g on j, +g on i.
-            forces[j] -= g;
-            forces[i] += g;
-            gradients[a] += g;
-        }
-        for (int i = 0; i < structure.AtomCount; i++)
-        {
-            var neighbours = list.Neighbours(i);
-            var displacements = list.Displacements(i);
-            var distances = list.Distances(i);
-            if (withForces)
-            {
-                Array.Clear(gradients, 0, neighbours.Length);
-            }
-            for (int a = 0; a < neighbours.Length; a++)
-            {
-                // Each pair appears from both sides: half the pair energy per side.
-                energy += 0.5 * Pair(distances[a], out double dphi);
-                if (withForces)
-                {
-                    Accumulate(i, neighbours[a], a, 0.5 * dphi / distances[a] * displacements[a]);
-                }
-                for (int b = a + 1; b < neighbours.Length; b++)
-                {
-                    energy += Triplet(displacements[a], displacements[b], out var gj, out var gk);
-                    if (withForces)
-                    {
-                        Accumulate(i, neighbours[a], a, gj);
-                        Accumulate(i, neighbours[b], b, gk);
-                    }
-                }
-            }
-            if (withForces)
-            {
-                virial += SymmetricTensor3.Virial(displacements, gradients.AsSpan(0, neighbours.Length));
-            }
-        }
-        return new ReferenceResult(energy, [.. forces], virial);
+        return StillingerWeberEvaluation.Compute(structure, (_, _) => Parameters, Cutoff, withForces);
     }
 
-    private static int MaxNeighbourCount(NeighbourList list)
-    {
-        int max = 0;
-        for (int i = 0; i < list.AtomCount; i++)
-        {
-            max = Math.Max(max, list.NeighbourCount(i));
-        }
-        return max;
-    }
+    private double Pair(double r, out double derivative) => StillingerWeberEvaluation.Pair(Parameters, r, out derivative);
 
-    private double Pair(double r, out double derivative)
-    {
-        var p = Parameters;
-        double cut = p.Cutoff;
-        if (!(r < cut))
-        {
-            derivative = 0;
-            return 0;
-        }
-        double s = p.Sigma / r;
-        double sp = Math.Pow(s, p.P), sq = Math.Pow(s, p.Q);
-        double gap = r - cut;
-        double e = Math.Exp(p.Sigma / gap);
-        double poly = p.B * sp - sq;
-        double dpoly = (-p.P * p.B * sp + p.Q * sq) / r;
-        double de = -p.Sigma / (gap * gap);
-        double pre = p.A * p.Epsilon;
-        derivative = pre * (dpoly + poly * de) * e;
-        return pre * poly * e;
-    }
-
-    private double Triplet(Vec3 dj, Vec3 dk, out Vec3 gradJ, out Vec3 gradK)
-    {
-        var p = Parameters;
-        double cut = p.Cutoff;
-        double rj = dj.Norm, rk = dk.Norm;
-        if (!(rj < cut) || !(rk < cut))
-        {
-            gradJ = gradK = Vec3.Zero;
-            return 0;
-        }
-        double gs = p.Gamma * p.Sigma;
-        double gapJ = rj - cut, gapK = rk - cut;
-        double fj = Math.Exp(gs / gapJ), fk = Math.Exp(gs / gapK);
-        double cos = Vec3.Dot(dj, dk) / (rj * rk);
-        double delta = cos - p.CosTheta0;
-        double pre = p.Lambda * p.Epsilon;
-        double radial = fj * fk;
-        // d cos / d dj = dk/(rj rk) - cos dj / rj^2; d f / d r = -gs / gap^2 f.
-        var dCosJ = dk / (rj * rk) - cos / (rj * rj) * dj;
-        var dCosK = dj / (rj * rk) - cos / (rk * rk) * dk;
-        double angular = pre * 2 * delta * radial;
-        double decay = pre * delta * delta * radial;
-        gradJ = angular * dCosJ + decay * (-gs / (gapJ * gapJ)) / rj * dj;
-        gradK = angular * dCosK + decay * (-gs / (gapK * gapK)) / rk * dk;
-        return pre * delta * delta * radial;
-    }
+    private double Triplet(Vec3 dj, Vec3 dk, out Vec3 gradJ, out Vec3 gradK) =>
+        StillingerWeberEvaluation.Triplet(Parameters, Parameters, dj, dk, out gradJ, out gradK);
 }
