@@ -19,8 +19,13 @@ internal sealed class ExportSettings : CommandSettings
 
     /// <summary>Always write tabulated radial functions.</summary>
     [CommandOption("--tabulated")]
-    [Description("always tabulate the radial functions (radbasename ACE.jl); by default ChebExpCos potentials keep ML-PACE's analytic form")]
+    [Description("always tabulate the radial functions (radbasename ACE.jl, read only by ACEpotentials.jl's ML-PACE fork); by default ChebExpCos potentials keep ML-PACE's analytic form and other radials are re-expanded in a high-degree ChebExpCos basis that upstream ML-PACE reads")]
     public bool Tabulated { get; init; }
+
+    /// <summary>The start of the range the re-expanded radials are fitted on.</summary>
+    [CommandOption("--inner-radius <R>")]
+    [Description("re-expanded radials are fitted on [R, cutoff] (Angstrom; default 0, the whole range)")]
+    public double InnerRadius { get; init; }
 
     /// <summary>The relative interpolation tolerance of the radial tables.</summary>
     [CommandOption("--tolerance <TOL>")]

@@ -11,6 +11,9 @@ namespace Ace.Core.Interop.Yace;
 /// </summary>
 internal sealed class RadialExpansions
 {
+    /// <summary>The tolerance of ML-PACE's tables of the fitted functions, in units of <see cref="YaceExportOptions.Tolerance"/>.</summary>
+    public const double SplineToleranceFactor = 5;
+
     private readonly AceBasis _basis;
     private readonly RadialExpansion.Fit?[,] _fits;
     private readonly int _degree;
@@ -92,6 +95,8 @@ internal sealed class RadialExpansions
             }
         }
         // ML-PACE tabulates R_nl and g_k; the rank-1 functions are sums of the fitted functions, so tabulating those bounds them.
+        // The fitted sums carry rounding that the finest grids amplify by 1/h (about 2e-10 at 2e-4 A), so the tables get
+        // SplineToleranceFactor times the fit tolerance.
         double delta = double.MaxValue;
         var built = new Dictionary<(int, int), RadialTabulation.Table>();
         for (int a = 0; a < s; a++)
@@ -103,7 +108,7 @@ internal sealed class RadialExpansions
                     continue;
                 }
                 var table = RadialTabulation.Create((r, v, d) => RadialExpansion.Evaluate(fit, r, v, d), fit.Coefficients.Length, fit.Basis.Cutoff, [],
-                    options.Tolerance, options.MaxBins, YaceExport.Where(_basis, a, b));
+                    SplineToleranceFactor * options.Tolerance, options.MaxBins, YaceExport.Where(_basis, a, b));
                 built[(a, b)] = table;
                 delta = Math.Min(delta, fit.Basis.Cutoff / table.Bins);
             }
