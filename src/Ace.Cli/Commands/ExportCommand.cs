@@ -22,6 +22,10 @@ internal sealed class ExportCommand(IAnsiConsole console) : Command<ExportSettin
         console.WriteLine(result.Tabulated
             ? "radial functions: tabulated (radbasename ACE.jl; needs an ML-PACE that reads ACEpotentials.jl's tables)"
             : string.Create(CultureInfo.InvariantCulture, $"radial functions: ML-PACE's analytic ChebExpCos{(result.Expansions.Count > 0 ? $" (re-expanded: nradbasemax {result.Expansions[0].Degree}, max rel. fit error {result.Expansions.Max(e => e.MaxRelativeError):G3})" : "")}, deltaSplineBins {result.Document.DeltaSplineBins:G6}"));
+        if (result.ExpansionFailure is not null)
+        {
+            console.WriteLine("not re-expanded (upstream ML-PACE cannot read this file): " + result.ExpansionFailure);
+        }
         var table = new Table();
         table.AddColumns("bond", "bins", "bin width (A)", "max rel. interpolation error");
         foreach (var t in result.Tables)

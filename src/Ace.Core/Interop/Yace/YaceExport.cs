@@ -33,7 +33,21 @@ public static class YaceExport
         var coefficients = potential.Coefficients;
         bool analytic = options.RadialForm == YaceRadialForm.Auto && IsAnalytic(basis);
         bool tabulated = options.RadialForm == YaceRadialForm.Tabulated;
-        var expansion = !analytic && !tabulated ? RadialExpansions.Create(basis, options) : null;
+        RadialExpansions? expansion = null;
+        string? expansionFailure = null;
+        if (!analytic && !tabulated)
+        {
+            try
+            {
+                expansion = RadialExpansions.Create(basis, options);
+            }
+            catch (InvalidOperationException e) when (options.RadialForm == YaceRadialForm.Auto)
+            {
+                // Auto falls back to the tabulated form and says why (an explicit Expanded request fails instead).
+                expansionFailure = e.Message;
+                tabulated = true;
+            }
+        }
 
         // Radial functions of each bond: the many-body radials first, then (tabulated form) the pair radials.
         var manyBodyCount = new int[s, s];
@@ -114,6 +128,7 @@ public static class YaceExport
         return new YaceExportResult(document, tabulated || (!analytic && expansion is null), tables.AsReadOnly(), functionCount, combinationCount)
         {
             Expansions = expansion?.Summaries ?? [],
+            ExpansionFailure = expansionFailure,
         };
     }
 

@@ -5,14 +5,17 @@ public enum YaceRadialForm
 {
     /// <summary>
     /// ML-PACE's own analytic form where one reproduces the potential exactly (ChebExpCos many-body radials, with a pair
-    /// basis of the same family and parameters or none), the re-expanded form (<see cref="Expanded"/>) otherwise.
+    /// basis of the same family and parameters or none), the re-expanded form (<see cref="Expanded"/>) otherwise, and the
+    /// tabulated form where no expansion meets the tolerance (<see cref="YaceExportResult.ExpansionFailure"/> says why).
     /// </summary>
     Auto,
 
     /// <summary>
     /// ML-PACE's analytic ChebExpCos form where exact, otherwise every radial function re-expanded by least squares in a
     /// ChebExpCos basis of high degree (fit error below <see cref="YaceExportOptions.Tolerance"/>): read by upstream ML-PACE.
-    /// This is what <see cref="Auto"/> does; the value exists to name it.
+    /// <see cref="Auto"/> does this too, but falls back to <see cref="Tabulated"/> where no expansion up to
+    /// <see cref="YaceExportOptions.MaxDegree"/> meets the tolerance (e.g. a pair basis whose cutoff differs from the
+    /// many-body cutoff: the pair radials then end with a kink inside the bond's range); this one fails instead.
     /// </summary>
     Expanded,
 
@@ -35,7 +38,7 @@ public enum YaceRadialForm
 /// <param name="ExpansionLambda">The lambda of the ChebExpCos basis of the re-expanded form.</param>
 /// <param name="MaxDegree">The largest ChebExpCos basis (nradbasemax) the re-expanded form may use; the export fails rather than exceed it.</param>
 public sealed record YaceExportOptions(YaceRadialForm RadialForm = YaceRadialForm.Auto, double Tolerance = 1e-10, int MaxBins = 1_000_000,
-    double InnerRadius = 0, double ExpansionLambda = 2.0, int MaxDegree = 200);
+    double InnerRadius = 0, double ExpansionLambda = 2.0, int MaxDegree = 300);
 
 /// <summary>The radial table chosen for one bond of an export.</summary>
 /// <param name="Center">The center element.</param>
@@ -55,6 +58,9 @@ public sealed record YaceExportResult(YaceDocument Document, bool Tabulated, IRe
 {
     /// <summary>The re-expansion of every bond (empty unless the radials were re-expanded, <see cref="YaceRadialForm.Expanded"/>).</summary>
     public IReadOnlyList<YaceBondExpansion> Expansions { get; init; } = [];
+
+    /// <summary>Why <see cref="YaceRadialForm.Auto"/> tabulated instead of re-expanding (null when it did not fall back).</summary>
+    public string? ExpansionFailure { get; init; }
 }
 
 /// <summary>The ChebExpCos re-expansion of one bond's radial functions.</summary>
