@@ -24,7 +24,7 @@ internal sealed class ExportSettings : CommandSettings
 
     /// <summary>The start of the range the re-expanded radials are fitted on.</summary>
     [CommandOption("--inner-radius <R>")]
-    [Description("re-expanded radials are fitted on [R, cutoff] (Angstrom; default 0, the whole range)")]
+    [Description("re-expanded radials are fitted on [[R, cutoff]] (Angstrom; default 0, the whole range)")]
     public double InnerRadius { get; init; }
 
     /// <summary>The relative interpolation tolerance of the radial tables.</summary>
