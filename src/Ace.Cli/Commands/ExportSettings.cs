@@ -19,12 +19,12 @@ internal sealed class ExportSettings : CommandSettings
 
     /// <summary>Always write tabulated radial functions.</summary>
     [CommandOption("--tabulated")]
-    [Description("always tabulate the radial functions (radbasename ACE.jl, read only by ACEpotentials.jl's ML-PACE fork); by default ChebExpCos potentials keep ML-PACE's analytic form and other radials are re-expanded in a high-degree ChebExpCos basis that upstream ML-PACE reads")]
+    [Description("always tabulate the radial functions (radbasename ACE.jl; only ACEpotentials.jl's ML-PACE fork reads it)")]
     public bool Tabulated { get; init; }
 
     /// <summary>The start of the range the re-expanded radials are fitted on.</summary>
     [CommandOption("--inner-radius <R>")]
-    [Description("re-expanded radials are fitted on [[R, cutoff]] (Angstrom; default 0, the whole range)")]
+    [Description("fit re-expanded radials from R (A) to the cutoff (default 0)")]
     public double InnerRadius { get; init; }
 
     /// <summary>The relative interpolation tolerance of the radial tables.</summary>
