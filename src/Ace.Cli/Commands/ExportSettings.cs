@@ -19,8 +19,13 @@ internal sealed class ExportSettings : CommandSettings
 
     /// <summary>Always write tabulated radial functions.</summary>
     [CommandOption("--tabulated")]
-    [Description("always tabulate the radial functions (radbasename ACE.jl); by default ChebExpCos potentials keep ML-PACE's analytic form")]
+    [Description("always tabulate the radial functions (radbasename ACE.jl; only ACEpotentials.jl's ML-PACE fork reads it)")]
     public bool Tabulated { get; init; }
+
+    /// <summary>The start of the range the re-expanded radials are fitted on.</summary>
+    [CommandOption("--inner-radius <R>")]
+    [Description("fit re-expanded radials from R (A) to the cutoff (default 0)")]
+    public double InnerRadius { get; init; }
 
     /// <summary>The relative interpolation tolerance of the radial tables.</summary>
     [CommandOption("--tolerance <TOL>")]

@@ -104,7 +104,7 @@ public class YaceFileTests
         var document = YaceReader.Parse(Pacemaker);
         var text = YaceWriter.ToText(document);
         Assert.That(YaceWriter.ToText(YaceReader.Parse(text)), Is.EqualTo(text));
-        var tabulated = YaceExport.ToDocument(Fixtures.RandomPotential(Fixtures.Silicon, 2), new YaceExportOptions(Tolerance: 1e-5));
+        var tabulated = YaceExport.ToDocument(Fixtures.RandomPotential(Fixtures.Silicon, 2), new YaceExportOptions(YaceRadialForm.Tabulated, Tolerance: 1e-5));
         Assert.That(tabulated.Tabulated, Is.True);
         var tabulatedText = YaceWriter.ToText(tabulated.Document);
         var reread = YaceReader.Parse(tabulatedText);

@@ -12,8 +12,9 @@ namespace Ace.Core.Interop.Yace;
 /// collected per label tuple and m-combination (<see cref="ComplexProductCollector"/>); the pair basis, 1/2 sum_j sum_n
 /// c_n J_n(r_ij) per site, becomes rank-1 functions on radial functions of its own. The embedding is linear
 /// ("FinnisSinclairShiftedScaled", FS_parameters [1, 1], one density), E0 the reference energies, no core repulsion.
-/// Radial functions: ML-PACE's ChebExpCos where that is exact, otherwise tabulated (radbasename "ACE.jl") to
-/// <see cref="YaceExportOptions.Tolerance"/>.
+/// Radial functions: ML-PACE's ChebExpCos where that is exact, otherwise re-expanded in a ChebExpCos basis of high degree
+/// (<see cref="YaceRadialForm.Expanded"/>, read by upstream ML-PACE) or tabulated (radbasename "ACE.jl", read by
+/// ACEpotentials.jl's ML-PACE fork), both to <see cref="YaceExportOptions.Tolerance"/>.
 /// </summary>
 public static class YaceExport
 {
@@ -31,6 +32,22 @@ public static class YaceExport
         int s = basis.Elements.Count;
         var coefficients = potential.Coefficients;
         bool analytic = options.RadialForm == YaceRadialForm.Auto && IsAnalytic(basis);
+        bool tabulated = options.RadialForm == YaceRadialForm.Tabulated;
+        RadialExpansions? expansion = null;
+        string? expansionFailure = null;
+        if (!analytic && !tabulated)
+        {
+            try
+            {
+                expansion = RadialExpansions.Create(basis, options);
+            }
+            catch (InvalidOperationException e) when (options.RadialForm == YaceRadialForm.Auto)
+            {
+                // Auto falls back to the tabulated form and says why (an explicit Expanded request fails instead).
+                expansionFailure = e.Message;
+                tabulated = true;
+            }
+        }
 
         // Radial functions of each bond: the many-body radials first, then (tabulated form) the pair radials.
         var manyBodyCount = new int[s, s];
@@ -53,6 +70,13 @@ public static class YaceExport
             foreach (var term in basis.ExpandSiteEnergy(a, coefficients))
             {
                 lMax = Math.Max(lMax, term.Factors.Max(f => f.L));
+                if (expansion is not null && term.Factors.Count == 1)
+                {
+                    // Rank 1 uses the basis g_k itself: R_n = sum_k C[n][k] g_k.
+                    var f = term.Factors[0];
+                    expansion.AddRankOne(collector, a, f.Species, f.N - 1, term.Coefficient);
+                    continue;
+                }
                 collector.Add(term.Coefficient, term.Factors);
             }
             for (int b = 0; b < s; b++)
@@ -64,7 +88,11 @@ public static class YaceExport
                 for (int n = 1; n <= pair.Count; n++)
                 {
                     double c = coefficients[basis.PairColumn(a, b, n)];
-                    if (c != 0)
+                    if (c != 0 && expansion is not null)
+                    {
+                        expansion.AddRankOne(collector, a, b, manyBodyCount[a, b] + n - 1, 0.5 * c * Math.Sqrt(4 * Math.PI));
+                    }
+                    else if (c != 0)
                     {
                         // 1/2 J_n(r) summed over neighbours; as a rank-1 function of A = sum_j g(r) with Y00 = 1 it is written
                         // as the real A function (z, n, 0, 0) times sqrt(4 pi), which the collector divides out again.
@@ -85,6 +113,10 @@ public static class YaceExport
         {
             delta = AnalyticBonds(basis, lMax, options, bonds, tables);
         }
+        else if (expansion is not null)
+        {
+            delta = expansion.Bonds(lMax, options, bonds, tables);
+        }
         else
         {
             TabulatedBonds(basis, manyBodyCount, options, bonds, tables);
@@ -93,7 +125,11 @@ public static class YaceExport
             _ => new YaceEmbedding(1, [1.0, 1.0], "FinnisSinclairShiftedScaled", 100000, 250));
         var e0 = basis.Elements.Select(potential.ReferenceEnergy).ToArray();
         var document = new YaceDocument(basis.Elements.ToArray(), e0, delta, embeddings, bonds, functions, lMax);
-        return new YaceExportResult(document, !analytic, tables.AsReadOnly(), functionCount, combinationCount);
+        return new YaceExportResult(document, tabulated || (!analytic && expansion is null), tables.AsReadOnly(), functionCount, combinationCount)
+        {
+            Expansions = expansion?.Summaries ?? [],
+            ExpansionFailure = expansionFailure,
+        };
     }
 
     /// <summary>Exports <paramref name="potential"/> to <paramref name="path"/> (written atomically).</summary>
@@ -217,27 +253,12 @@ public static class YaceExport
                 {
                     var manyBody = basis.ManyBodyRadial(a, b);
                     var pair = basis.PairRadial(a, b);
-                    int mb = manyBodyCount[a, b];
-                    var mbValues = new double[mb];
-                    var mbDerivatives = new double[mb];
-                    var pairValues = new double[pair?.Count ?? 0];
-                    var pairDerivatives = new double[pair?.Count ?? 0];
+                    var family = BondFamily(basis, a, b);
                     void Family(double r, Span<double> values, Span<double> derivatives)
                     {
                         values.Clear();
                         derivatives.Clear();
-                        if (manyBody is not null)
-                        {
-                            manyBody.Evaluate(r, mbValues, mbDerivatives);
-                            mbValues.CopyTo(values);
-                            mbDerivatives.CopyTo(derivatives);
-                        }
-                        if (pair is not null)
-                        {
-                            pair.Evaluate(r, pairValues, pairDerivatives);
-                            pairValues.CopyTo(values[mb..]);
-                            pairDerivatives.CopyTo(derivatives[mb..]);
-                        }
+                        family(r, values, derivatives);
                     }
                     double cutoff = basis.Cutoff(a, b);
                     var inner = new[] { manyBody?.Cutoff ?? 0, pair?.Cutoff ?? 0 };
@@ -250,6 +271,33 @@ public static class YaceExport
         }
     }
 
-    private static string Where(AceBasis basis, int a, int b) =>
+    /// <summary>The radial functions of bond (a, b): the many-body radials, then the pair radials (values and derivatives at r).</summary>
+    internal static RadialTabulation.Family BondFamily(AceBasis basis, int a, int b)
+    {
+        var manyBody = basis.ManyBodyRadial(a, b);
+        var pair = basis.PairRadial(a, b);
+        int mb = manyBody?.Count ?? 0;
+        var mbValues = new double[mb];
+        var mbDerivatives = new double[mb];
+        var pairValues = new double[pair?.Count ?? 0];
+        var pairDerivatives = new double[pair?.Count ?? 0];
+        return (double r, Span<double> values, Span<double> derivatives) =>
+        {
+            if (manyBody is not null)
+            {
+                manyBody.Evaluate(r, mbValues, mbDerivatives);
+                mbValues.CopyTo(values);
+                mbDerivatives.CopyTo(derivatives);
+            }
+            if (pair is not null)
+            {
+                pair.Evaluate(r, pairValues, pairDerivatives);
+                pairValues.CopyTo(values[mb..]);
+                pairDerivatives.CopyTo(derivatives[mb..]);
+            }
+        };
+    }
+
+    internal static string Where(AceBasis basis, int a, int b) =>
         string.Create(CultureInfo.InvariantCulture, $"the radial table of the {basis.Elements[a]}-{basis.Elements[b]} bond");
 }
