@@ -49,7 +49,7 @@ public class BrokenInputTests
         Put("truncated.json", json[..(json.Length / 2)]);
         Put("edited.json", Regex.Replace(json, @"""r0"": ([0-9.]+)", m => $"\"r0\": {m.Groups[1].Value}1"));
         Put("huge-degree.json", Regex.Replace(json, @"""numerator"": \d+", "\"numerator\": 100000000"));
-        Put("version-string.json", json.Replace("\"version\": 1", "\"version\": \"one\"", StringComparison.Ordinal));
+        Put("version-string.json", json.Replace($"\"version\": {Ace.Core.Serialization.PotentialSerializer.CurrentVersion}", "\"version\": \"one\"", StringComparison.Ordinal));
         Put("carbon.xyz", "2\nProperties=species:S:1:pos:R:3 energy=-1\nC 0 0 0\nC 1.4 0 0\n");
         Put("too-close.xyz", "2\nProperties=species:S:1:pos:R:3 energy=-1\nSi 0 0 0\nSi 0.01 0 0\n");
         Put("huge-count.xyz", "2000000000\nProperties=species:S:1:pos:R:3\nSi 0 0 0\n");

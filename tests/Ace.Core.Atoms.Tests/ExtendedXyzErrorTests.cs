@@ -29,6 +29,8 @@ public class ExtendedXyzErrorTests
         yield return new TestCaseData(Good.Replace("Si 1 1 1", "Si 1 1 1 7", StringComparison.Ordinal), 4L, "more than 4 columns").SetName("TooManyColumns");
         yield return new TestCaseData(Good[..Good.LastIndexOf("Si 1", StringComparison.Ordinal)], 4L, "says 2 atoms, but only 1 atom lines follow the comment line 2").SetName("TruncatedFrame");
         yield return new TestCaseData("2000000000\nProperties=species:S:1:pos:R:3\nSi 0 0 0\n", 4L, "line 1 says 2000000000 atoms, but only 1 atom lines follow").SetName("AtomCountLargerThanTheInput");
+        // Fuzz finding (2026-12-02, ExtendedXyz long run): a column count larger than any line could hold was allocated before the line was read.
+        yield return new TestCaseData("1\nProperties=species:S:1:pos:R:3:name:S:1709391606\nSi 0 0 0 x\n", 3L, "too few for the 1709391610 columns").SetName("ColumnCountLargerThanTheLine");
         yield return new TestCaseData(Good.Replace("Si 1 1 1", "Si 1 NaN 1", StringComparison.Ordinal), 4L, "'NaN' in column 'pos'").SetName("NaNPosition");
         yield return new TestCaseData(Good.Replace("Si 1 1 1", "Si 1 inf 1", StringComparison.Ordinal), 4L, "expected a finite real number").SetName("InfinitePosition");
         yield return new TestCaseData(Good.Replace("Si 1 1 1", "Xx 1 1 1", StringComparison.Ordinal), 4L, "unknown element 'Xx'").SetName("UnknownElement");

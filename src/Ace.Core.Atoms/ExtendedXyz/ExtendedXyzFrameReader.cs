@@ -67,21 +67,30 @@ internal sealed class ExtendedXyzFrameReader
     private Structure ReadAtoms(int atomCount, FrameHeader header, long headerLine)
     {
         var layout = header.Columns;
-        int totalColumns = layout.Sum(c => c.Count);
-        if (_tokenStart.Length < totalColumns + 1)
-        {
-            _tokenStart = new int[totalColumns + 1];
-            _tokenEnd = new int[totalColumns + 1];
-        }
+        long declaredColumns = layout.Sum(c => (long)c.Count);
         // The atom lines are read before anything of the header's size is allocated, so an atom count larger than the
         // input is an error at its end rather than an enormous allocation.
         var lines = new List<string>(Math.Min(atomCount, 4096));
         for (int i = 0; i < atomCount; i++)
         {
-            lines.Add(_reader.ReadLine()
+            var line = _reader.ReadLine()
                 ?? throw Error(_line + 1,
-                    $"the input ends inside frame {_frame}: its line {headerLine - 1} says {atomCount} atoms, but only {i} atom lines follow the comment line {headerLine}"));
+                    $"the input ends inside frame {_frame}: its line {headerLine - 1} says {atomCount} atoms, but only {i} atom lines follow the comment line {headerLine}");
             _line++;
+            // n columns need at least 2n - 1 characters: a Properties count far beyond what the line can hold is an
+            // error here, before the columns of that size are allocated (a count within reach gets the per-column
+            // message below).
+            if (declaredColumns > line.Length + 1L)
+            {
+                throw Error(_line, $"atom {i} of frame {_frame} has {line.Length} characters, too few for the {declaredColumns} columns its Properties declare ({string.Join(' ', layout)})");
+            }
+            lines.Add(line);
+        }
+        int totalColumns = (int)declaredColumns;
+        if (_tokenStart.Length < totalColumns + 1)
+        {
+            _tokenStart = new int[totalColumns + 1];
+            _tokenEnd = new int[totalColumns + 1];
         }
         var elements = new Element[atomCount];
         var positions = new Vec3[atomCount];

@@ -231,28 +231,7 @@ public sealed partial class LinearAcePotential : IPotential
         {
             EvaluateSites(sites, 0, n, siteEnergies, dEdr, withForces);
         }
-        double energy = 0;
-        for (int i = 0; i < n; i++)
-        {
-            energy += siteEnergies[i];
-        }
-        var forces = new Vec3[withForces ? n : 0];
-        var virial = SymmetricTensor3.Zero;
-        if (withForces)
-        {
-            for (int i = 0; i < n; i++)
-            {
-                var neighbours = sites.Neighbours(i);
-                var g = dEdr.AsSpan(sites.Offset(i), neighbours.Length);
-                for (int k = 0; k < neighbours.Length; k++)
-                {
-                    forces[neighbours[k]] -= g[k];
-                    forces[i] += g[k];
-                }
-                virial += SymmetricTensor3.Virial(sites.Displacements(i), g);
-            }
-        }
-        return new PotentialEvaluation(energy, ImmutableArray.Create(siteEnergies), ImmutableArray.Create(forces), virial);
+        return sites.Assemble(siteEnergies, dEdr, withForces);
     }
 
     private static int IndexOf(IReadOnlyList<string> elements, string element)

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Ace.Core.Atoms;
+using Ace.Core.Potentials;
 using Ace.Core.Primitives;
 
 namespace Ace.Core.Sites;
@@ -47,5 +49,37 @@ internal sealed class SiteNeighbourhoods
             max = Math.Max(max, NeighbourCount(i));
         }
         return max;
+    }
+
+    /// <summary>
+    /// The structure's evaluation from its site energies and, with forces, the derivatives dE_i/dr_ij of every site
+    /// energy with respect to its neighbour displacements (flat, in this CSR order): forces -dE/dr_i summed over sites in
+    /// a fixed order, and the virial -sum r_ij (x) dE_i/dr_ij.
+    /// </summary>
+    public PotentialEvaluation Assemble(double[] siteEnergies, Vec3[] dEdr, bool withForces)
+    {
+        int n = AtomCount;
+        double energy = 0;
+        for (int i = 0; i < n; i++)
+        {
+            energy += siteEnergies[i];
+        }
+        var forces = new Vec3[withForces ? n : 0];
+        var virial = SymmetricTensor3.Zero;
+        if (withForces)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                var neighbours = Neighbours(i);
+                var g = dEdr.AsSpan(Offset(i), neighbours.Length);
+                for (int k = 0; k < neighbours.Length; k++)
+                {
+                    forces[neighbours[k]] -= g[k];
+                    forces[i] += g[k];
+                }
+                virial += SymmetricTensor3.Virial(Displacements(i), g);
+            }
+        }
+        return new PotentialEvaluation(energy, ImmutableArray.Create(siteEnergies), ImmutableArray.Create(forces), virial);
     }
 }

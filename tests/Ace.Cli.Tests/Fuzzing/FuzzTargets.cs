@@ -1,6 +1,7 @@
 using System.Text;
 using Ace.Cli.Config;
 using Ace.Core.Atoms;
+using Ace.Core.Interop.Yace;
 using Ace.Core.Serialization;
 
 namespace Ace.Cli.Tests.Fuzzing;
@@ -13,12 +14,13 @@ namespace Ace.Cli.Tests.Fuzzing;
 /// </summary>
 public static class FuzzTargets
 {
-    /// <summary>The targets by name. Slot for the .yace reader (branch yace): add ("yace", bytes => YaceReader.Parse(Text(bytes))) here.</summary>
+    /// <summary>The targets by name; "yace" reads the document and builds the evaluator (which checks its consistency).</summary>
     public static IReadOnlyDictionary<string, (Action<byte[]> Parse, Type Documented)> All { get; } = new Dictionary<string, (Action<byte[]>, Type)>(StringComparer.Ordinal)
     {
         ["xyz"] = (bytes => ExtendedXyz.ParseText(Text(bytes), sourceName: "fuzz.xyz"), typeof(ExtendedXyzException)),
         ["potential"] = (bytes => PotentialSerializer.FromJson(Text(bytes)), typeof(PotentialFormatException)),
         ["config"] = (bytes => FitConfigReader.Parse(Text(bytes), "/fuzz/fit.yaml"), typeof(ConfigException)),
+        ["yace"] = (bytes => _ = new YacePotential(YaceReader.Parse(Text(bytes), "fuzz.yace"), "fuzz.yace"), typeof(PotentialFormatException)),
     };
 
     /// <summary>Runs <paramref name="target"/> on <paramref name="input"/>; returns null when it succeeded or failed as documented, else the unexpected exception.</summary>

@@ -20,6 +20,19 @@ public class FuzzTests
     private static readonly Lazy<Dictionary<string, List<byte[]>>> Corpora = new(BuildCorpora);
 
     /// <summary>The seed corpus per target: valid and broken inputs from the parsers' tests.</summary>
+    /// <summary>Small .yace seeds: ChebExpCos radials (ML-PACE's analytic form), one and two elements, with a pair basis.</summary>
+    private static IEnumerable<string> YaceSeeds()
+    {
+        var one = LinearAce.Basis("Si").Cutoff(4.5).Radial(new Ace.Core.Basis.ChebExpCosRadialSpecification(4.5))
+            .PairBasis(3, new Ace.Core.Basis.ChebExpCosRadialSpecification(4.5)).MaxBodyOrder(3).TotalDegree(4, 3).Build();
+        var two = LinearAce.Basis("Si", "C").Cutoff(4.5).Radial(new Ace.Core.Basis.ChebExpCosRadialSpecification(4.5)).MaxBodyOrder(3).TotalDegree(3, 3).Build();
+        foreach (var basis in new[] { one, two })
+        {
+            var potential = new Ace.Core.Potentials.LinearAcePotential(basis, [.. Enumerable.Range(0, basis.FunctionCount).Select(k => 0.1 / (k + 1))]);
+            yield return Ace.Core.Interop.Yace.YaceWriter.ToText(Ace.Core.Interop.Yace.YaceExport.ToDocument(potential).Document);
+        }
+    }
+
     private static Dictionary<string, List<byte[]>> BuildCorpora()
     {
         var data = SiliconStudyData.Generate("Si23", new SiliconStudyDataOptions(Dimers: 3, Trimers: 2));
@@ -50,6 +63,7 @@ public class FuzzTests
             ["xyz"] = [.. xyz.Select(Encoding.UTF8.GetBytes)],
             ["potential"] = [.. potentials.Select(Encoding.UTF8.GetBytes)],
             ["config"] = [.. configs.Select(Encoding.UTF8.GetBytes)],
+            ["yace"] = [.. YaceSeeds().Select(Encoding.UTF8.GetBytes)],
         };
     }
 

@@ -61,27 +61,6 @@ public sealed class YacePotential : IPotential
             siteEnergies[i] = _model.Evaluate(sites.AtomSpecies[i], sites.Displacements(i), sites.NeighbourSpecies(i),
                 withForces ? dEdr.AsSpan(sites.Offset(i), sites.NeighbourCount(i)) : []);
         });
-        double energy = 0;
-        foreach (var e in siteEnergies)
-        {
-            energy += e;
-        }
-        var forces = new Vec3[withForces ? n : 0];
-        var virial = SymmetricTensor3.Zero;
-        if (withForces)
-        {
-            for (int i = 0; i < n; i++)
-            {
-                var neighbours = sites.Neighbours(i);
-                var g = dEdr.AsSpan(sites.Offset(i), neighbours.Length);
-                for (int k = 0; k < neighbours.Length; k++)
-                {
-                    forces[neighbours[k]] -= g[k];
-                    forces[i] += g[k];
-                }
-                virial += SymmetricTensor3.Virial(sites.Displacements(i), g);
-            }
-        }
-        return new PotentialEvaluation(energy, ImmutableArray.Create(siteEnergies), ImmutableArray.Create(forces), virial);
+        return sites.Assemble(siteEnergies, dEdr, withForces);
     }
 }
