@@ -63,6 +63,10 @@ public class FitConfigReaderTests
         Assert.That(e!.Message, Does.Contain("degrees: this key is required"));
         e = Assert.Throws<ConfigException>(() => FitConfigReader.Parse("elements: [Si\ncutoff: 5\n", "f.yaml"));
         Assert.That(e!.Message, Does.Contain("not valid YAML"));
+        // Fuzz finding (2026-12-02, config long run): YamlDotNet's node loader threw ArgumentException on this text.
+        var fuzzed = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(
+            "ZWxlbWVudHM6IFtTaSwgQ10KY3V0b2ZmOiA1CnJhZGlhbDoge3IwOiAyLjMsIHA6IDJ9CmRlZ3JlZXM6IFs4LCA2XQpkYXRhOiB7dHJhaW46IHQueHl6LCB2YWxpZGF0aW9uOiB2Lnh5eiwgZm9yY2VzX2tleTogZm9yY2V9CnRoZSBwdXJpZmllZCAoc2VsZi1pbnRlcmFjdGlvbi1mcmVlKSBiYXNpczsgZmFsc2U6IHRoZSBzZWxmLWludGVyYWN0aW5nIG9uZS4KcHVyaWZ5OiBmYWxzZQojIFRoZSByZWZlcmVuY2UgZHJlZmVyZW5jZV9lbmVyZ2llczoge1NpOiAtMSwgQzogLTJ9CndlaWdodHM6IHtlbmVyZ3k6IDMwLCBmb3JjZXM6IDEsIHZpcmlhbDogMC4xfQpjb25maWdfdHlwZV93ZWlnaHRzOgogOiAxMH0Kc29sdmVyOiB7dHlwZTogcmlkZ2UtY3YsIGZvbGRzOiA0fQpwcmlvcjoge3R5cGU6IHNtb290aG5lc3MsIHA6IDN9CmNyb3NzX3ZhbGlkYXRlOiA1CmVycm9yc19jc3Y6IGUuY3N2CmxpbWl0czoge2Z1bmN0aW9uczogMTAwMH0Kb3V0cHV0OiBwLmpzb24K"));
+        Assert.That(() => FitConfigReader.Parse(fuzzed, "f.yaml"), Throws.TypeOf<ConfigException>());
         e = Assert.Throws<ConfigException>(() => FitConfigReader.Parse(Valid.Replace("{Si: -158.5}", "{C: 1}", StringComparison.Ordinal), "f.yaml"));
         Assert.That(e!.Message, Does.Contain("f.yaml:8:").And.Contain("'C', which is not in elements"));
         e = Assert.Throws<ConfigException>(() => FitConfigReader.Parse(Valid + "\nbody_order: 5\n", "f.yaml"));

@@ -66,6 +66,11 @@ internal static class FitConfigReader
             // YamlDotNet reports some truncated documents (e.g. an unclosed flow list) without a position.
             throw new ConfigException($"{path}: not valid YAML (an unclosed list or mapping?): {e.Message}");
         }
+        catch (ArgumentException e)
+        {
+            // YamlDotNet's node loader rejects some malformed event sequences this way (found by fuzzing), also without a position.
+            throw new ConfigException($"{path}: not valid YAML (a line that is neither a key: value pair nor a comment?): {e.Message}");
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             throw new ConfigException($"{path}:1: the config must be a mapping of keys (elements, cutoff, degrees, data, ...)");
