@@ -20,11 +20,17 @@ public sealed class YacePotential : IPotential
     private readonly SpeciesGeometry _geometry;
 
     /// <summary>Creates the potential of a document; <paramref name="path"/> (may be null) names it in errors.</summary>
-    /// <exception cref="PotentialFormatException">The document is inconsistent (a function refers to a missing bond or radial function, ...).</exception>
-    /// <exception cref="ArgumentException">An element symbol is unknown.</exception>
+    /// <exception cref="PotentialFormatException">The document is inconsistent (an unknown element symbol, a function that refers to a missing bond or radial function, ...).</exception>
     public YacePotential(YaceDocument document, string? path = null)
     {
         ArgumentNullException.ThrowIfNull(document);
+        foreach (var symbol in document.Elements)
+        {
+            if (!Element.TryFromSymbol(symbol, out _))
+            {
+                throw new PotentialFormatException(path, $"'elements': '{symbol}' is not a chemical element symbol (H ... Og, standard capitalisation)");
+            }
+        }
         Document = document;
         _model = new YaceSiteModel(document, path);
         _geometry = new SpeciesGeometry(document.Elements, (a, b) => Math.Max(_model.Cutoff(a, b), _model.Cutoff(b, a)), "the potential");

@@ -47,6 +47,11 @@ public static class YaceReader
             // YamlDotNet's scanner reports some malformed input (an unclosed flow list) this way.
             throw new PotentialFormatException(path, $"not valid YAML, from line 1 on ({e.Message})", e);
         }
+        catch (ArgumentException e)
+        {
+            // YamlDotNet's node loader rejects some malformed event sequences (a key without a name) this way (found by fuzzing).
+            throw new PotentialFormatException(path, $"not valid YAML, from line 1 on ({e.Message})", e);
+        }
         if (stream.Documents.Count == 0)
         {
             throw new PotentialFormatException(path, "the file is empty");
