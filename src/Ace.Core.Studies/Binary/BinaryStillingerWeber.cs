@@ -96,18 +96,7 @@ public sealed class BinaryStillingerWeber
     /// A copy of <paramref name="structure"/> labelled with this potential's energy, forces and (for periodic
     /// structures) virial, and with the given configuration type.
     /// </summary>
-    public Structure Label(Structure structure, string? configType = null)
-    {
-        ArgumentNullException.ThrowIfNull(structure);
-        var typed = configType is null ? structure : new Structure(structure.Elements, structure.Positions, structure.Cell, structure.Pbc)
-        {
-            ConfigType = configType,
-            Info = structure.Info,
-            AtomProperties = structure.AtomProperties,
-        };
-        var result = Evaluate(typed);
-        return typed.WithReferenceData(result.Energy, result.Forces, structure.Pbc.Any ? result.Virial : null);
-    }
+    public Structure Label(Structure structure, string? configType = null) => ReferenceLabel.Apply(structure, configType, Evaluate);
 
     private ReferenceResult Compute(Structure structure, bool withForces)
     {
