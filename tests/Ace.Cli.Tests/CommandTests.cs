@@ -38,19 +38,8 @@ public class CommandTests : TemporaryFolderTest
     [Test]
     public void FitEvalAndDimerWorkTogether()
     {
-        var data = SiliconStudyData.Generate("Si23", new SiliconStudyDataOptions(Dimers: 20, Trimers: 20));
-        ExtendedXyz.Write(Path.Combine(Folder, "train.xyz"), data.Train);
-        ExtendedXyz.Write(Path.Combine(Folder, "val.xyz"), data.Validation);
-        File.WriteAllText(Path.Combine(Folder, "fit.yaml"), """
-            elements: [Si]
-            cutoff: 5.0
-            radial: {r0: 2.3}
-            degrees: [12, 8]
-            data: {train: train.xyz, validation: val.xyz}
-            weights: {energy: 30, forces: 1}
-            output: si.json
-            """);
-        var (code, output) = CliRunner.Run("fit", Path.Combine(Folder, "fit.yaml"));
+        var config = WriteSiliconFit("[12, 8]");
+        var (code, output) = CliRunner.Run("fit", config);
         Assert.That(code, Is.Zero, output);
         Assert.That(output, Does.Contain("training errors").And.Contain("validation errors").And.Contain("overall"));
         var potential = Path.Combine(Folder, "si.json");
