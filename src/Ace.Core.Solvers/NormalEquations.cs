@@ -12,13 +12,22 @@ namespace Ace.Core.Solvers;
 /// Thread safety: an instance is not thread-safe. To assemble in parallel (or out of core, or on several machines),
 /// give each worker its own accumulator, <see cref="Add(int, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ILinearAlgebraBackend?)"/>
 /// blocks of rows to it, then <see cref="Merge"/> them into one; the result equals a single accumulator fed every
-/// row (up to rounding, since sums are reordered).
+/// row (up to rounding, since sums are reordered). Reading (<see cref="Gram"/>, <see cref="ResidualNorm"/>) from
+/// several threads at once is safe while nothing is added.
 /// </para>
 /// </summary>
 public sealed class NormalEquations
 {
     private readonly double[] _gram;
     private readonly double[] _projected;
+
+    /// <summary>
+    /// True while only the upper triangle of <see cref="_gram"/> is current: each block updates the upper triangle
+    /// (a rank-k update, <see cref="ILinearAlgebraBackend.AddGramUpperTriangle"/>), and the lower one is filled when
+    /// <see cref="Gram"/> is next read, not after every block (for thousands of columns that copy costs as much
+    /// memory traffic as the update itself).
+    /// </summary>
+    private bool _lowerTriangleStale;
 
     /// <summary>Creates an empty accumulator for <paramref name="columns"/> coefficients.</summary>
     public NormalEquations(int columns)
@@ -45,7 +54,14 @@ public sealed class NormalEquations
     public long RowCount { get; private set; }
 
     /// <summary>The symmetric Gram matrix <c>A^T W^2 A</c>, Columns x Columns, column-major, both triangles filled.</summary>
-    public ReadOnlySpan<double> Gram => _gram;
+    public ReadOnlySpan<double> Gram
+    {
+        get
+        {
+            FillLowerTriangle();
+            return _gram;
+        }
+    }
 
     /// <summary>The projected targets <c>A^T W^2 y</c>.</summary>
     public ReadOnlySpan<double> ProjectedTargets => _projected;
@@ -115,6 +131,7 @@ public sealed class NormalEquations
         {
             _gram[i] += other._gram[i];
         }
+        _lowerTriangleStale |= other._lowerTriangleStale;
         for (var i = 0; i < _projected.Length; i++)
         {
             _projected[i] += other._projected[i];
@@ -134,6 +151,7 @@ public sealed class NormalEquations
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
                 $"coefficients has {coefficients.Length} entries but Columns = {Columns}."), nameof(coefficients));
         }
+        FillLowerTriangle();
         var quadratic = 0.0;
         var linear = 0.0;
         for (var j = 0; j < Columns; j++)
@@ -147,6 +165,23 @@ public sealed class NormalEquations
             linear += coefficients[j] * _projected[j];
         }
         return Math.Sqrt(Math.Max(0, TargetSquaredNorm - 2 * linear + quadratic));
+    }
+
+    /// <summary>Fills the lower triangle if an update left it stale (under a lock, so concurrent readers stay safe).</summary>
+    private void FillLowerTriangle()
+    {
+        if (!Volatile.Read(ref _lowerTriangleStale))
+        {
+            return;
+        }
+        lock (_gram)
+        {
+            if (_lowerTriangleStale)
+            {
+                SymmetricStorage.FillLowerFromUpper(Columns, _gram);
+                Volatile.Write(ref _lowerTriangleStale, false);
+            }
+        }
     }
 
     private void AddBlock(int rowCount, ReadOnlySpan<double> a, MatrixLayout layout, ReadOnlySpan<double> targets,
@@ -170,7 +205,8 @@ public sealed class NormalEquations
                     wa[k] = w * a[k];
                 }
             }
-            backend.AddGram(rowCount, n, wa, layout, _gram);
+            backend.AddGramUpperTriangle(rowCount, n, wa, layout, _gram);
+            _lowerTriangleStale = true;
             var weightedTargets = new double[rowCount];
             for (var r = 0; r < rowCount; r++)
             {

@@ -7,14 +7,11 @@ namespace Ace.Core.Fitting;
 
 /// <summary>
 /// Assembles the weighted rows of all structures, in parallel over structures, either into a dense column-major
-/// design matrix or into normal-equations accumulators (one per worker, merged in a fixed order so the result does
-/// not depend on thread timing).
+/// design matrix or into normal equations (rows generated in parallel and added in batches of consecutive structures,
+/// <see cref="RowBatcher"/>, so the result does not depend on the thread count or timing).
 /// </summary>
 internal sealed class DesignAssembler(BasisGeometry geometry, FitSettings settings, StructurePlan[] plans)
 {
-    /// <summary>Rows a worker buffers before a rank-k update of its normal equations.</summary>
-    private const int BlockRows = 512;
-
     private readonly Stopwatch _clock = new();
     private int _structuresDone;
     private long _atomsDone;
@@ -66,7 +63,7 @@ internal sealed class DesignAssembler(BasisGeometry geometry, FitSettings settin
     public NormalEquations Streamed()
     {
         Start();
-        return Accumulate(plans);
+        return Accumulate(plans, new RowBatcher(geometry, settings));
     }
 
     /// <summary>
@@ -85,70 +82,21 @@ internal sealed class DesignAssembler(BasisGeometry geometry, FitSettings settin
             members[groupOf(plan.Index)].Add(plan);
         }
         Start();
+        var batcher = new RowBatcher(geometry, settings);
         var result = new NormalEquations[groups];
         for (int g = 0; g < groups; g++)
         {
-            result[g] = Accumulate(members[g]);
+            result[g] = Accumulate(members[g], batcher);
         }
         return result;
     }
 
-    /// <summary>Streams the rows of <paramref name="subset"/> into one accumulator (parallel, merged in a fixed order).</summary>
-    private NormalEquations Accumulate(IReadOnlyList<StructurePlan> subset)
+    /// <summary>Streams the rows of <paramref name="subset"/> into one accumulator, in batches (see <see cref="RowBatcher"/>).</summary>
+    private NormalEquations Accumulate(IReadOnlyList<StructurePlan> subset, RowBatcher batcher)
     {
-        int columns = geometry.Basis.FunctionCount;
-        int workers = Math.Max(1, Math.Min(settings.MaxDegreeOfParallelism, subset.Count));
-        var bounds = Partition(subset, workers);
-        var partial = new NormalEquations[workers];
-        ParallelLoop.Run(() => Parallel.For(0, workers, Options(), w =>
-        {
-            var writer = new StructureRowWriter(geometry, settings);
-            var accumulator = new NormalEquations(columns);
-            var buffer = new RowBuffer(columns);
-            for (int s = bounds[w]; s < bounds[w + 1]; s++)
-            {
-                writer.Write(subset[s]);
-                if (buffer.Count + writer.RowCount > BlockRows)
-                {
-                    buffer.FlushInto(accumulator);
-                }
-                buffer.Append(writer);
-                Report(subset[s]);
-            }
-            buffer.FlushInto(accumulator);
-            partial[w] = accumulator;
-        }));
-        var result = partial[0];
-        for (int w = 1; w < workers; w++)
-        {
-            result.Merge(partial[w]);
-        }
+        var result = new NormalEquations(geometry.Basis.FunctionCount);
+        batcher.Stream(subset, result, Options(), Report);
         return result;
-    }
-
-    /// <summary>Contiguous ranges of <paramref name="subset"/> with about equal numbers of rows.</summary>
-    private static int[] Partition(IReadOnlyList<StructurePlan> subset, int workers)
-    {
-        var bounds = new int[workers + 1];
-        long total = 0;
-        foreach (var plan in subset)
-        {
-            total += plan.RowCount;
-        }
-        int s = 0;
-        long before = 0; // rows of subset[0 .. s)
-        for (int w = 1; w < workers; w++)
-        {
-            long target = total * w / workers;
-            while (s < subset.Count && before < target)
-            {
-                before += subset[s].RowCount;
-                s++;
-            }
-            bounds[w] = Math.Max(s, bounds[w - 1]);
-        }
-        bounds[workers] = subset.Count;
-        return bounds;
     }
 
     private ParallelOptions Options() => new() { MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism };
@@ -165,39 +113,5 @@ internal sealed class DesignAssembler(BasisGeometry geometry, FitSettings settin
         int done = Interlocked.Increment(ref _structuresDone);
         long atoms = Interlocked.Add(ref _atomsDone, plan.Structure.AtomCount);
         settings.Progress?.Report(new AssemblyProgress(done, plans.Length, atoms, _clock.Elapsed));
-    }
-
-    /// <summary>Rows collected from several structures before one update of the normal equations.</summary>
-    private sealed class RowBuffer(int columns)
-    {
-        private double[] _rows = new double[BlockRows * columns];
-        private double[] _targets = new double[BlockRows];
-        private double[] _weights = new double[BlockRows];
-
-        public int Count { get; private set; }
-
-        public void Append(StructureRowWriter writer)
-        {
-            int needed = Count + writer.RowCount;
-            if (needed > _targets.Length)
-            {
-                Array.Resize(ref _rows, needed * columns);
-                Array.Resize(ref _targets, needed);
-                Array.Resize(ref _weights, needed);
-            }
-            writer.Block.CopyTo(_rows.AsSpan(Count * columns));
-            writer.Targets.CopyTo(_targets.AsSpan(Count));
-            writer.Weights.CopyTo(_weights.AsSpan(Count));
-            Count = needed;
-        }
-
-        public void FlushInto(NormalEquations accumulator)
-        {
-            if (Count > 0)
-            {
-                accumulator.Add(Count, _rows.AsSpan(0, Count * columns), _targets.AsSpan(0, Count), _weights.AsSpan(0, Count));
-                Count = 0;
-            }
-        }
     }
 }
