@@ -7,8 +7,8 @@ namespace Ace.Core.Fitting;
 
 /// <summary>
 /// Assembles the weighted rows of all structures, in parallel over structures, either into a dense column-major
-/// design matrix or into normal-equations accumulators (one per worker, merged in a fixed order so the result does
-/// not depend on thread timing).
+/// design matrix or into normal equations (blocks of rows added in structure order, so the bits depend neither on the
+/// number of threads nor on their timing).
 /// </summary>
 internal sealed class DesignAssembler(BasisGeometry geometry, FitSettings settings, StructurePlan[] plans)
 {
@@ -63,91 +63,124 @@ internal sealed class DesignAssembler(BasisGeometry geometry, FitSettings settin
     }
 
     /// <summary>The normal equations of all structures.</summary>
-    public NormalEquations Streamed()
+    public NormalEquations Streamed() => Partial(0, plans.Length, 1).Folds[0];
+
+    /// <summary>
+    /// The normal equations of plans <paramref name="firstPlan"/> .. <paramref name="firstPlan"/> + <paramref name="count"/> - 1,
+    /// one accumulator per fold (structure s in fold <see cref="CrossValidation.FoldOf"/>(s, <paramref name="folds"/>);
+    /// a fold without structures stays empty), each streamed in structure order (<see cref="Accumulate"/>).
+    /// </summary>
+    public PartialNormalEquations Partial(int firstPlan, int count, int folds)
     {
-        Start();
-        return Accumulate(plans);
+        if (!_clock.IsRunning)
+        {
+            Start(); // progress counts over every part this assembler streams
+        }
+        var members = new List<StructurePlan>[folds];
+        for (int f = 0; f < folds; f++)
+        {
+            members[f] = [];
+        }
+        long atoms = 0;
+        for (int p = firstPlan; p < firstPlan + count; p++)
+        {
+            members[CrossValidation.FoldOf(plans[p].Index, folds)].Add(plans[p]);
+            atoms += plans[p].Structure.AtomCount;
+        }
+        var result = new NormalEquations[folds];
+        for (int f = 0; f < folds; f++)
+        {
+            result[f] = Accumulate(members[f]);
+        }
+        return new PartialNormalEquations(new StructureRange(plans[firstPlan].Index, count), atoms, result);
     }
 
     /// <summary>
-    /// The normal equations of each group of structures, in one pass over the data: entry g holds the structures whose
-    /// plan index i has <paramref name="groupOf"/>(i) == g. Every group must be non-empty.
+    /// Streams the rows of <paramref name="subset"/> into one accumulator. The structures are cut into blocks of at
+    /// most <see cref="BlockRows"/> rows by their row counts alone; threads evaluate blocks in parallel, and each block
+    /// updates the accumulator in block order, so the bits do not depend on the number of threads (or on the machine's
+    /// timing), and memory holds one accumulator however many threads run.
     /// </summary>
-    public NormalEquations[] StreamedGroups(int groups, Func<int, int> groupOf)
-    {
-        var members = new List<StructurePlan>[groups];
-        for (int g = 0; g < groups; g++)
-        {
-            members[g] = [];
-        }
-        foreach (var plan in plans)
-        {
-            members[groupOf(plan.Index)].Add(plan);
-        }
-        Start();
-        var result = new NormalEquations[groups];
-        for (int g = 0; g < groups; g++)
-        {
-            result[g] = Accumulate(members[g]);
-        }
-        return result;
-    }
-
-    /// <summary>Streams the rows of <paramref name="subset"/> into one accumulator (parallel, merged in a fixed order).</summary>
     private NormalEquations Accumulate(IReadOnlyList<StructurePlan> subset)
     {
         int columns = geometry.Basis.FunctionCount;
-        int workers = Math.Max(1, Math.Min(settings.MaxDegreeOfParallelism, subset.Count));
-        var bounds = Partition(subset, workers);
-        var partial = new NormalEquations[workers];
-        ParallelLoop.Run(() => Parallel.For(0, workers, Options(), w =>
+        var accumulator = new NormalEquations(columns);
+        var bounds = Blocks(subset);
+        int blocks = bounds.Count - 1;
+        if (blocks == 0)
+        {
+            return accumulator;
+        }
+        int threads = Math.Max(1, Math.Min(settings.MaxDegreeOfParallelism, blocks));
+        int claimed = -1;
+        int turn = 0;
+        bool failed = false;
+        var gate = new object();
+        ParallelLoop.Run(() => Parallel.For(0, threads, Options(), _ =>
         {
             var writer = new StructureRowWriter(geometry, settings);
-            var accumulator = new NormalEquations(columns);
             var buffer = new RowBuffer(columns);
-            for (int s = bounds[w]; s < bounds[w + 1]; s++)
+            try
             {
-                writer.Write(subset[s]);
-                if (buffer.Count + writer.RowCount > BlockRows)
+                for (int b = Interlocked.Increment(ref claimed); b < blocks; b = Interlocked.Increment(ref claimed))
                 {
+                    for (int s = bounds[b]; s < bounds[b + 1]; s++)
+                    {
+                        writer.Write(subset[s]);
+                        buffer.Append(writer);
+                        Report(subset[s]);
+                    }
+                    lock (gate)
+                    {
+                        while (turn != b && !failed)
+                        {
+                            Monitor.Wait(gate);
+                        }
+                        if (failed)
+                        {
+                            return;
+                        }
+                    }
+                    // Only the thread whose turn it is gets here, so the accumulator sees blocks in order.
                     buffer.FlushInto(accumulator);
+                    lock (gate)
+                    {
+                        turn++;
+                        Monitor.PulseAll(gate);
+                    }
                 }
-                buffer.Append(writer);
-                Report(subset[s]);
             }
-            buffer.FlushInto(accumulator);
-            partial[w] = accumulator;
+            catch
+            {
+                lock (gate)
+                {
+                    failed = true;
+                    Monitor.PulseAll(gate);
+                }
+                throw;
+            }
         }));
-        var result = partial[0];
-        for (int w = 1; w < workers; w++)
-        {
-            result.Merge(partial[w]);
-        }
-        return result;
+        return accumulator;
     }
 
-    /// <summary>Contiguous ranges of <paramref name="subset"/> with about equal numbers of rows.</summary>
-    private static int[] Partition(IReadOnlyList<StructurePlan> subset, int workers)
+    /// <summary>Block boundaries over <paramref name="subset"/>: consecutive structures with at most <see cref="BlockRows"/> rows (a larger structure alone).</summary>
+    private static List<int> Blocks(IReadOnlyList<StructurePlan> subset)
     {
-        var bounds = new int[workers + 1];
-        long total = 0;
-        foreach (var plan in subset)
+        var bounds = new List<int> { 0 };
+        int rows = 0;
+        for (int s = 0; s < subset.Count; s++)
         {
-            total += plan.RowCount;
-        }
-        int s = 0;
-        long before = 0; // rows of subset[0 .. s)
-        for (int w = 1; w < workers; w++)
-        {
-            long target = total * w / workers;
-            while (s < subset.Count && before < target)
+            if (rows > 0 && rows + subset[s].RowCount > BlockRows)
             {
-                before += subset[s].RowCount;
-                s++;
+                bounds.Add(s);
+                rows = 0;
             }
-            bounds[w] = Math.Max(s, bounds[w - 1]);
+            rows += subset[s].RowCount;
         }
-        bounds[workers] = subset.Count;
+        if (subset.Count > 0)
+        {
+            bounds.Add(subset.Count);
+        }
         return bounds;
     }
 
