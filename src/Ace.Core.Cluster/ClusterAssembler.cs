@@ -87,6 +87,7 @@ public sealed class ClusterAssembler
                 cancellationToken.ThrowIfCancellationRequested();
                 var silos = await ActiveWorkers().ConfigureAwait(false);
                 await AssignAsync(silos).ConfigureAwait(false);
+                Report(null);
                 await PollAsync().ConfigureAwait(false);
                 Merge();
                 if (_checkpoint is not null && _checkpointed < _next && _clock.Elapsed - _lastCheckpoint >= _options.CheckpointInterval)
@@ -365,7 +366,8 @@ public sealed class ClusterAssembler
                 long atoms = t.Atoms + t.Running.Atoms;
                 return new WorkerRate(p.Key, t.Shards, atoms, seconds > 0 ? atoms / seconds : 0);
             }).ToList();
-            progress.Report(new ClusterProgress(_next + _waiting.Count, _next, ShardCount, _atomsDone, _job.AtomCount, elapsed, eta, workers, message));
+            var running = _running.ToDictionary(p => p.Key, p => p.Value.Silo.ToString());
+            progress.Report(new ClusterProgress(_next + _waiting.Count, _next, ShardCount, _atomsDone, _job.AtomCount, elapsed, eta, workers, running, message));
         }
     }
 

@@ -9,6 +9,7 @@ namespace Ace.Core.Cluster;
 /// <param name="Elapsed">Time since the assembly started (this run).</param>
 /// <param name="EstimatedRemaining">Time left at this run's rate so far (null before the first shard finishes).</param>
 /// <param name="Workers">Each worker's throughput.</param>
+/// <param name="Running">The shards being assembled and the silo each was sent to.</param>
 /// <param name="Event">What just happened, when something did (a resume, a lost or stalled worker, a checkpoint), else null.</param>
 public sealed record ClusterProgress(
     int ShardsDone,
@@ -19,4 +20,5 @@ public sealed record ClusterProgress(
     TimeSpan Elapsed,
     TimeSpan? EstimatedRemaining,
     IReadOnlyList<WorkerRate> Workers,
+    IReadOnlyDictionary<int, string> Running,
     string? Event);
