@@ -30,8 +30,9 @@ for n in $counts; do
   "$ace" fit "$work/data/fit.yaml" --cluster "$work/data/cluster.yaml" --no-report >"$work/fit$n.log" 2>&1
   end=$(date +%s.%N)
   seconds=$(echo "$end - $start" | bc)
-  rate=$(grep -o '[0-9]* atoms/s' "$work/fit$n.log" | tail -1)
-  echo "workers $n: wall $seconds s (fit command, including basis build, planning and the solve), $(echo "$atoms / $seconds" | bc) atoms/s overall, last reported assembly rate $rate; load before: $load"
+  echo "workers $n: the fit command took $seconds s (with start-up, basis, planning, solve and error tables); load before: $load"
+  grep '^assembled' "$work/fit$n.log" | sed 's/^/  /'
+  echo "  load after: $(cut -d' ' -f1-3 /proc/loadavg)"
   for k in $(seq 0 $((n - 1))); do kill "$(cat "$work/worker$k.pid")"; rm "$work/worker$k.pid"; done
   sleep 3
 done

@@ -13,7 +13,7 @@ public sealed record ClusterRunOptions
     public int ChunkBytes { get; init; } = 4 << 20;
 
     /// <summary>How often the workers are polled.</summary>
-    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>A running shard whose structure count does not move for this long is re-assigned (its worker is stalled).</summary>
     public TimeSpan StallTimeout { get; init; } = TimeSpan.FromMinutes(5);
@@ -24,8 +24,11 @@ public sealed record ClusterRunOptions
     /// <summary>How often a shard is tried (on different workers when there are several) before the run fails.</summary>
     public int MaxAttempts { get; init; } = 4;
 
-    /// <summary>Shards each worker assembles at once (each on all its threads).</summary>
-    public int ShardsPerWorker { get; init; } = 1;
+    /// <summary>
+    /// Shards each worker assembles at once, each on all its threads (default 2, so that a worker never idles while
+    /// the coordinator fetches one result and sends the next shard; each costs the worker one accumulator of memory).
+    /// </summary>
+    public int ShardsPerWorker { get; init; } = 2;
 
     /// <summary>How far ahead of the merge front shards may be assembled (bounds the memory of results waiting to merge), per worker.</summary>
     public int LookaheadPerWorker { get; init; } = 2;

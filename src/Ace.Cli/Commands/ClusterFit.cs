@@ -19,6 +19,9 @@ internal sealed class ClusterFit : IDisposable
     private readonly ClusterAssembler _assembler;
     private readonly ClusterJob _job;
 
+    /// <summary>How long the coordinator tries to reach the workers' gateways.</summary>
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
+
     private ClusterFit(IAnsiConsole console, IHost client, ClusterJob job, ClusterAssembler assembler)
     {
         _console = console;
@@ -39,7 +42,16 @@ internal sealed class ClusterFit : IDisposable
         };
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"cluster '{cluster.Network.ClusterId}': {job.Shards.Count} shards of about {cluster.AtomsPerShard} atoms; gateways {string.Join(", ", cluster.Network.GatewayEndpoints.Select(e => e.ToString()))}; checkpoints in {options.CheckpointDirectory}"));
-        var client = ClusterHosting.ConnectAsync(cluster.Network).GetAwaiter().GetResult();
+        IHost client;
+        try
+        {
+            client = ClusterHosting.ConnectAsync(cluster.Network).WaitAsync(ConnectTimeout).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new ClusterFitException(string.Create(CultureInfo.InvariantCulture,
+                $"{clusterPath}: cannot reach the cluster '{cluster.Network.ClusterId}' at {string.Join(", ", cluster.Network.GatewayEndpoints.Select(g => g.ToString()))} within {ConnectTimeout.TotalSeconds:F0} s ({e.GetType().Name}: {e.Message}); is `ace worker --cluster` running with this config, and do the ports, cluster_id and TLS certificate match?"), e);
+        }
         var assembler = new ClusterAssembler(client.Services.GetRequiredService<IClusterClient>(), job, options);
         return new ClusterFit(console, client, job, assembler);
     }
@@ -48,11 +60,14 @@ internal sealed class ClusterFit : IDisposable
     public PartialNormalEquations Assemble(int folds)
     {
         PartialNormalEquations? result = null;
+        ClusterProgress? last = null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         _console.Progress().Start(ctx =>
         {
             var task = ctx.AddTask(folds == 1 ? "cluster assembly" : $"cluster assembly ({folds} folds)", maxValue: _job.Shards.Count);
             var progress = new LineProgress(p =>
             {
+                last = p;
                 task.Value = p.ShardsDone;
                 var rate = p.Workers.Sum(w => w.AtomsPerSecond);
                 var eta = p.EstimatedRemaining is { } e ? e.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "?";
@@ -66,6 +81,10 @@ internal sealed class ClusterFit : IDisposable
             result = _assembler.AssembleAsync(folds, progress).GetAwaiter().GetResult();
             task.Value = _job.Shards.Count;
         });
+        double seconds = clock.Elapsed.TotalSeconds;
+        var workers = last?.Workers ?? [];
+        _console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"assembled {_job.Shards.Count} shards ({_job.AtomCount} atoms) in {seconds:F1} s: {_job.AtomCount / seconds:F0} atoms/s on {workers.Count} workers ({string.Join(", ", workers.Select(w => $"{w.Worker} {w.ShardsDone} shards at {w.AtomsPerSecond:F0} atoms/s"))})"));
         return result!;
     }
 

@@ -311,7 +311,7 @@ public sealed class FitBuilder
     /// <paramref name="folds"/> folds (structure s in fold s mod folds). The bits depend only on the structures and
     /// this builder's settings, not on the number of threads; merge shards in order with <see cref="PartialNormalEquations.Append"/>.
     /// </summary>
-    /// <exception cref="ArgumentException">There are no structures, or all weights are zero.</exception>
+    /// <exception cref="ArgumentException">There are no structures (all weights zero is allowed: the shard then adds nothing).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="firstStructure"/> is negative or <paramref name="folds"/> below 1.</exception>
     /// <exception cref="TrainingDataException">A structure cannot be used; the message names it by its training-set index.</exception>
     public PartialNormalEquations AssembleShard(IReadOnlyList<Structure> structures, int firstStructure, int folds = 1)
@@ -319,7 +319,7 @@ public sealed class FitBuilder
         ArgumentNullException.ThrowIfNull(structures);
         ArgumentOutOfRangeException.ThrowIfNegative(firstStructure);
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 1);
-        var assembler = Prepare(structures, firstStructure);
+        var assembler = Prepare(structures, firstStructure, isShard: true);
         return assembler.Partial(0, assembler.StructureCount, folds);
     }
 
@@ -515,7 +515,7 @@ public sealed class FitBuilder
 
     private LinearAcePotential PotentialOf(LeastSquaresSolution solution) => new(_basis, solution.Coefficients, _referenceEnergies);
 
-    private DesignAssembler Prepare(IEnumerable<Structure> training, int firstStructure = 0)
+    private DesignAssembler Prepare(IEnumerable<Structure> training, int firstStructure = 0, bool isShard = false)
     {
         ArgumentNullException.ThrowIfNull(training);
         var structures = training as IReadOnlyList<Structure> ?? training.ToList();
@@ -530,7 +530,7 @@ public sealed class FitBuilder
         {
             MinimumSeparation = _minimumSeparation,
         };
-        var plans = StructurePlan.Create(structures, settings, geometry, firstStructure);
+        var plans = StructurePlan.Create(structures, settings, geometry, firstStructure, isShard);
         return new DesignAssembler(geometry, settings, plans);
     }
 }

@@ -47,10 +47,11 @@ internal sealed record StructurePlan(int Index, Structure Structure, double Ener
 
     /// <summary>
     /// Checks every structure against the basis and the weights and lays out their rows; the structures are those from
-    /// index <paramref name="firstIndex"/> of the training set (a shard), which names them and picks their folds.
+    /// index <paramref name="firstIndex"/> of the training set (a shard), which names them and picks their folds. A
+    /// shard (<paramref name="isShard"/>) may have no rows at all (every weight zero): other shards may have them.
     /// </summary>
     /// <exception cref="TrainingDataException">A structure cannot be used; the message names it.</exception>
-    public static StructurePlan[] Create(IReadOnlyList<Structure> structures, FitSettings settings, BasisGeometry geometry, int firstIndex = 0)
+    public static StructurePlan[] Create(IReadOnlyList<Structure> structures, FitSettings settings, BasisGeometry geometry, int firstIndex = 0, bool isShard = false)
     {
         if (structures.Count == 0)
         {
@@ -99,7 +100,7 @@ internal sealed record StructurePlan(int Index, Structure Structure, double Ener
             plans[k] = new StructurePlan(s, structure, we, wf, wv, offset);
             offset += plans[k].RowCount;
         }
-        if (offset == 0)
+        if (offset == 0 && !isShard)
         {
             throw new ArgumentException("every weight of every training structure is zero: there is nothing to fit", nameof(structures));
         }

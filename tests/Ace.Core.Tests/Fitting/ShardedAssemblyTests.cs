@@ -139,6 +139,17 @@ public class ShardedAssemblyTests
     }
 
     [Test]
+    public void A_shard_whose_structures_all_have_zero_weight_adds_nothing()
+    {
+        var fit = Start().Weights("cluster", energy: 0, forces: 0);
+        var clusters = Data.Where(s => s.ConfigType == "cluster").ToList();
+        var part = fit.AssembleShard(clusters, 0);
+        Assert.That(part.RowCount, Is.EqualTo(0));
+        Assert.That(part.Folds[0].Gram.ToArray(), Is.All.EqualTo(0.0));
+        Assert.That(() => fit.Run(clusters), Throws.ArgumentException.With.Message.Contains("nothing to fit"), "a whole training set still needs rows");
+    }
+
+    [Test]
     public void Shard_plans_cover_the_structures_contiguously()
     {
         var split = ShardPlan.Split(10, 4);
