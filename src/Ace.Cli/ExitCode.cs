@@ -43,7 +43,8 @@ internal static class ExitCode
             // file is expected), permissions, and a request larger than the machine's memory.
             or ArgumentException or FormatException or InvalidOperationException or ArithmeticException
             or IOException or UnauthorizedAccessException or OutOfMemoryException or KeyNotFoundException
-            or NotSupportedException or Ace.Core.Ipi.IpiProtocolException or System.Net.Sockets.SocketException => BadInput,
+            or NotSupportedException or Ace.Core.Ipi.IpiProtocolException or System.Net.Sockets.SocketException
+            or Ace.Core.Cluster.ClusterFitException => BadInput,
         _ => null,
     };
 }

@@ -74,7 +74,12 @@ internal static class Program
         config.AddCommand<FitCommand>("fit")
             .WithDescription($"fit a potential as the YAML config says (solvers: {SolverCatalog.AllNames}); print the error tables, save the potential")
             .WithExample("fit", "fit.yaml")
-            .WithExample("fit", "fit.yaml", "--committee", "8", "--active-set");
+            .WithExample("fit", "fit.yaml", "--committee", "8", "--active-set")
+            .WithExample("fit", "fit.yaml", "--cluster", "cluster.yaml");
+        config.AddCommand<WorkerCommand>("worker")
+            .WithDescription("run an assembly worker (an Orleans silo) for `ace fit --cluster` until stopped (docs/cluster.md)")
+            .WithExample("worker", "--cluster", "cluster.yaml")
+            .WithExample("worker", "--cluster", "cluster.yaml", "--silo-port", "11112", "--gateway-port", "30001");
         config.AddCommand<InitCommand>("init")
             .WithDescription("write a commented template fit config (every key explained) to start from")
             .WithExample("init", "fit.yaml")

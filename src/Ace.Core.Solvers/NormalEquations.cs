@@ -12,7 +12,9 @@ namespace Ace.Core.Solvers;
 /// Thread safety: an instance is not thread-safe. To assemble in parallel (or out of core, or on several machines),
 /// give each worker its own accumulator, <see cref="Add(int, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ILinearAlgebraBackend?)"/>
 /// blocks of rows to it, then <see cref="Merge"/> them into one; the result equals a single accumulator fed every
-/// row (up to rounding, since sums are reordered). Reading (<see cref="Gram"/>, <see cref="ResidualNorm"/>) from
+/// row (up to rounding, since sums are reordered). Merging the same accumulators in the same order gives the same
+/// bits, which is what makes a sharded assembly reproducible; <see cref="FromSums"/> restores an accumulator sent
+/// between processes or read from a checkpoint. Reading (<see cref="Gram"/>, <see cref="ResidualNorm"/>) from
 /// several threads at once is safe while nothing is added.
 /// </para>
 /// </summary>
@@ -36,6 +38,33 @@ public sealed class NormalEquations
         Columns = columns;
         _gram = new double[columns * columns];
         _projected = new double[columns];
+    }
+
+    /// <summary>
+    /// Normal equations from sums accumulated elsewhere (read back from a checkpoint or received from another
+    /// process): the arrays are copied, so the result equals, bit for bit, the accumulator they were taken from.
+    /// </summary>
+    /// <exception cref="ArgumentException">A length does not match <paramref name="columns"/>, or the row count is negative.</exception>
+    public static NormalEquations FromSums(int columns, ReadOnlySpan<double> gram, ReadOnlySpan<double> projectedTargets,
+        double targetSquaredNorm, long rowCount)
+    {
+        var result = new NormalEquations(columns);
+        if (gram.Length != result._gram.Length)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"gram has {gram.Length} entries but {columns} columns need {result._gram.Length}."), nameof(gram));
+        }
+        if (projectedTargets.Length != columns)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"projectedTargets has {projectedTargets.Length} entries but there are {columns} columns."), nameof(projectedTargets));
+        }
+        ArgumentOutOfRangeException.ThrowIfNegative(rowCount);
+        gram.CopyTo(result._gram);
+        projectedTargets.CopyTo(result._projected);
+        result.TargetSquaredNorm = targetSquaredNorm;
+        result.RowCount = rowCount;
+        return result;
     }
 
     /// <summary>Builds the normal equations of a whole problem in one shot.</summary>

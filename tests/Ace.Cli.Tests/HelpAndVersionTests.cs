@@ -13,7 +13,7 @@ public class HelpAndVersionTests
         ("fit", typeof(FitSettings)), ("init", typeof(InitSettings)), ("eval", typeof(EvalSettings)),
         ("export", typeof(ExportSettings)), ("dimer", typeof(DimerSettings)), ("study", typeof(StudySettings)),
         ("md", typeof(MdSettings)), ("serve", typeof(ServeSettings)), ("info", typeof(InfoSettings)), ("report", typeof(ReportSettings)),
-        ("activeset", typeof(ActiveSetSettings)), ("select", typeof(SelectSettings)),
+        ("activeset", typeof(ActiveSetSettings)), ("select", typeof(SelectSettings)), ("worker", typeof(WorkerSettings)),
     ];
 
     private static IEnumerable<string> CommandNames => Commands.Select(c => c.Name);

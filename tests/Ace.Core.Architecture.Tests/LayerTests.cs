@@ -14,7 +14,8 @@ public class LayerTests
         ["Ace.Core.Solvers"] = [],
         ["Ace.Core"] = ["Ace.Core.Primitives", "Ace.Core.Atoms", "Ace.Core.Basis", "Ace.Core.Solvers"],
         ["Ace.Core.Studies"] = ["Ace.Core"],
-        ["Ace.Cli"] = ["Ace.Core.Studies"],
+        ["Ace.Core.Cluster"] = ["Ace.Core"],
+        ["Ace.Cli"] = ["Ace.Core.Studies", "Ace.Core.Cluster"],
     };
 
     [Test]

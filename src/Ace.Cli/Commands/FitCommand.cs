@@ -4,6 +4,7 @@ using Ace.Cli.Config;
 using Ace.Cli.Output;
 using Ace.Core.Atoms;
 using Ace.Core.Basis;
+using Ace.Core.Cluster;
 using Ace.Core.Errors;
 using Ace.Core.Fitting;
 using Spectre.Console;
@@ -54,10 +55,14 @@ internal sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
             RequireElements(validation, config.ValidationPath!, config.Elements);
         }
         console.MarkupLineInterpolated($"basis: {basis.FunctionCount} functions, body order up to {basis.MaxCorrelationOrder + 1}; training on {train.Count} structures");
-        var fit = LinearAce.Fit(basis)
-            .ReferenceEnergies([.. config.ReferenceEnergies.Select(p => (p.Key, p.Value))])
-            .Weights(config.Weights.Energy, config.Weights.Forces, config.Weights.Virial);
-        fit = ConfigureSolve(fit, config);
+        // The spec is what cluster workers assemble with; the local fit uses the same builder, so both cannot drift apart.
+        var spec = AssemblySpec.Create(basis, config.ReferenceEnergies, new FitWeights(config.Weights.Energy, config.Weights.Forces, config.Weights.Virial))
+            with { EnergyKey = config.EnergyKey, ForcesKey = config.ForcesKey };
+        foreach (var (type, tw) in config.ConfigTypeWeights)
+        {
+            spec = spec.WithConfigTypeWeights(type, new FitWeights(tw.Energy, tw.Forces, tw.Virial));
+        }
+        var fit = ConfigureSolve(spec.Builder(), config);
         if (settings.Committee is { } members)
         {
             fit = fit.Committee(members, settings.CommitteeSeed);
@@ -66,12 +71,17 @@ internal sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
         {
             fit = fit.ActiveSet();
         }
-        foreach (var (type, tw) in config.ConfigTypeWeights)
-        {
-            fit = fit.Weights(type, tw.Energy, tw.Forces, tw.Virial);
-        }
+        var cluster = settings.Cluster is { } clusterPath ? ClusterFit.Open(console, clusterPath, config, spec) : null;
+        using var clusterScope = cluster;
         FitResult? result = null;
-        WithProgress(console, "assembling", train.Count, progress => result = fit.Progress(progress).Run(train));
+        if (cluster is not null)
+        {
+            result = fit.Solve(cluster.Assemble(fit.RunFolds), train);
+        }
+        else
+        {
+            WithProgress(console, "assembling", train.Count, progress => result = fit.Progress(progress).Run(train));
+        }
         if (result!.Ridge is { } ridge)
         {
             console.WriteLine(ridge.ToString());
@@ -92,7 +102,14 @@ internal sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
         if (config.CrossValidationFolds is { } folds)
         {
             CrossValidationResult? cv = null;
-            WithProgress(console, $"{folds}-fold cross-validation", train.Count, progress => cv = fit.Progress(progress).CrossValidate(train, folds));
+            if (cluster is not null)
+            {
+                cv = fit.CrossValidate(cluster.Assemble(folds), train);
+            }
+            else
+            {
+                WithProgress(console, $"{folds}-fold cross-validation", train.Count, progress => cv = fit.Progress(progress).CrossValidate(train, folds));
+            }
             WriteCrossValidation(console, cv!);
             tables.Add(("out-of-fold", cv!.Errors));
         }

@@ -43,6 +43,11 @@ internal sealed class FitSettings : CommandSettings
     [Description("build the extrapolation grade's active set (MaxVol) of the training data and save it with the potential (ace eval --grade, ace select)")]
     public bool ActiveSet { get; init; }
 
+    /// <summary>The cluster config: assemble on the cluster's workers (docs/cluster.md); null: on this machine.</summary>
+    [CommandOption("--cluster <CONFIG>")]
+    [Description("assemble on the workers of the cluster this config describes (ace worker --cluster CONFIG; docs/cluster.md): same basis, weights, priors and solvers as a local fit, bitwise reproducible for a given shard plan")]
+    public string? Cluster { get; init; }
+
     /// <inheritdoc/>
     public override ValidationResult Validate() =>
         Committee is { } k && k < 2 ? ValidationResult.Error($"--committee needs at least 2 members, got {k}") : ValidationResult.Success();

@@ -52,30 +52,8 @@ internal static class FitConfigReader
     /// <exception cref="ConfigException">The config is wrong; the message names the file, line and key.</exception>
     public static FitConfig Parse(string text, string path)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            throw new ConfigException($"{path}:{e.Start.Line}: not valid YAML: {e.InnerException?.Message ?? e.Message}");
-        }
-        catch (InvalidOperationException e)
-        {
-            // YamlDotNet reports some truncated documents (e.g. an unclosed flow list) without a position.
-            throw new ConfigException($"{path}: not valid YAML (an unclosed list or mapping?): {e.Message}");
-        }
-        catch (ArgumentException e)
-        {
-            // YamlDotNet's node loader rejects some malformed event sequences this way (found by fuzzing), also without a position.
-            throw new ConfigException($"{path}: not valid YAML (a line that is neither a key: value pair nor a comment?): {e.Message}");
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw new ConfigException($"{path}:1: the config must be a mapping of keys (elements, cutoff, degrees, data, ...)");
-        }
-        var top = new Section(path, root, "", TopKeys);
+        var root = ConfigSection.LoadRoot(text, path, "elements, cutoff, degrees, data, ...");
+        var top = new ConfigSection(path, root, "", TopKeys);
         var elements = top.StringList("elements", required: true)!;
         double cutoff = top.Number("cutoff", required: true, positive: true)!.Value;
         var radial = top.Child("radial", RadialKeys);
@@ -139,7 +117,7 @@ internal static class FitConfigReader
     /// An output (`output`, `errors_csv`) must not be an input of the same run (the config, `data.train`,
     /// `data.validation`) nor the other output; symbolic links are followed, so a link to an input counts as the input.
     /// </summary>
-    private static void RequireOutputsApartFromInputs(Section top, FitConfig config)
+    private static void RequireOutputsApartFromInputs(ConfigSection top, FitConfig config)
     {
         var inputs = new List<(string What, string Path)> { ("the config itself (an input)", config.SourcePath), ("data.train (an input)", config.TrainPath) };
         if (config.ValidationPath is { } validation)
@@ -165,7 +143,7 @@ internal static class FitConfigReader
     }
 
     /// <summary>`pairs: {A-B: {cutoff, r0, p, q, pin, pcut}}`: per-pair radial bases; unset keys take <paramref name="defaults"/>.</summary>
-    private static List<PairRadialConfig> Pairs(Section top, IReadOnlyList<string> elements, PairRadialConfig defaults)
+    private static List<PairRadialConfig> Pairs(ConfigSection top, IReadOnlyList<string> elements, PairRadialConfig defaults)
     {
         var pairs = new List<PairRadialConfig>();
         if (top.Child("pairs", null) is not { } section)
@@ -193,7 +171,7 @@ internal static class FitConfigReader
     }
 
     /// <summary>`solver: name` or `solver: {type, regularisation}` or `solver: {type: ridge-cv, folds}`; default blr.</summary>
-    private static (string Name, double Regularisation, int? RidgeFolds) Solver(Section top)
+    private static (string Name, double Regularisation, int? RidgeFolds) Solver(ConfigSection top)
     {
         if (!top.Has("solver"))
         {
@@ -228,17 +206,17 @@ internal static class FitConfigReader
         return (type, s.Number("regularisation", required: false, positive: false) ?? 0, null);
     }
 
-    private static SolverChoice RequireKnownSolver(Section top, string name) =>
+    private static SolverChoice RequireKnownSolver(ConfigSection top, string name) =>
         SolverCatalog.Find(name) ?? throw top.Error("solver", $"unknown solver '{name}'; use {SolverCatalog.AllNames}");
 
     /// <summary>`prior: smoothness` or `prior: {type: smoothness, p, angular_weight, scale_by_column_norms}`, or null.</summary>
-    private static PriorConfig? Prior(Section top, string solver)
+    private static PriorConfig? Prior(ConfigSection top, string solver)
     {
         if (!top.Has("prior"))
         {
             return null;
         }
-        Section? s = null;
+        ConfigSection? s = null;
         string type;
         if (top.IsScalar("prior"))
         {
@@ -267,7 +245,7 @@ internal static class FitConfigReader
     }
 
     /// <summary>`cross_validate: K`: at least 2 folds (3 with ridge-cv), and a solver that takes normal equations.</summary>
-    private static int? CrossValidationFolds(Section top, string solver)
+    private static int? CrossValidationFolds(ConfigSection top, string solver)
     {
         if (top.Integer("cross_validate", required: false) is not { } folds)
         {
@@ -289,7 +267,7 @@ internal static class FitConfigReader
     }
 
     /// <summary>`limits: {functions, product_nodes, memory_gb}`; missing keys keep the library's defaults.</summary>
-    private static BasisLimits Limits(Section? s)
+    private static BasisLimits Limits(ConfigSection? s)
     {
         var defaults = BasisLimits.Default;
         if (s is null)
@@ -305,134 +283,7 @@ internal static class FitConfigReader
             gb is { } g ? (long)Math.Min(g * (1L << 30), long.MaxValue / 2) : defaults.MaxEstimatedBytes);
     }
 
-    private static (double, double, double) Weights(Section? s) => s is null
+    private static (double, double, double) Weights(ConfigSection? s) => s is null
         ? (1, 1, 0)
         : (s.Number("energy", false, false) ?? 1, s.Number("forces", false, false) ?? 1, s.Number("virial", false, false) ?? 0);
-
-    /// <summary>One mapping of the config, with the path of keys that leads to it.</summary>
-    private sealed class Section
-    {
-        private readonly string _file;
-        private readonly YamlMappingNode _node;
-        private readonly string _prefix;
-
-        public Section(string file, YamlMappingNode node, string prefix, string[]? allowed)
-        {
-            _file = file;
-            _node = node;
-            _prefix = prefix;
-            if (allowed is not null)
-            {
-                foreach (var (k, _) in node.Children)
-                {
-                    var key = KeyText(k);
-                    if (!allowed.Contains(key))
-                    {
-                        throw new ConfigException($"{file}:{k.Start.Line}: unknown key '{prefix}{key}'; allowed here: {string.Join(", ", allowed)}");
-                    }
-                }
-            }
-        }
-
-        public IEnumerable<string> Keys => _node.Children.Keys.Select(KeyText);
-
-        /// <summary>A key's text; a key that is itself a list or mapping is shown as YAML would write it.</summary>
-        private static string KeyText(YamlNode key) => key is YamlScalarNode s ? s.Value ?? "" : key.ToString();
-
-        public bool Has(string key) => _node.Children.ContainsKey(new YamlScalarNode(key));
-
-        public bool IsScalar(string key) => _node.Children[new YamlScalarNode(key)] is YamlScalarNode;
-
-        public ConfigException Error(string key, string message)
-        {
-            // The line of the key itself (a block mapping's value starts on the next line).
-            var keyNode = _node.Children.Keys.FirstOrDefault(k => k is YamlScalarNode s && s.Value == key);
-            long line = keyNode?.Start.Line ?? _node.Start.Line;
-            return new ConfigException($"{_file}:{line}: {_prefix}{key}: {message}");
-        }
-
-        private YamlNode? Get(string key, bool required) =>
-            _node.Children.TryGetValue(new YamlScalarNode(key), out var n) ? n
-            : required ? throw Error(key, "this key is required") : null;
-
-        private string Scalar(string key, YamlNode node) =>
-            node is YamlScalarNode s ? s.Value ?? "" : throw Error(key, "expected a single value");
-
-        public Section? Child(string key, string[]? allowed) => Get(key, false) switch
-        {
-            null => null,
-            YamlMappingNode m => new Section(_file, m, _prefix + key + ".", allowed),
-            _ => throw Error(key, "expected a mapping of keys"),
-        };
-
-        public string? String(string key, bool required) => Get(key, required) is { } n ? Scalar(key, n) : null;
-
-        public double? Number(string key, bool required, bool positive, bool allowNegative = false)
-        {
-            if (Get(key, required) is not { } n)
-            {
-                return null;
-            }
-            var text = Scalar(key, n);
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
-            {
-                throw Error(key, $"expected a number, got '{text}'");
-            }
-            if (!allowNegative && (positive ? !(v > 0) : v < 0))
-            {
-                throw Error(key, $"must be {(positive ? "positive" : "non-negative")}, got {text}");
-            }
-            return v;
-        }
-
-        public int? Integer(string key, bool required)
-        {
-            if (Get(key, required) is not { } n)
-            {
-                return null;
-            }
-            var text = Scalar(key, n);
-            return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) ? v : throw Error(key, $"expected an integer, got '{text}'");
-        }
-
-        public bool? Bool(string key)
-        {
-            if (Get(key, false) is not { } n)
-            {
-                return null;
-            }
-            var text = Scalar(key, n);
-            return text switch
-            {
-                "true" or "True" or "yes" => true,
-                "false" or "False" or "no" => false,
-                _ => throw Error(key, $"expected true or false, got '{text}'"),
-            };
-        }
-
-        private List<string> Items(string key, YamlNode n) => n switch
-        {
-            YamlSequenceNode s => s.Children.Select(c => Scalar(key, c)).ToList(),
-            YamlScalarNode s => [s.Value ?? ""],
-            _ => throw Error(key, "expected a list"),
-        };
-
-        public List<string>? StringList(string key, bool required)
-        {
-            if (Get(key, required) is not { } n)
-            {
-                return null;
-            }
-            var list = Items(key, n);
-            return list.Count == 0 ? throw Error(key, "the list is empty") : list;
-        }
-
-        public List<int>? IntegerList(string key, bool required)
-        {
-            var items = StringList(key, required);
-            return items?.Select(t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v > 0
-                ? v
-                : throw Error(key, $"expected positive integers, got '{t}'")).ToList();
-        }
-    }
 }

@@ -36,10 +36,6 @@ internal static class CrossValidation
         }
     }
 
-    /// <summary>The normal equations of each fold, from one streamed pass over the structures.</summary>
-    public static NormalEquations[] AssembleFolds(DesignAssembler assembler, int folds) =>
-        assembler.StreamedGroups(folds, s => FoldOf(s, folds));
-
     /// <summary>The sum of the folds' normal equations in fold order, leaving out fold <paramref name="except"/> (-1: none).</summary>
     public static NormalEquations Sum(IReadOnlyList<NormalEquations> folds, int except = -1)
     {
@@ -58,20 +54,19 @@ internal static class CrossValidation
     /// Fits each fold's model to the other folds with <paramref name="strategy"/> (given the other folds and their sum),
     /// predicts the held-out structures with it, and tabulates the out-of-fold errors.
     /// </summary>
-    public static CrossValidationResult Run(DesignAssembler assembler, NormalEquations[] folds, SolveStrategy strategy,
+    public static CrossValidationResult Run(IReadOnlyList<Structure> structures, IReadOnlyList<NormalEquations> folds, SolveStrategy strategy,
         Func<LeastSquaresSolution, LinearAcePotential> potentialOf)
     {
-        var structures = assembler.Plans.Select(p => p.Structure).ToArray();
-        var predictions = new PotentialEvaluation[structures.Length];
-        var results = new CrossValidationFold[folds.Length];
-        for (int f = 0; f < folds.Length; f++)
+        var predictions = new PotentialEvaluation[structures.Count];
+        var results = new CrossValidationFold[folds.Count];
+        for (int f = 0; f < folds.Count; f++)
         {
             var others = folds.Where((_, g) => g != f).ToArray();
             var training = Sum(folds, except: f);
             var (solution, ridge) = strategy.Solve(others, training);
             var potential = potentialOf(solution);
             int fold = f;
-            var heldOut = Enumerable.Range(0, structures.Length).Where(s => FoldOf(s, folds.Length) == fold).ToArray();
+            var heldOut = Enumerable.Range(0, structures.Count).Where(s => FoldOf(s, folds.Count) == fold).ToArray();
             ParallelLoop.Run(() => Parallel.For(0, heldOut.Length, k => predictions[heldOut[k]] = ErrorTable.Predict(potential, structures[heldOut[k]])));
             var errors = ErrorTable.FromPredictions(heldOut.Select(s => structures[s]).ToArray(), heldOut.Select(s => predictions[s]).ToArray());
             results[f] = new CrossValidationFold(f, heldOut, training.RowCount, solution, ridge, errors);

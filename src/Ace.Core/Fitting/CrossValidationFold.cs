@@ -3,7 +3,7 @@ using Ace.Core.Solvers;
 
 namespace Ace.Core.Fitting;
 
-/// <summary>One fold of <see cref="FitBuilder.CrossValidate"/>: its held-out structures and the model fitted without them.</summary>
+/// <summary>One fold of <see cref="FitBuilder.CrossValidate(IEnumerable{Ace.Core.Atoms.Structure}, int)"/>: its held-out structures and the model fitted without them.</summary>
 /// <param name="Index">The fold number f, 0 .. K-1; it holds out the structures whose index s has s mod K == f.</param>
 /// <param name="HeldOut">The indices (into the training set) of the held-out structures, ascending.</param>
 /// <param name="TrainingRows">The number of weighted rows the model of this fold was fitted to.</param>

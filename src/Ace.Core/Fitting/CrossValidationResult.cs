@@ -5,7 +5,7 @@ using Ace.Core.Errors;
 namespace Ace.Core.Fitting;
 
 /// <summary>
-/// The outcome of <see cref="FitBuilder.CrossValidate"/>: the out-of-fold errors (every structure predicted by the
+/// The outcome of <see cref="FitBuilder.CrossValidate(IEnumerable{Ace.Core.Atoms.Structure}, int)"/>: the out-of-fold errors (every structure predicted by the
 /// model fitted without its fold) and what each fold's model was.
 /// </summary>
 public sealed class CrossValidationResult

@@ -8,7 +8,7 @@ namespace Ace.Core.Fitting;
 /// <summary>
 /// Assembles the weighted rows of all structures, in parallel over structures, either into a dense column-major
 /// design matrix or into normal equations (rows generated in parallel and added in batches of consecutive structures,
-/// <see cref="RowBatcher"/>, so the result does not depend on the thread count or timing).
+/// <see cref="RowBatcher"/>, so the bits depend neither on the number of threads nor on their timing).
 /// </summary>
 internal sealed class DesignAssembler(BasisGeometry geometry, FitSettings settings, StructurePlan[] plans)
 {
@@ -60,43 +60,38 @@ internal sealed class DesignAssembler(BasisGeometry geometry, FitSettings settin
     }
 
     /// <summary>The normal equations of all structures.</summary>
-    public NormalEquations Streamed()
-    {
-        Start();
-        return Accumulate(plans, new RowBatcher(geometry, settings));
-    }
+    public NormalEquations Streamed() => Partial(0, plans.Length, 1).Folds[0];
 
     /// <summary>
-    /// The normal equations of each group of structures, in one pass over the data: entry g holds the structures whose
-    /// plan index i has <paramref name="groupOf"/>(i) == g. Every group must be non-empty.
+    /// The normal equations of plans <paramref name="firstPlan"/> .. <paramref name="firstPlan"/> + <paramref name="count"/> - 1,
+    /// one accumulator per fold (structure s in fold <see cref="CrossValidation.FoldOf"/>(s, <paramref name="folds"/>);
+    /// a fold without structures stays empty), each streamed in structure order in batches (<see cref="RowBatcher"/>).
     /// </summary>
-    public NormalEquations[] StreamedGroups(int groups, Func<int, int> groupOf)
+    public PartialNormalEquations Partial(int firstPlan, int count, int folds)
     {
-        var members = new List<StructurePlan>[groups];
-        for (int g = 0; g < groups; g++)
+        if (!_clock.IsRunning)
         {
-            members[g] = [];
+            Start(); // progress counts over every part this assembler streams
         }
-        foreach (var plan in plans)
+        var members = new List<StructurePlan>[folds];
+        for (int f = 0; f < folds; f++)
         {
-            members[groupOf(plan.Index)].Add(plan);
+            members[f] = [];
         }
-        Start();
+        long atoms = 0;
+        for (int p = firstPlan; p < firstPlan + count; p++)
+        {
+            members[CrossValidation.FoldOf(plans[p].Index, folds)].Add(plans[p]);
+            atoms += plans[p].Structure.AtomCount;
+        }
         var batcher = new RowBatcher(geometry, settings);
-        var result = new NormalEquations[groups];
-        for (int g = 0; g < groups; g++)
+        var result = new NormalEquations[folds];
+        for (int f = 0; f < folds; f++)
         {
-            result[g] = Accumulate(members[g], batcher);
+            result[f] = new NormalEquations(geometry.Basis.FunctionCount);
+            batcher.Stream(members[f], result[f], Options(), Report);
         }
-        return result;
-    }
-
-    /// <summary>Streams the rows of <paramref name="subset"/> into one accumulator, in batches (see <see cref="RowBatcher"/>).</summary>
-    private NormalEquations Accumulate(IReadOnlyList<StructurePlan> subset, RowBatcher batcher)
-    {
-        var result = new NormalEquations(geometry.Basis.FunctionCount);
-        batcher.Stream(subset, result, Options(), Report);
-        return result;
+        return new PartialNormalEquations(new StructureRange(plans[firstPlan].Index, count), atoms, result);
     }
 
     private ParallelOptions Options() => new() { MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism };

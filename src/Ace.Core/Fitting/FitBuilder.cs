@@ -35,6 +35,7 @@ public sealed class FitBuilder
     private Func<ActiveSetBuilder, ActiveSetBuilder>? _activeSet;
     private double _minimumSeparation = Structure.DefaultMinimumSeparation;
     private int? _batchRows;
+    private ShardPlan? _shards;
 
     /// <summary>Starts a fit of <paramref name="basis"/> with weights 1 (energy) and 1 (forces), no virials, BLR.</summary>
     public FitBuilder(AceBasis basis)
@@ -118,7 +119,7 @@ public sealed class FitBuilder
     public FitBuilder Solver(ILeastSquaresSolver solver)
     {
         ArgumentNullException.ThrowIfNull(solver);
-        return Solve(_strategy.WithSolver(solver));
+        return Choose(_strategy.WithSolver(solver));
     }
 
     /// <summary>
@@ -139,7 +140,7 @@ public sealed class FitBuilder
         var call = string.Create(CultureInfo.InvariantCulture,
             $"SmoothnessPrior(p: {p}, angularWeight: {wL:G6}, scaleByColumnNorms: {(scaleByColumnNorms ? "true" : "false")})");
         var prior = scaleByColumnNorms ? FitPrior.ColumnScaled(degrees, call) : FitPrior.Fixed(Prior.Smoothness(degrees), call);
-        return Solve(_strategy.WithPrior(prior));
+        return Choose(_strategy.WithPrior(prior));
     }
 
     /// <summary>
@@ -156,7 +157,7 @@ public sealed class FitBuilder
         {
             throw new ArgumentOutOfRangeException(nameof(lambda), lambda, "the ridge strength lambda must be positive and finite");
         }
-        return Solve(_strategy.WithRidge(lambda));
+        return Choose(_strategy.WithRidge(lambda));
     }
 
     /// <summary>
@@ -174,7 +175,7 @@ public sealed class FitBuilder
     public FitBuilder RidgeByCrossValidation(int folds = 5)
     {
         CrossValidation.RequireFolds(folds, nameof(folds));
-        return Solve(_strategy.WithRidgeByCrossValidation(folds));
+        return Choose(_strategy.WithRidgeByCrossValidation(folds));
     }
 
     /// <summary>
@@ -262,7 +263,7 @@ public sealed class FitBuilder
     }
 
     /// <summary>Assembles the weighted system and solves it with the solve strategy (BLR by default).</summary>
-    /// <exception cref="ArgumentException">The training set is empty, or all weights are zero.</exception>
+    /// <exception cref="ArgumentException">The training set is empty, or all weights are zero, or the <see cref="Shards"/> plan does not cover it.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A cross-validated ridge has more folds than structures.</exception>
     /// <exception cref="TrainingDataException">A structure cannot be used (element the basis lacks, missing data the weights need); the message names it.</exception>
     public FitResult Run(IEnumerable<Structure> training)
@@ -272,32 +273,145 @@ public sealed class FitBuilder
         var assembler = Prepare(structures);
         var mode = _mode == AssemblyMode.Auto ? _strategy.PreferredAssembly : _mode;
         var clock = Stopwatch.StartNew();
-        LeastSquaresSolution solution;
-        RidgeSelection? ridge = null;
-        TimeSpan assemblyTime;
         if (mode == AssemblyMode.NormalEquations)
         {
-            var parts = _strategy.AssembleNormalEquations(assembler);
-            var normal = parts.Length == 1 ? parts[0] : CrossValidation.Sum(parts);
-            assemblyTime = clock.Elapsed;
-            clock.Restart();
-            (solution, ridge) = _strategy.Solve(parts, normal);
+            RequireFoldsFit(_strategy.AssembledFolds, structures.Count);
+            var assembled = AssembleLocally(assembler, _strategy.AssembledFolds);
+            return SolveAssembled(assembled, clock.Elapsed, structures);
         }
-        else
+        var problem = assembler.Dense();
+        var assemblyTime = clock.Elapsed;
+        clock.Restart();
+        var solution = _strategy.Solve(problem);
+        return Finish(solution, null, assembler.StructureCount, assembler.RowCount, mode, assemblyTime, clock.Elapsed, structures,
+            structures.Sum(s => (long)s.AtomCount));
+    }
+
+    /// <summary>
+    /// Solves, as <see cref="Run"/> would, from normal equations assembled elsewhere (shard by shard with
+    /// <see cref="AssembleShard"/> and merged in shard order, e.g. on a cluster): <paramref name="assembled"/> must cover
+    /// the whole training set from structure 0 with <see cref="RunFolds"/> folds. <paramref name="training"/> is needed
+    /// only by <see cref="ActiveSet"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The folds do not match <see cref="RunFolds"/>, the structures do not start at 0, or <paramref name="training"/> does not match.</exception>
+    /// <exception cref="InvalidOperationException">The solve strategy needs the dense design, or <see cref="ActiveSet"/> was asked for without the training structures.</exception>
+    public FitResult Solve(PartialNormalEquations assembled, IReadOnlyList<Structure>? training = null)
+    {
+        ArgumentNullException.ThrowIfNull(assembled);
+        _strategy.RequireAssembly(AssemblyMode.NormalEquations, "Solve(PartialNormalEquations)");
+        RequireWhole(assembled, _strategy.AssembledFolds, training, nameof(assembled));
+        RequireFoldsFit(assembled.FoldCount, assembled.Structures.Count);
+        return SolveAssembled(assembled, TimeSpan.Zero, training);
+    }
+
+    /// <summary>
+    /// The folds <see cref="Run"/> assembles separately, i.e. what <see cref="AssembleShard"/> must be given for
+    /// <see cref="Solve"/>: 1, or the folds of <see cref="RidgeByCrossValidation"/>.
+    /// </summary>
+    public int RunFolds => _strategy.AssembledFolds;
+
+    /// <summary>
+    /// Assembles in shards: each shard of <paramref name="plan"/> is streamed into its own normal equations and the
+    /// shards are merged in order, exactly as a cluster fit with the same plan does, so both give the same bits (null:
+    /// one shard, the default). The plan must cover the training set given to <see cref="Run"/> or <see cref="CrossValidate(IEnumerable{Structure}, int)"/>.
+    /// </summary>
+    public FitBuilder Shards(ShardPlan? plan)
+    {
+        _shards = plan;
+        return this;
+    }
+
+    /// <summary>
+    /// The normal equations of one shard: <paramref name="structures"/> are structures <paramref name="firstStructure"/>
+    /// onwards of the training set (their indices name them in errors and pick their folds), split into
+    /// <paramref name="folds"/> folds (structure s in fold s mod folds). The bits depend only on the structures and
+    /// this builder's settings, not on the number of threads; merge shards in order with <see cref="PartialNormalEquations.Append"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">There are no structures (all weights zero is allowed: the shard then adds nothing).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="firstStructure"/> is negative or <paramref name="folds"/> below 1.</exception>
+    /// <exception cref="TrainingDataException">A structure cannot be used; the message names it by its training-set index.</exception>
+    public PartialNormalEquations AssembleShard(IReadOnlyList<Structure> structures, int firstStructure, int folds = 1)
+    {
+        ArgumentNullException.ThrowIfNull(structures);
+        ArgumentOutOfRangeException.ThrowIfNegative(firstStructure);
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 1);
+        var assembler = Prepare(structures, firstStructure, isShard: true);
+        return assembler.Partial(0, assembler.StructureCount, folds);
+    }
+
+    /// <summary>The normal equations of every shard (one shard without a plan), merged in shard order.</summary>
+    private PartialNormalEquations AssembleLocally(DesignAssembler assembler, int folds)
+    {
+        if (_shards is null)
         {
-            var problem = assembler.Dense();
-            assemblyTime = clock.Elapsed;
-            clock.Restart();
-            solution = _strategy.Solve(problem);
+            return assembler.Partial(0, assembler.StructureCount, folds);
         }
-        var solveTime = clock.Elapsed;
-        var potential = WithTrust(PotentialOf(solution), solution, assembler);
-        var fit = new FitResult(potential, solution, assembler.StructureCount, assembler.RowCount, mode, assemblyTime, solveTime)
+        _shards.RequireStructureCount(assembler.StructureCount);
+        PartialNormalEquations? merged = null;
+        foreach (var shard in _shards.Shards)
+        {
+            var part = assembler.Partial(shard.First, shard.Count, folds);
+            if (merged is null)
+            {
+                merged = part;
+            }
+            else
+            {
+                merged.Append(part);
+            }
+        }
+        return merged!;
+    }
+
+    private FitResult SolveAssembled(PartialNormalEquations assembled, TimeSpan assemblyTime, IReadOnlyList<Structure>? structures)
+    {
+        var clock = Stopwatch.StartNew();
+        var parts = assembled.Folds;
+        var normal = parts.Count == 1 ? parts[0] : CrossValidation.Sum(parts);
+        var (solution, ridge) = _strategy.Solve(parts, normal);
+        return Finish(solution, ridge, assembled.Structures.Count, assembled.RowCount, AssemblyMode.NormalEquations, assemblyTime,
+            clock.Elapsed, structures, assembled.AtomCount);
+    }
+
+    private FitResult Finish(LeastSquaresSolution solution, RidgeSelection? ridge, int structureCount, long rowCount, AssemblyMode mode,
+        TimeSpan assemblyTime, TimeSpan solveTime, IReadOnlyList<Structure>? structures, long atoms)
+    {
+        var potential = WithTrust(PotentialOf(solution), solution, structures);
+        var fit = new FitResult(potential, solution, structureCount, rowCount, mode, assemblyTime, solveTime)
         {
             Ridge = ridge,
         };
-        var provenance = FitProvenance.Of(fit, _strategy.Call, ProvenanceSettings(mode), structures.Sum(s => (long)s.AtomCount));
+        var provenance = FitProvenance.Of(fit, _strategy.Call, ProvenanceSettings(mode), atoms);
         return fit with { Potential = fit.Potential.WithProvenance(provenance) };
+    }
+
+    /// <summary>Throws unless <paramref name="assembled"/> covers a whole training set from structure 0 with <paramref name="folds"/> folds.</summary>
+    private static void RequireWhole(PartialNormalEquations assembled, int folds, IReadOnlyList<Structure>? training, string argument)
+    {
+        if (assembled.FoldCount != folds)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"the normal equations hold {assembled.FoldCount} folds but this fit needs {folds} (assemble the shards with folds: {folds})"), argument);
+        }
+        if (assembled.Structures.First != 0)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"the normal equations hold {assembled.Structures}, not a whole training set from structure 0"), argument);
+        }
+        if (training is not null && training.Count != assembled.Structures.Count)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"the normal equations hold {assembled.Structures.Count} structures but the training set has {training.Count}"), argument);
+        }
+    }
+
+    /// <summary>Throws unless every one of <paramref name="folds"/> folds (when more than one) gets a structure.</summary>
+    private static void RequireFoldsFit(int folds, int structures)
+    {
+        if (folds > 1)
+        {
+            CrossValidation.RequireEnoughStructures(folds, structures, "training");
+        }
     }
 
     /// <summary>The settings recorded in <see cref="FitProvenance.Settings"/>.</summary>
@@ -339,20 +453,51 @@ public sealed class FitBuilder
                 $"cross-validating a fit with {_strategy.Call} needs at least {_strategy.MinimumOuterFolds} folds (its inner cross-validation uses the other folds)"));
         }
         _strategy.RequireAssembly(AssemblyMode.NormalEquations, string.Create(CultureInfo.InvariantCulture, $"CrossValidate(folds: {folds})"));
-        var assembler = Prepare(training);
+        var structures = training as IReadOnlyList<Structure> ?? training.ToList();
+        var assembler = Prepare(structures);
         CrossValidation.RequireEnoughStructures(folds, assembler.StructureCount, nameof(folds));
-        var parts = CrossValidation.AssembleFolds(assembler, folds);
-        return CrossValidation.Run(assembler, parts, _strategy, PotentialOf);
+        var parts = AssembleLocally(assembler, folds);
+        return CrossValidation.Run(structures, parts.Folds, _strategy, PotentialOf);
+    }
+
+    /// <summary>
+    /// <see cref="CrossValidate(IEnumerable{Structure}, int)"/> from fold normal equations assembled elsewhere (shard by
+    /// shard with <see cref="AssembleShard"/>, <c>folds:</c> the number of folds, merged in shard order):
+    /// <paramref name="folds"/> must cover <paramref name="training"/> from structure 0, whose held-out structures the
+    /// fold models predict.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">There are too few folds for the solve strategy, or more folds than structures.</exception>
+    /// <exception cref="ArgumentException">The normal equations do not cover <paramref name="training"/> from structure 0.</exception>
+    /// <exception cref="InvalidOperationException">The explicit solver needs the dense design matrix.</exception>
+    public CrossValidationResult CrossValidate(PartialNormalEquations folds, IReadOnlyList<Structure> training)
+    {
+        ArgumentNullException.ThrowIfNull(folds);
+        ArgumentNullException.ThrowIfNull(training);
+        int k = folds.FoldCount;
+        CrossValidation.RequireFolds(k, nameof(folds));
+        if (k < _strategy.MinimumOuterFolds)
+        {
+            throw new ArgumentOutOfRangeException(nameof(folds), k, string.Create(CultureInfo.InvariantCulture,
+                $"cross-validating a fit with {_strategy.Call} needs at least {_strategy.MinimumOuterFolds} folds (its inner cross-validation uses the other folds)"));
+        }
+        _strategy.RequireAssembly(AssemblyMode.NormalEquations, string.Create(CultureInfo.InvariantCulture, $"CrossValidate(folds: {k})"));
+        RequireWhole(folds, k, training, nameof(folds));
+        CrossValidation.RequireEnoughStructures(k, training.Count, nameof(folds));
+        return CrossValidation.Run(training, folds.Folds, _strategy, PotentialOf);
     }
 
     /// <summary>The dense weighted problem (rows per structure as described on the class), for inspection or other solvers.</summary>
     public LeastSquaresProblem AssembleDesign(IEnumerable<Structure> training) => Prepare(training).Dense();
 
     /// <summary>The normal equations of the weighted problem, assembled without storing the rows.</summary>
-    public NormalEquations AssembleNormalEquations(IEnumerable<Structure> training) => Prepare(training).Streamed();
+    public NormalEquations AssembleNormalEquations(IEnumerable<Structure> training)
+    {
+        var assembler = Prepare(training);
+        return AssembleLocally(assembler, 1).Folds[0];
+    }
 
     /// <summary>Takes <paramref name="strategy"/> after checking it against the assembly mode.</summary>
-    private FitBuilder Solve(SolveStrategy strategy)
+    private FitBuilder Choose(SolveStrategy strategy)
     {
         strategy.RequireAssembly(_mode, AssemblyCall(_mode));
         _strategy = strategy;
@@ -362,7 +507,7 @@ public sealed class FitBuilder
     private static string AssemblyCall(AssemblyMode mode) => $"Assembly(AssemblyMode.{mode})";
 
     /// <summary>The potential with the committee and active set asked for by <see cref="Committee"/> and <see cref="ActiveSet"/>.</summary>
-    private LinearAcePotential WithTrust(LinearAcePotential potential, LeastSquaresSolution solution, DesignAssembler assembler)
+    private LinearAcePotential WithTrust(LinearAcePotential potential, LeastSquaresSolution solution, IReadOnlyList<Structure>? structures)
     {
         if (_committee is { } committee)
         {
@@ -374,15 +519,19 @@ public sealed class FitBuilder
         }
         if (_activeSet is { } configure)
         {
+            if (structures is null)
+            {
+                throw new InvalidOperationException("ActiveSet(...) needs the training structures: pass them to Solve(assembled, training)");
+            }
             var builder = configure(new ActiveSetBuilder(_basis).MaxDegreeOfParallelism(_parallelism));
-            potential = potential.WithActiveSet(builder.Build(assembler.Plans.Select(plan => plan.Structure).ToList()));
+            potential = potential.WithActiveSet(builder.Build(structures));
         }
         return potential;
     }
 
     private LinearAcePotential PotentialOf(LeastSquaresSolution solution) => new(_basis, solution.Coefficients, _referenceEnergies);
 
-    private DesignAssembler Prepare(IEnumerable<Structure> training)
+    private DesignAssembler Prepare(IEnumerable<Structure> training, int firstStructure = 0, bool isShard = false)
     {
         ArgumentNullException.ThrowIfNull(training);
         var structures = training as IReadOnlyList<Structure> ?? training.ToList();
@@ -398,7 +547,7 @@ public sealed class FitBuilder
             MinimumSeparation = _minimumSeparation,
             BatchRows = _batchRows,
         };
-        var plans = StructurePlan.Create(structures, settings, geometry);
+        var plans = StructurePlan.Create(structures, settings, geometry, firstStructure, isShard);
         return new DesignAssembler(geometry, settings, plans);
     }
 }

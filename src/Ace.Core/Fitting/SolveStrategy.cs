@@ -7,7 +7,7 @@ namespace Ace.Core.Fitting;
 /// How a fit solves its weighted system, as one immutable value: Bayesian evidence maximisation with a prior (the
 /// default, identity prior), ridge with a fixed strength and a prior, ridge with its strength chosen by cross-validation
 /// and a prior, or an explicit <see cref="ILeastSquaresSolver"/>. <see cref="FitBuilder.Run"/>,
-/// <see cref="FitBuilder.CrossValidate"/> and the ridge selection call it directly. The builder changes it only through
+/// <see cref="FitBuilder.CrossValidate(IEnumerable{Ace.Core.Atoms.Structure}, int)"/> and the ridge selection call it directly. The builder changes it only through
 /// the <c>With*</c> compositions, which refuse a combination in which one call would undo another.
 /// </summary>
 internal abstract record SolveStrategy
@@ -31,11 +31,11 @@ internal abstract record SolveStrategy
     /// <summary>The assembly <see cref="AssemblyMode.Auto"/> means: normal equations when they suffice.</summary>
     public AssemblyMode PreferredAssembly => AcceptsNormalEquations ? AssemblyMode.NormalEquations : AssemblyMode.DenseDesign;
 
-    /// <summary>The least number of folds <see cref="FitBuilder.CrossValidate"/> needs with this strategy.</summary>
+    /// <summary>The least number of folds <see cref="FitBuilder.CrossValidate(IEnumerable{Ace.Core.Atoms.Structure}, int)"/> needs with this strategy.</summary>
     public virtual int MinimumOuterFolds => 2;
 
-    /// <summary>The normal equations <see cref="FitBuilder.Run"/> solves from: one streamed pass (the cross-validated ridge: one per fold).</summary>
-    public virtual NormalEquations[] AssembleNormalEquations(DesignAssembler assembler) => [assembler.Streamed()];
+    /// <summary>The folds whose normal equations <see cref="FitBuilder.Run"/> solves from: 1 (the cross-validated ridge: its folds).</summary>
+    public virtual int AssembledFolds => 1;
 
     /// <summary>Solves the normal equations <paramref name="total"/>, the sum of <paramref name="folds"/> (only the cross-validated ridge uses the folds).</summary>
     public abstract (LeastSquaresSolution Solution, RidgeSelection? Ridge) Solve(IReadOnlyList<NormalEquations> folds, NormalEquations total);
@@ -188,11 +188,7 @@ internal abstract record SolveStrategy
         public override int MinimumOuterFolds => 3;
 
         /// <inheritdoc/>
-        public override NormalEquations[] AssembleNormalEquations(DesignAssembler assembler)
-        {
-            CrossValidation.RequireEnoughStructures(Folds, assembler.StructureCount, "training");
-            return CrossValidation.AssembleFolds(assembler, Folds);
-        }
+        public override int AssembledFolds => Folds;
 
         /// <inheritdoc/>
         public override (LeastSquaresSolution Solution, RidgeSelection? Ridge) Solve(IReadOnlyList<NormalEquations> folds, NormalEquations total)

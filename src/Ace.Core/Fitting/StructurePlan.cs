@@ -24,13 +24,13 @@ internal sealed record StructurePlan(int Index, Structure Structure, double Ener
     /// The data is probably misread when no structure has reference forces (or energies) while their weight is
     /// non-zero: a forces column or energy key read under another name. The error lists what the data does have.
     /// </summary>
-    private static void ThrowIfDataProbablyMisread(IReadOnlyList<Structure> structures, FitSettings settings)
+    private static void ThrowIfDataProbablyMisread(IReadOnlyList<Structure> structures, FitSettings settings, int firstIndex)
     {
         if (structures.Any(s => s is null || s.AtomCount == 0))
         {
             return; // named per structure below
         }
-        var weights = structures.Select((s, i) => settings.WeightsOf(s, i)).ToList();
+        var weights = structures.Select((s, i) => settings.WeightsOf(s, firstIndex + i)).ToList();
         if (structures.All(s => s.Forces is null) && weights.Any(w => w.Forces > 0))
         {
             var columns = structures.SelectMany(s => s.AtomProperties.Select(p => p.Name)).Distinct(StringComparer.Ordinal).ToList();
@@ -45,20 +45,25 @@ internal sealed record StructurePlan(int Index, Structure Structure, double Ener
         }
     }
 
-    /// <summary>Checks every structure against the basis and the weights and lays out their rows.</summary>
+    /// <summary>
+    /// Checks every structure against the basis and the weights and lays out their rows; the structures are those from
+    /// index <paramref name="firstIndex"/> of the training set (a shard), which names them and picks their folds. A
+    /// shard (<paramref name="isShard"/>) may have no rows at all (every weight zero): other shards may have them.
+    /// </summary>
     /// <exception cref="TrainingDataException">A structure cannot be used; the message names it.</exception>
-    public static StructurePlan[] Create(IReadOnlyList<Structure> structures, FitSettings settings, BasisGeometry geometry)
+    public static StructurePlan[] Create(IReadOnlyList<Structure> structures, FitSettings settings, BasisGeometry geometry, int firstIndex = 0, bool isShard = false)
     {
         if (structures.Count == 0)
         {
             throw new ArgumentException("the training set is empty", nameof(structures));
         }
-        ThrowIfDataProbablyMisread(structures, settings);
+        ThrowIfDataProbablyMisread(structures, settings, firstIndex);
         var plans = new StructurePlan[structures.Count];
         long offset = 0;
-        for (int s = 0; s < structures.Count; s++)
+        for (int k = 0; k < structures.Count; k++)
         {
-            var structure = structures[s] ?? throw new TrainingDataException(s, "null", "the structure is null");
+            int s = firstIndex + k;
+            var structure = structures[k] ?? throw new TrainingDataException(s, "null", "the structure is null");
             void Fail(string problem) => throw new TrainingDataException(s, Describe(structure), problem);
             if (structure.AtomCount == 0)
             {
@@ -92,10 +97,10 @@ internal sealed record StructurePlan(int Index, Structure Structure, double Ener
             {
                 Fail(string.Create(CultureInfo.InvariantCulture, $"it has no reference virial (or stress) but its virial weight is {wv}"));
             }
-            plans[s] = new StructurePlan(s, structure, we, wf, wv, offset);
-            offset += plans[s].RowCount;
+            plans[k] = new StructurePlan(s, structure, we, wf, wv, offset);
+            offset += plans[k].RowCount;
         }
-        if (offset == 0)
+        if (offset == 0 && !isShard)
         {
             throw new ArgumentException("every weight of every training structure is zero: there is nothing to fit", nameof(structures));
         }
