@@ -44,8 +44,8 @@ internal static class StudyPlots
     /// <summary>
     /// The equilateral trimer curves E - 3 E0 of the fits against the side length, over their whole range (to the cutoff),
     /// with the training set's triangle sizes shaded and their histogram (pass <see cref="PairDistances.CollectTriangles"/>) as in <see cref="DimerCurves(string, string, Curve?, IEnumerable{DimerLine}, TrainingDistances?)"/>.
-    /// The energy axis spans the fits' lowest point with half an eV to spare (at least -3.5 eV, at most -15 eV, so a curve
-    /// that dives far below the others is clipped) up to 3 eV.
+    /// The energy axis runs up to 3 eV and down to the fits' lowest point less half an eV, but not above -3.5 eV and not
+    /// below -15 eV (a curve that dives far below the others is clipped, not rescaled).
     /// </summary>
     public static void TrimerCurves(string path, string title, IEnumerable<BodyOrderFit> fits, TrainingDistances? training = null)
     {
