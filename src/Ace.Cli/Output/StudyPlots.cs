@@ -47,20 +47,25 @@ internal static class StudyPlots
     /// The energy axis runs up to 3 eV and down to the fits' lowest point less half an eV, but not above -3.5 eV and not
     /// below -15 eV (a curve that dives far below the others is clipped, not rescaled).
     /// </summary>
-    public static void TrimerCurves(string path, string title, IEnumerable<BodyOrderFit> fits, TrainingDistances? training = null)
+    public static void TrimerCurves(string path, string title, IEnumerable<BodyOrderFit> fits, TrainingDistances? training = null) =>
+        TrimerCurves(path, title, fits.Where(f => f.Trimer is not null).Select(fit => new DimerLine(
+            $"{fit.Variant} body order {fit.MaxBodyOrder}", fit.Trimer!, OrderColor(fit.Degrees.Count), 2, fit.Variant.StartsWith("pure", StringComparison.OrdinalIgnoreCase))), training);
+
+    /// <summary>Equilateral trimer curves given as lines (see the overload for fits for the axes and shading).</summary>
+    /// <exception cref="ArgumentException">There is no line.</exception>
+    public static void TrimerCurves(string path, string title, IEnumerable<DimerLine> lines, TrainingDistances? training = null)
     {
-        var lineList = fits.Where(f => f.Trimer is not null).Select(fit => new DimerLine(
-            $"{fit.Variant} body order {fit.MaxBodyOrder}", fit.Trimer!, OrderColor(fit.Degrees.Count), 2, fit.Variant.StartsWith("pure", StringComparison.OrdinalIgnoreCase))).ToList();
+        var lineList = lines.ToList();
         if (lineList.Count == 0)
         {
-            throw new ArgumentException("no fit has a trimer curve", nameof(fits));
+            throw new ArgumentException("no trimer curve to plot", nameof(lines));
         }
         double lowest = lineList.Min(l => l.Curve.Energies.ToArray().Min());
         ClusterCurvePlot(path, title, "E - 3 E0 (eV), equilateral trimer of side r", null, lineList, training,
             Math.Max(-15, Math.Min(-3.5, lowest - 0.5)), 3);
     }
 
-    /// <summary>The shared drawing of <see cref="DimerCurves(string, string, Curve?, IEnumerable{DimerLine}, TrainingDistances?)"/> and <see cref="TrimerCurves"/>.</summary>
+    /// <summary>The shared drawing of <see cref="DimerCurves(string, string, Curve?, IEnumerable{DimerLine}, TrainingDistances?)"/> and <see cref="TrimerCurves(string, string, IEnumerable{DimerLine}, TrainingDistances?)"/>.</summary>
     private static void ClusterCurvePlot(string path, string title, string yLabel, Curve? reference, List<DimerLine> lineList,
         TrainingDistances? training, double yMin, double yMax)
     {
