@@ -13,11 +13,12 @@ namespace Ace.Core.Primitives.Angular;
 /// straight into them, a batch whose stride is (close to) a multiple of 4 KB, or of 1-2 KB, sends many rows' lanes to
 /// the same L1 sets, so partly written lines are evicted before they are complete and prefetched lines are thrown out
 /// before use (5-7x slower at 4096 points than at 4112 at l_max 6 and 10). When the rows crowd the sets
-/// (<see cref="RowsAlias"/>; for the four gradient arrays only once they no longer fit in L2 together) the batch is evaluated a tile of points at a time into an aligned per-thread buffer whose
-/// row stride is padded off every power of two, and each row of the tile is then copied out in one sequential burst.
-/// Otherwise the kernels write in place. The last tile ends at the last point and overlaps the one before it (the
-/// kernels overwrite, so that is harmless). These methods are the kernels' call boundaries: not inlined into callers,
-/// each lane width's kernel compiled once behind them.
+/// (<see cref="RowsAlias"/>; for the four gradient arrays only once they no longer fit in L2 together) the batch is
+/// evaluated a tile of points at a time into an aligned per-thread buffer whose row stride is padded off every power
+/// of two, and each row of the tile is then copied out in one sequential burst.
+/// Otherwise <see cref="RealSphericalHarmonics"/> runs the kernels in place. The last tile ends at the last point and
+/// overlaps the one before it (the kernels overwrite, so that is harmless). These methods, like the public batch
+/// methods, are call boundaries: not inlined into callers, each lane width's kernel compiled once behind them.
 /// </remarks>
 internal static class HarmonicTiles
 {
@@ -40,7 +41,7 @@ internal static class HarmonicTiles
     /// <summary>Values and gradients up to this size together (the L2 cache) are written in place: their evicted lines
     /// stay in L2, which costs less than a tile's extra copy. Their rows are counted together (four arrays at unrelated
     /// offsets share the sets).</summary>
-    private const int GradientInPlaceBytes = 1024 * 1024;
+    internal const int GradientInPlaceBytes = 1024 * 1024;
 
     /// <summary>The points per tile for <paramref name="components"/> rows in <paramref name="arrays"/> output arrays
     /// within <paramref name="budgetBytes"/>: a multiple of 16, at least 16.</summary>
@@ -84,18 +85,13 @@ internal static class HarmonicTiles
         return period / line;
     }
 
-    /// <summary>Y_lm of every point into the component-major <paramref name="values"/> (arguments checked by the caller).</summary>
+    /// <summary>Y_lm of every point into the component-major <paramref name="values"/>, tile by tile (arguments checked
+    /// by the caller; for batches whose rows alias, <see cref="RowsAlias"/>).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Values(SphericalHarmonicsCoefficients table, int lMax,
         ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z, Span<double> values)
     {
         int count = x.Length, components = RealSphericalHarmonics.Count(lMax);
-        if (!RowsAlias(count, components))
-        {
-            var direct = new HarmonicValueLanes(table, lMax, x, y, z, values, count);
-            LaneDispatch.ForEachLane(ref direct, count, paired: true);
-            return;
-        }
         int tile = Math.Min(count, TilePoints(components, 1, ValueTileBytes)), stride = TileStride(tile);
         Span<double> buffer = AlignedScratch.ThreadBuffer(components * stride);
         for (int t = 0; t < count; t += tile)
@@ -108,20 +104,15 @@ internal static class HarmonicTiles
         }
     }
 
-    /// <summary>Y_lm and its gradient for every point (arguments checked by the caller); <paramref name="laneScratch"/>
-    /// is the recursion's scratch, <paramref name="maxLaneBytes"/> the widest lane it holds.</summary>
+    /// <summary>Y_lm and its gradient for every point, tile by tile (arguments checked by the caller; for batches whose
+    /// rows alias, <see cref="RowsAlias"/> with <see cref="GradientInPlaceBytes"/> over all four arrays);
+    /// <paramref name="laneScratch"/> is the recursion's scratch, <paramref name="maxLaneBytes"/> the widest lane it holds.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ValuesAndGradients(SphericalHarmonicsCoefficients table, int lMax,
         ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z,
         Span<double> values, Span<double> gradX, Span<double> gradY, Span<double> gradZ, Span<byte> laneScratch, int maxLaneBytes)
     {
         int count = x.Length, components = RealSphericalHarmonics.Count(lMax);
-        if (!RowsAlias(count, 4 * components, GradientInPlaceBytes))
-        {
-            var direct = new HarmonicGradientLanes(table, lMax, x, y, z, values, gradX, gradY, gradZ, count, laneScratch);
-            LaneDispatch.ForEachLane(ref direct, count, paired: true, maxLaneBytes);
-            return;
-        }
         int tile = Math.Min(count, TilePoints(components, 4, GradientTileBytes)), stride = TileStride(tile);
         int block = components * stride;
         Span<double> buffer = AlignedScratch.ThreadBuffer(4 * block);

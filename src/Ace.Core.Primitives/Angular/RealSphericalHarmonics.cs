@@ -34,7 +34,8 @@ namespace Ace.Core.Primitives.Angular;
 /// <see cref="LaneDispatch.ForEachLane{TKernel}"/>), a tile of points at a time so that the speed does not depend on
 /// the number of points (see <see cref="HarmonicTiles"/>); a tail shorter than a lane is done by one lane that overlaps the
 /// previous points (same results), so only batches below the narrowest vector's width, and machines without SIMD, run
-/// the recursion one point at a time (the code path of the single-point methods). Nothing is allocated per call; the recursion constants are computed
+/// the recursion one point at a time (the code path of the single-point methods). Nothing is allocated per call (tiled batches reuse a per-thread buffer, allocated on a thread's first such
+/// batch and grown when needed); the recursion constants are computed
 /// once and shared between threads.</para>
 /// </remarks>
 public static class RealSphericalHarmonics
@@ -109,12 +110,19 @@ public static class RealSphericalHarmonics
     /// <param name="values">Receives Y_lm of point j at <c>Index(l, m) * count + j</c>; at least Count(lMax) * count long.</param>
     /// <exception cref="ArgumentException">lMax is out of range, a point is zero or not finite (the message names its
     /// index), or a span has the wrong length.</exception>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Evaluate(int lMax, ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z, Span<double> values)
     {
         var table = Coefficients(lMax);
         int count = RequireBatch(x, y, z);
         RequireLength(values, (long)Count(lMax) * count, nameof(values));
-        HarmonicTiles.Values(table, lMax, x, y, z, values);
+        if (HarmonicTiles.RowsAlias(count, Count(lMax)))
+        {
+            HarmonicTiles.Values(table, lMax, x, y, z, values);
+            return;
+        }
+        var kernel = new HarmonicValueLanes(table, lMax, x, y, z, values, count);
+        LaneDispatch.ForEachLane(ref kernel, count, paired: true);
     }
 
     /// <summary>
@@ -146,7 +154,13 @@ public static class RealSphericalHarmonics
         int lanes = SolidHarmonicsKernel.GradientScratchLength(lMax);
         int bytes = Math.Min(MaxScratchBytes, lanes * Unsafe.SizeOf<LanePair<Vector512Lane>>());
         Span<byte> scratch = AlignedScratch.Align(stackalloc byte[AlignedScratch.StackBytes(bytes)])[..bytes];
-        HarmonicTiles.ValuesAndGradients(table, lMax, x, y, z, values, gradX, gradY, gradZ, scratch, scratch.Length / lanes);
+        if (HarmonicTiles.RowsAlias(count, 4 * Count(lMax), HarmonicTiles.GradientInPlaceBytes))
+        {
+            HarmonicTiles.ValuesAndGradients(table, lMax, x, y, z, values, gradX, gradY, gradZ, scratch, scratch.Length / lanes);
+            return;
+        }
+        var kernel = new HarmonicGradientLanes(table, lMax, x, y, z, values, gradX, gradY, gradZ, count, scratch);
+        LaneDispatch.ForEachLane(ref kernel, count, paired: true, maxLaneBytes: scratch.Length / lanes);
     }
 
     /// <summary>Loads the lane of points starting at <paramref name="j"/> and returns r/|r| and 1/|r| (validated).</summary>
