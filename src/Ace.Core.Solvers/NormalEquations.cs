@@ -14,13 +14,22 @@ namespace Ace.Core.Solvers;
 /// blocks of rows to it, then <see cref="Merge"/> them into one; the result equals a single accumulator fed every
 /// row (up to rounding, since sums are reordered). Merging the same accumulators in the same order gives the same
 /// bits, which is what makes a sharded assembly reproducible; <see cref="FromSums"/> restores an accumulator sent
-/// between processes or read from a checkpoint.
+/// between processes or read from a checkpoint. Reading (<see cref="Gram"/>, <see cref="ResidualNorm"/>) from
+/// several threads at once is safe while nothing is added.
 /// </para>
 /// </summary>
 public sealed class NormalEquations
 {
     private readonly double[] _gram;
     private readonly double[] _projected;
+
+    /// <summary>
+    /// True while only the upper triangle of <see cref="_gram"/> is current: each block updates the upper triangle
+    /// (a rank-k update, <see cref="ILinearAlgebraBackend.AddGramUpperTriangle"/>), and the lower one is filled when
+    /// <see cref="Gram"/> is next read, not after every block (for thousands of columns that copy costs as much
+    /// memory traffic as the update itself).
+    /// </summary>
+    private bool _lowerTriangleStale;
 
     /// <summary>Creates an empty accumulator for <paramref name="columns"/> coefficients.</summary>
     public NormalEquations(int columns)
@@ -74,7 +83,14 @@ public sealed class NormalEquations
     public long RowCount { get; private set; }
 
     /// <summary>The symmetric Gram matrix <c>A^T W^2 A</c>, Columns x Columns, column-major, both triangles filled.</summary>
-    public ReadOnlySpan<double> Gram => _gram;
+    public ReadOnlySpan<double> Gram
+    {
+        get
+        {
+            FillLowerTriangle();
+            return _gram;
+        }
+    }
 
     /// <summary>The projected targets <c>A^T W^2 y</c>.</summary>
     public ReadOnlySpan<double> ProjectedTargets => _projected;
@@ -144,6 +160,7 @@ public sealed class NormalEquations
         {
             _gram[i] += other._gram[i];
         }
+        _lowerTriangleStale |= other._lowerTriangleStale;
         for (var i = 0; i < _projected.Length; i++)
         {
             _projected[i] += other._projected[i];
@@ -163,6 +180,7 @@ public sealed class NormalEquations
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
                 $"coefficients has {coefficients.Length} entries but Columns = {Columns}."), nameof(coefficients));
         }
+        FillLowerTriangle();
         var quadratic = 0.0;
         var linear = 0.0;
         for (var j = 0; j < Columns; j++)
@@ -176,6 +194,23 @@ public sealed class NormalEquations
             linear += coefficients[j] * _projected[j];
         }
         return Math.Sqrt(Math.Max(0, TargetSquaredNorm - 2 * linear + quadratic));
+    }
+
+    /// <summary>Fills the lower triangle if an update left it stale (under a lock, so concurrent readers stay safe).</summary>
+    private void FillLowerTriangle()
+    {
+        if (!Volatile.Read(ref _lowerTriangleStale))
+        {
+            return;
+        }
+        lock (_gram)
+        {
+            if (_lowerTriangleStale)
+            {
+                SymmetricStorage.FillLowerFromUpper(Columns, _gram);
+                Volatile.Write(ref _lowerTriangleStale, false);
+            }
+        }
     }
 
     private void AddBlock(int rowCount, ReadOnlySpan<double> a, MatrixLayout layout, ReadOnlySpan<double> targets,
@@ -199,7 +234,8 @@ public sealed class NormalEquations
                     wa[k] = w * a[k];
                 }
             }
-            backend.AddGram(rowCount, n, wa, layout, _gram);
+            backend.AddGramUpperTriangle(rowCount, n, wa, layout, _gram);
+            _lowerTriangleStale = true;
             var weightedTargets = new double[rowCount];
             for (var r = 0; r < rowCount; r++)
             {

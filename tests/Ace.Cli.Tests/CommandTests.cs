@@ -38,19 +38,8 @@ public class CommandTests : TemporaryFolderTest
     [Test]
     public void FitEvalAndDimerWorkTogether()
     {
-        var data = SiliconStudyData.Generate("Si23", new SiliconStudyDataOptions(Dimers: 20, Trimers: 20));
-        ExtendedXyz.Write(Path.Combine(Folder, "train.xyz"), data.Train);
-        ExtendedXyz.Write(Path.Combine(Folder, "val.xyz"), data.Validation);
-        File.WriteAllText(Path.Combine(Folder, "fit.yaml"), """
-            elements: [Si]
-            cutoff: 5.0
-            radial: {r0: 2.3}
-            degrees: [12, 8]
-            data: {train: train.xyz, validation: val.xyz}
-            weights: {energy: 30, forces: 1}
-            output: si.json
-            """);
-        var (code, output) = CliRunner.Run("fit", Path.Combine(Folder, "fit.yaml"));
+        var config = WriteSiliconFit("[12, 8]");
+        var (code, output) = CliRunner.Run("fit", config);
         Assert.That(code, Is.Zero, output);
         Assert.That(output, Does.Contain("training errors").And.Contain("validation errors").And.Contain("overall"));
         var potential = Path.Combine(Folder, "si.json");
@@ -87,7 +76,18 @@ public class CommandTests : TemporaryFolderTest
             var png = File.ReadAllBytes(Path.Combine(Folder, $"dimer-{name}.png"));
             Assert.That(png.Take(4), Is.EqualTo(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }));
             Assert.That(File.Exists(Path.Combine(Folder, $"coefficients-{name}.png")));
+            // The equilateral trimer curves of every fit: plotted per set and written per fit, to the cutoff (5 A here).
+            PlotImage.AssertNonTrivial(Path.Combine(Folder, $"trimer-{name}.png"));
+            foreach (var variant in new[] { "SI", "PURE" })
+            {
+                var trimer = File.ReadAllLines(Path.Combine(Folder, $"trimer-{name}-{variant}-bo3.csv"));
+                Assert.That(trimer[0], Is.EqualTo("side_A,energy_eV"));
+                var last = trimer[^1].Split(',');
+                Assert.That(double.Parse(last[0], System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(5.0).Within(1e-9), $"{name} {variant}: to the cutoff");
+                Assert.That(double.Parse(last[1], System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(0).Within(1e-9), $"{name} {variant}: zero at the cutoff");
+            }
         }
+        Assert.That(File.ReadAllLines(Path.Combine(Folder, "summary.csv"))[0], Does.Contain("dimer_tail_drop_meV,trimer_tail_drop_meV"));
         // The fit report of the largest fit of each variant (body order 3), the same pages `ace fit` writes.
         var reports = Directory.GetDirectories(Folder, "report-*").Select(Path.GetFileName).Order().ToList();
         Assert.That(reports, Has.Count.EqualTo(2).And.All.EndsWith("-bo3"), string.Join(", ", reports));

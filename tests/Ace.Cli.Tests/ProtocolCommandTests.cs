@@ -45,12 +45,13 @@ public class ProtocolCommandTests : TemporaryFolderTest
             Assert.That(final.Accepted && final.Frozen && final.Score == accepted.Min(x => x.Score), $"{run.Key}: the final model is the best accepted step");
             // One frozen step per body order reached, each the last accepted step of its order.
             Assert.That(s.Where(x => x.Frozen).Select(x => x.BodyOrder), Is.EqualTo(accepted.Select(x => x.BodyOrder).Distinct()), $"{run.Key}");
-            foreach (var kind in new[] { "loss", "dimer" })
+            foreach (var kind in new[] { "loss", "dimer", "trimer" })
             {
                 var png = File.ReadAllBytes(Path.Combine(Folder, $"protocol-{run.Key.Set}-{run.Key.Basis}-{kind}.png"));
                 Assert.That(png.Take(4), Is.EqualTo(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }));
                 Assert.That(png, Has.Length.GreaterThan(1000));
             }
+            PlotImage.AssertNonTrivial(Path.Combine(Folder, $"protocol-{run.Key.Set}-{run.Key.Basis}-trimer.png"));
         }
         // SW is a 2 + 3-body potential: on every set with clusters of three or more atoms, opening body order 3 lowers
         // the validation error, so the final model has at least three-body functions.

@@ -27,19 +27,8 @@ public partial class ReportTests : TemporaryFolderTest
     [Test]
     public void FitWritesTheReportWithEveryPlotAndReportMakesTheSameForAnySet()
     {
-        var data = SiliconStudyData.Generate("Si23", new SiliconStudyDataOptions(Dimers: 16, Trimers: 16));
-        ExtendedXyz.Write(Path.Combine(Folder, "train.xyz"), data.Train);
-        ExtendedXyz.Write(Path.Combine(Folder, "val.xyz"), data.Validation);
-        File.WriteAllText(Path.Combine(Folder, "fit.yaml"), """
-            elements: [Si]
-            cutoff: 5.0
-            radial: {r0: 2.3}
-            degrees: [10, 6]
-            data: {train: train.xyz, validation: val.xyz}
-            weights: {energy: 30, forces: 1}
-            output: si.json
-            """);
-        var (code, output) = CliRunner.Run("fit", Path.Combine(Folder, "fit.yaml"), "--learning-curve");
+        var config = WriteSiliconFit("[10, 6]", clusters: 16);
+        var (code, output) = CliRunner.Run("fit", config, "--learning-curve");
         Assert.That(code, Is.Zero, output);
         var folder = Path.Combine(Folder, "si-report");
         Assert.That(output, Does.Contain("report.md"));

@@ -65,6 +65,44 @@ public class StudyFidelityTests
     }
 
     [Test]
+    public void No_dimer_curve_of_body_order_2_or_3_falls_more_than_50_meV_below_its_value_at_5_A()
+    {
+        // The acceptance criterion on the fits cheap enough for CI: every set, both variants, 24 and 24.20, through
+        // the study driver and its tail score (docs/study-si.md lists every fit of the full study).
+        var setup = Setup();
+        var study = new BodyOrderStudySettings(setup.Element, setup.Datasets, setup.Variants, [24, 20], setup.ConfigureFit, setup.Reference)
+        {
+            CurveStep = 0.05,
+        };
+        var fits = BodyOrderStudy.Run(study);
+        Assert.That(fits, Has.Count.EqualTo(setup.Datasets.Count * 2 * 2));
+        foreach (var fit in fits)
+        {
+            Assert.That(fit.Dimer.X[^1], Is.EqualTo(6.0).Within(1e-12), "the curve runs to the cutoff");
+            Assert.That(fit.DimerTailDrop, Is.LessThan(0.05), $"{fit.Dataset} {fit.Variant} body order {fit.MaxBodyOrder}");
+        }
+    }
+
+    [Test]
+    public void Si345_at_body_order_5_misses_the_criterion_by_the_decay_of_a_positive_tail_not_by_a_well()
+    {
+        // The one fit of the study that fails the 50 meV criterion (docs/study-si.md, Findings; 69 meV SI, 86 meV PURE):
+        // Si345 has no dimers, and at body order 5 its pair potential (the only term on a dimer: every many-body function
+        // of both variants vanishes on one neighbour) ends the training distances at +60-80 meV and decays to zero at the
+        // cutoff. The drop is that decay; the curve dips at most 10 meV below zero.
+        var setup = Setup();
+        var data = setup.Datasets.Single(d => d.Name == "Si345");
+        foreach (var variant in setup.Variants)
+        {
+            var potential = setup.ConfigureFit(variant.Build([24, 20, 16, 12])).Run(data.Train).Potential;
+            var dimer = ClusterCurves.Dimer(potential, setup.Element, ClusterCurves.Grid(5.0, potential.Cutoff, 51));
+            Assert.That(ClusterCurves.DropBeyond(dimer, 5.0), Is.GreaterThan(0.05), $"{variant.Name}: still fails the criterion");
+            Assert.That(dimer.Energies[0], Is.GreaterThan(0.05), $"{variant.Name}: positive at 5 A");
+            Assert.That(dimer.Energies.Min(), Is.GreaterThan(-0.02), $"{variant.Name}: no well below zero beyond 5 A");
+        }
+    }
+
+    [Test]
     public void The_default_solver_keeps_the_coefficients_Si23_cannot_see_at_round_off()
     {
         // Si23 has at most two neighbours per atom: the purified functions of body orders 4 and 5 vanish on every training

@@ -10,19 +10,8 @@ public class TrustCommandTests : TemporaryFolderTest
 {
     private string FitSmallPotential(params string[] flags)
     {
-        var data = SiliconStudyData.Generate("Si23", new SiliconStudyDataOptions(Dimers: 20, Trimers: 20));
-        ExtendedXyz.Write(Path.Combine(Folder, "train.xyz"), data.Train);
-        ExtendedXyz.Write(Path.Combine(Folder, "val.xyz"), data.Validation);
-        File.WriteAllText(Path.Combine(Folder, "fit.yaml"), """
-            elements: [Si]
-            cutoff: 5.0
-            radial: {r0: 2.3}
-            degrees: [10, 6]
-            data: {train: train.xyz, validation: val.xyz}
-            weights: {energy: 30, forces: 1}
-            output: si.json
-            """);
-        var (code, output) = CliRunner.Run(["fit", Path.Combine(Folder, "fit.yaml"), .. flags]);
+        var config = WriteSiliconFit("[10, 6]");
+        var (code, output) = CliRunner.Run(["fit", config, .. flags]);
         Assert.That(code, Is.Zero, output);
         return output;
     }

@@ -44,6 +44,74 @@ public abstract partial class SolverSuite
         Assert.That(TestProblems.MaxRelativeDifference(gram, expected.ToColumnMajorArray()), Is.LessThan(1e-14));
     }
 
+    [TestCase(MatrixLayout.ColumnMajor)]
+    [TestCase(MatrixLayout.RowMajor)]
+    public void AddGram_fills_both_triangles_of_a_matrix_larger_than_its_copy_tile_and_the_upper_update_matches_it(MatrixLayout layout)
+    {
+        var random = new Random(5);
+        int rows = 9, columns = 150; // several 64 x 64 tiles, the last one partial
+        var a = TestProblems.Gaussian(random, rows * columns);
+        var matrix = layout == MatrixLayout.ColumnMajor
+            ? Matrix<double>.Build.Dense(rows, columns, a)
+            : Matrix<double>.Build.Dense(columns, rows, a).Transpose();
+        var expected = (Matrix<double>.Build.DenseIdentity(columns) + matrix.TransposeThisAndMultiply(matrix)).ToColumnMajorArray();
+        var both = Matrix<double>.Build.DenseIdentity(columns).ToColumnMajorArray();
+        var upper = (double[])both.Clone();
+
+        Backend.AddGram(rows, columns, a, layout, both);
+        Backend.AddGramUpperTriangle(rows, columns, a, layout, upper);
+
+        Assert.That(TestProblems.MaxRelativeDifference(both, expected), Is.LessThan(1e-14));
+        for (int j = 0; j < columns; j++)
+        {
+            for (int i = 0; i < j; i++)
+            {
+                Assert.That(both[j + i * columns], Is.EqualTo(both[i + j * columns]), "exactly symmetric");
+            }
+            for (int i = 0; i <= j; i++)
+            {
+                Assert.That(upper[i + j * columns], Is.EqualTo(both[i + j * columns]), "the upper triangles agree exactly");
+            }
+        }
+    }
+
+    [Test]
+    public void Normal_equations_fed_many_blocks_and_merged_keep_an_exactly_symmetric_gram()
+    {
+        var problem = TestProblems.Random(300, 130, seed: 11);
+        int m = problem.Rows, n = problem.Columns;
+        var a = TestProblems.WeightedMatrix(problem);
+        var expected = a.TransposeThisAndMultiply(a).ToColumnMajorArray();
+        var first = new NormalEquations(n);
+        var second = new NormalEquations(n);
+        for (int start = 0; start < m; start += 17)
+        {
+            int count = Math.Min(17, m - start);
+            var rows = new double[count * n];
+            for (var r = 0; r < count; r++)
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    rows[r * n + j] = problem.Design[start + r + j * m];
+                }
+            }
+            (start % 2 == 0 ? first : second).Add(count, rows, problem.Targets.Slice(start, count), problem.Weights.Slice(start, count), Backend);
+        }
+        var residualBeforeReading = first.ResidualNorm(new double[n]);
+        first.Merge(second);
+        var gram = first.Gram.ToArray();
+
+        Assert.That(TestProblems.MaxRelativeDifference(gram, expected), Is.LessThan(1e-13));
+        Assert.That(residualBeforeReading, Is.GreaterThan(0));
+        for (int j = 0; j < n; j++)
+        {
+            for (int i = 0; i < j; i++)
+            {
+                Assert.That(gram[j + i * n], Is.EqualTo(gram[i + j * n]), "exactly symmetric");
+            }
+        }
+    }
+
     [Test]
     public void CholeskySolve_solves_an_spd_system_and_rejects_an_indefinite_one()
     {

@@ -41,6 +41,12 @@ public class ConvergenceStudyTests
         Assert.That(result.Final.Score, Is.LessThan(first.Score));
         Assert.That(result.Final.Dimer.RmsDeviation(StillingerWeber.Silicon.PairEnergy, 1.9, 6.0), Is.LessThan(0.1));
         Assert.That(result.Final.Coefficients.Select(c => c.CorrelationOrder), Is.EqualTo(new[] { 1, 2 }));
+        // Every step records its equilateral trimer curve on the dimer curve's distances; it vanishes at the cutoff.
+        foreach (var s in result.Steps)
+        {
+            Assert.That(s.Trimer!.X, Is.EqualTo(s.Dimer.X));
+            Assert.That(s.Trimer.Energies[^1], Is.EqualTo(0).Within(1e-12), $"step {s.Index}");
+        }
     }
 
     [Test]

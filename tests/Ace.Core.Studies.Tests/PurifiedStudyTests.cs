@@ -1,4 +1,6 @@
 using Ace.Core.Analysis;
+using Ace.Core.Atoms;
+using Ace.Core.Primitives;
 using Ace.Core.Studies;
 
 namespace Ace.Core.Studies.Tests;
@@ -42,6 +44,33 @@ public class PurifiedStudyTests
                     $"body order {fit.MaxBodyOrder}: correlation order {order} coefficients at round-off");
             }
         }
+    }
+
+    [Test]
+    public void EveryFitCarriesItsTrimerCurveToTheCutoffAndScoresBothTails()
+    {
+        var grid = ClusterCurves.Grid(1.9, 6.0, 42);
+        var exact = new Curve("SW", grid, [.. grid.Select(StillingerWeber.Silicon.PairEnergy)]);
+        var variant = new BasisVariant("PURE", d => LinearAce.Basis("Si").Cutoff(5.5).Radial(r0: 2.3).TotalDegree([.. d]).Purify().Build());
+        var fits = BodyOrderStudy.Run(new BodyOrderStudySettings("Si", [Si23], [variant], [8, 6],
+            basis => LinearAce.Fit(basis).Weights(energy: 30, forces: 1), exact) { MinCorrelationOrder = 2, CurveStep = 0.1 });
+        var fit = fits.Single();
+        var trimer = fit.Trimer!;
+        Assert.That(trimer.X[0], Is.EqualTo(1.9).Within(1e-12), "from the reference's first distance");
+        Assert.That(trimer.X[^1], Is.EqualTo(5.5).Within(1e-12), "to the cutoff");
+        Assert.That(trimer.X, Is.EqualTo(fit.Dimer.X), "on the dimer curve's distances");
+        Assert.That(trimer.Energies[^1], Is.EqualTo(0).Within(1e-12), "no energy at the cutoff");
+        // Each point is the potential's energy of the equilateral trimer of that side minus three free atoms.
+        for (int k = 0; k < trimer.Count; k += 7)
+        {
+            double r = trimer.X[k];
+            var si = Element.FromSymbol("Si");
+            var triangle = Structure.Isolated([si, si, si], [Vec3.Zero, new Vec3(r, 0, 0), new Vec3(r / 2, r * Math.Sqrt(3) / 2, 0)]);
+            double freeAtom = fit.Potential.Energy(Structure.Isolated([si], [Vec3.Zero]));
+            Assert.That(trimer.Energies[k], Is.EqualTo(fit.Potential.Energy(triangle) - 3 * freeAtom).Within(1e-9), $"side {r}");
+        }
+        Assert.That(fit.TrimerTailDrop, Is.EqualTo(ClusterCurves.DropBeyond(trimer, 5.0)).Within(1e-15));
+        Assert.That(fit.DimerTailDrop, Is.EqualTo(ClusterCurves.DropBeyond(fit.Dimer, 5.0)).Within(1e-15));
     }
 
     [Test]

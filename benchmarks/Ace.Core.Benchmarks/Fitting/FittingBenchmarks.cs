@@ -24,6 +24,14 @@ internal static class CarbonFitData
     public static AceBasis Basis(int bodyOrder) =>
         LinearAce.Basis("C").Cutoff(5.0).Radial(r0: 1.287).MaxBodyOrder(bodyOrder).TotalDegree(new[] { 24, 20, 16, 12 }[..(bodyOrder - 1)]).Build();
 
+    /// <summary>
+    /// The 2,798-function basis of docs/results-carbon.md: body order 5, D = 36, 28, 20, 15 (w_L 3/2) plus a separate
+    /// pair basis of 30 transformed-Jacobi functions (r0 1.287 A, PIn = 0).
+    /// </summary>
+    public static AceBasis LargeBasis() =>
+        LinearAce.Basis("C").Cutoff(5.0).Radial(r0: 1.287).MaxBodyOrder(5).TotalDegree(36, 28, 20, 15)
+            .PairBasis(30, new TransformedJacobiRadialSpecification(1.287, 5.0, PIn: 0)).Build();
+
     public static FitBuilder Fit(AceBasis basis, int threads) =>
         LinearAce.Fit(basis).ReferenceEnergies(("C", ReferenceEnergy)).Weights(energy: 50, forces: 1).MaxDegreeOfParallelism(threads);
 }

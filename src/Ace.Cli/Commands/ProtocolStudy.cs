@@ -24,6 +24,9 @@ internal static class ProtocolStudy
             console.MarkupLineInterpolated($"[yellow]skipped[/] {skipped.Name}: the protocol needs a validation set");
         }
         var variants = setup.Variants;
+        // Dimer and trimer curves from the reference's first distance to the cutoff, about 0.02 A apart.
+        double from = setup.Reference.X[0];
+        var curveGrid = ClusterCurves.Grid(from, setup.Cutoff, Math.Max(2, (int)Math.Ceiling((setup.Cutoff - from) / 0.02) + 1));
         var runs = new List<ProtocolRun>();
         console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(ctx =>
@@ -33,7 +36,7 @@ internal static class ProtocolStudy
                 {
                     foreach (var variant in variants)
                     {
-                        var settings = new ConvergenceSettings(setup.Element, candidates, variant.Build, setup.ConfigureFit, setup.Reference.X)
+                        var settings = new ConvergenceSettings(setup.Element, candidates, variant.Build, setup.ConfigureFit, curveGrid)
                         {
                             Progress = new SyncProgress<ConvergenceStep>(s =>
                                 task.Description = $"{data.Name} {variant.Name} step {s.Index + 1}: body order {s.CorrelationOrder + 1}, degrees {DegreeLists.Format(s.Degrees)}"),
@@ -52,7 +55,11 @@ internal static class ProtocolStudy
                 $"{run.Dataset} {run.Variant}: final model body order {final.CorrelationOrder + 1}, degrees {DegreeLists.Format(final.Degrees)}, {final.FunctionCount} functions");
             string stem = Path.Combine(outDir, $"protocol-{run.Dataset}-{run.Variant}");
             ProtocolPlots.Loss($"{stem}-loss.png", $"{run.Dataset} {run.Variant}: loss per body order", run.Result);
-            ProtocolPlots.Dimers($"{stem}-dimer.png", $"{run.Dataset} {run.Variant}: dimer curves of the accepted steps", setup.Reference, run.Result);
+            var train = setup.Datasets.First(d => d.Name == run.Dataset).Train;
+            ProtocolPlots.Dimers($"{stem}-dimer.png", $"{run.Dataset} {run.Variant}: dimer curves of the accepted steps", setup.Reference, run.Result,
+                new StudyPlots.TrainingDistances(PairDistances.Collect(train, setup.Cutoff)));
+            ProtocolPlots.Trimers($"{stem}-trimer.png", $"{run.Dataset} {run.Variant}: equilateral trimer curves of the accepted steps", run.Result,
+                new StudyPlots.TrainingDistances(PairDistances.CollectTriangles(train, setup.Cutoff), "training triangles (longest side)", "triangles in the training set (x3)"));
         }
         AtomicFile.WriteAllText(Path.Combine(outDir, "protocol.csv"), ProtocolReport.Csv(runs, setup));
         console.MarkupLineInterpolated($"tables and plots written to [green]{Path.GetFullPath(outDir)}[/]");

@@ -20,9 +20,12 @@ internal sealed class StudyCommand(IAnsiConsole console) : Command<StudySettings
     {
         var outDir = settings.Out;
         var candidates = settings.CandidateLists;
-        var setup = (settings.Carbon ? StudySetup.CreateCarbon(settings.Data!, settings.Quick) : StudySetup.Create(settings.Data, settings.Quick)) with
+        var loaded = settings.Carbon ? StudySetup.CreateCarbon(settings.Data!, settings.Quick) : StudySetup.Create(settings.Data, settings.Quick);
+        var setup = loaded with
         {
+            Cutoff = settings.Cutoff ?? loaded.Cutoff,
             EnergyScaling = settings.EnergyPerAtom ? Core.Fitting.EnergyScaling.PerAtom : Core.Fitting.EnergyScaling.PerSqrtAtom,
+            SmoothnessExponent = settings.SmoothnessPrior ? StudySetup.AcefitSmoothness : null,
         };
         var degrees = settings.DegreeList ?? [.. setup.DefaultDegrees];
         if (settings.Protocol)
@@ -57,6 +60,9 @@ internal sealed class StudyCommand(IAnsiConsole console) : Command<StudySettings
             var data = setup.Datasets.First(d => d.Name == group.Key);
             var training = new StudyPlots.TrainingDistances(PairDistances.Collect(data.Train, group.First().Potential.Cutoff));
             StudyPlots.DimerCurves(Path.Combine(outDir, $"dimer-{group.Key}.png"), $"{group.Key}: dimer curves", setup.Reference, group, training);
+            var triangles = new StudyPlots.TrainingDistances(PairDistances.CollectTriangles(data.Train, group.First().Potential.Cutoff),
+                "training triangles (longest side)", "triangles in the training set (x3)");
+            StudyPlots.TrimerCurves(Path.Combine(outDir, $"trimer-{group.Key}.png"), $"{group.Key}: equilateral trimer curves", group, triangles);
             StudyPlots.Coefficients(Path.Combine(outDir, $"coefficients-{group.Key}.png"), $"{group.Key}: mean |c| per body order", group);
             StudyPlots.LossAgainstFunctions(Path.Combine(outDir, $"loss-{group.Key}.png"), $"{group.Key}: energy error against the number of functions", group);
             foreach (var fit in group)
@@ -96,8 +102,8 @@ internal sealed class StudyCommand(IAnsiConsole console) : Command<StudySettings
 
     private static Table Summary(IReadOnlyList<BodyOrderFit> fits, int orders)
     {
-        var t = new Table { Title = new TableTitle("errors (meV/atom, meV/A), dimer-curve RMS against the reference (meV), largest drop of the dimer curve below its value at 5 A up to the cutoff (meV), mean |c| per body order") };
-        t.AddColumns("set", "basis", "BO", "funcs", "E train", "F train", "E val", "F val", "dimer RMS", "tail drop");
+        var t = new Table { Title = new TableTitle("errors (meV/atom, meV/A), dimer-curve RMS against the reference (meV), largest drop of the dimer and equilateral-trimer curves below their values at 5 A up to the cutoff (meV), mean |c| per body order") };
+        t.AddColumns("set", "basis", "BO", "funcs", "E train", "F train", "E val", "F val", "dimer RMS", "tail drop", "trimer drop");
         for (int nu = 1; nu <= orders; nu++)
         {
             t.AddColumn($"|c| BO{nu + 1}");
@@ -111,6 +117,7 @@ internal sealed class StudyCommand(IAnsiConsole console) : Command<StudySettings
                 Tables.F(f.Validation?.EnergyRmse ?? double.NaN), Tables.F(f.Validation?.ForceRmse ?? double.NaN),
                 Tables.F(1000 * f.DimerRms, "F1"),
                 Tables.F(1000 * f.DimerTailDrop, "F1"),
+                Tables.F(1000 * f.TrimerTailDrop, "F1"),
             };
             for (int nu = 1; nu <= orders; nu++)
             {
@@ -123,7 +130,7 @@ internal sealed class StudyCommand(IAnsiConsole console) : Command<StudySettings
 
     private static string Csv(IReadOnlyList<BodyOrderFit> fits, int orders)
     {
-        var sb = new StringBuilder("set,basis,body_order,functions,e_train,f_train,e_val,f_val,dimer_rms_meV,dimer_tail_drop_meV");
+        var sb = new StringBuilder("set,basis,body_order,functions,e_train,f_train,e_val,f_val,dimer_rms_meV,dimer_tail_drop_meV,trimer_tail_drop_meV");
         for (int nu = 1; nu <= orders; nu++)
         {
             sb.Append(CultureInfo.InvariantCulture, $",mean_abs_c_bo{nu + 1}");
@@ -132,7 +139,7 @@ internal sealed class StudyCommand(IAnsiConsole console) : Command<StudySettings
         foreach (var f in fits)
         {
             sb.Append(CultureInfo.InvariantCulture,
-                $"{f.Dataset},{f.Variant},{f.MaxBodyOrder},{f.FunctionCount},{f.Train.EnergyRmse:R},{f.Train.ForceRmse:R},{f.Validation?.EnergyRmse ?? double.NaN:R},{f.Validation?.ForceRmse ?? double.NaN:R},{1000 * f.DimerRms:R},{1000 * f.DimerTailDrop:R}");
+                $"{f.Dataset},{f.Variant},{f.MaxBodyOrder},{f.FunctionCount},{f.Train.EnergyRmse:R},{f.Train.ForceRmse:R},{f.Validation?.EnergyRmse ?? double.NaN:R},{f.Validation?.ForceRmse ?? double.NaN:R},{1000 * f.DimerRms:R},{1000 * f.DimerTailDrop:R},{1000 * f.TrimerTailDrop:R}");
             for (int nu = 1; nu <= orders; nu++)
             {
                 sb.Append(CultureInfo.InvariantCulture, $",{f.MeanAbsCoefficient(nu):R}");

@@ -28,6 +28,16 @@ internal sealed class StudySettings : CommandSettings
     [Description("weight the energy residual per atom (pacemaker) instead of per sqrt(N) (ACEpotentials.jl, the study's code; default)")]
     public bool EnergyPerAtom { get; init; }
 
+    /// <summary>The cutoff radius in Angstrom; null: the data's default (silicon 6, carbon 5).</summary>
+    [CommandOption("--cutoff <ANGSTROM>")]
+    [Description("the cutoff radius of the pair and many-body bases, Angstrom (default: silicon 6, carbon 5, generated data 5)")]
+    public double? Cutoff { get; init; }
+
+    /// <summary>Whether to fit with ACEpotentials.jl's `acefit!` smoothness prior (p = 4, w_L = 1) instead of the isotropic prior.</summary>
+    [CommandOption("--smoothness-prior")]
+    [Description("BLR with acefit!'s smoothness prior (p = 4, w_L = 1) instead of the isotropic prior (default)")]
+    public bool SmoothnessPrior { get; init; }
+
     /// <summary>Whether to run the carbon half of the study (needs --data, the folder holding carbon/).</summary>
     [CommandOption("--carbon")]
     [Description("the carbon half of the study on <DATA>/carbon (Tr124_dim, Tr100_n, Tr1k_n); with --quick a reduced subset")]
@@ -64,6 +74,10 @@ internal sealed class StudySettings : CommandSettings
         if (Carbon && Protocol)
         {
             return ValidationResult.Error("--carbon runs with fixed degrees; --protocol is for the silicon clusters");
+        }
+        if (Cutoff is { } cutoff && !(cutoff > 0 && double.IsFinite(cutoff)))
+        {
+            return ValidationResult.Error($"--cutoff must be a positive number of Angstrom, got {cutoff.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         }
         if (Candidates is not null && !Protocol)
         {

@@ -57,14 +57,37 @@ internal sealed record StudySetup(
         LinearAce.Basis(Element).Cutoff(Cutoff).Radial(r0: R0).TotalDegree([.. degrees])
             .DegreeArithmetic(TotalDegreeArithmetic.Ace1xFloatingPoint).PairBasis(degrees[0]).WithoutCorrelationOrderOne();
 
-    /// <summary>The fit of a basis: reference energy, weights and energy scaling; BLR (the default solver) with the isotropic prior.</summary>
-    public FitBuilder ConfigureFit(Core.Basis.AceBasis basis) =>
-        LinearAce.Fit(basis).ReferenceEnergies((Element, E0)).Weights(energy: EnergyWeight, forces: 1).ScaleEnergy(EnergyScaling);
+    /// <summary>
+    /// The exponent p of the smoothness prior the fits use, or null (the default) for the isotropic prior. ACEpotentials.jl's
+    /// `acefit!` applies p = 4 by default (<see cref="AcefitSmoothness"/>); the study's default stays isotropic because
+    /// only that reproduces the study's own Si2 coefficients (docs/study-si.md, "Settings").
+    /// </summary>
+    public int? SmoothnessExponent { get; init; }
+
+    /// <summary>`acefit!`'s default smoothness exponent (ACEpotentials.jl 0.6.7: `smoothness = 4`).</summary>
+    public const int AcefitSmoothness = 4;
+
+    /// <summary>
+    /// The angular weight of ACE1x's algebraic smoothness prior as `acefit!` builds it (`smoothness_prior(model; p)` leaves
+    /// ACE1x's default w_L = 1, not the basis's 1.5).
+    /// </summary>
+    public const double AcefitPriorAngularWeight = 1.0;
+
+    /// <summary>
+    /// The fit of a basis as ACEpotentials.jl's `acefit!` makes it: reference energy, weights and energy scaling; BLR (the
+    /// default solver, evidence maximisation of one prior and one noise variance) on the design scaled by the smoothness
+    /// prior (p = <see cref="SmoothnessExponent"/>, w_L = 1), or with the isotropic prior when the exponent is null.
+    /// </summary>
+    public FitBuilder ConfigureFit(Core.Basis.AceBasis basis)
+    {
+        var fit = LinearAce.Fit(basis).ReferenceEnergies((Element, E0)).Weights(energy: EnergyWeight, forces: 1).ScaleEnergy(EnergyScaling);
+        return SmoothnessExponent is { } p ? fit.SmoothnessPrior(p, AcefitPriorAngularWeight) : fit;
+    }
 
     /// <summary>One line describing the basis and fit settings, for the console.</summary>
     public string SettingsLine =>
         string.Create(CultureInfo.InvariantCulture,
-            $"cutoff {Cutoff} A, r0 {R0} A, E0({Element}) {E0} eV, ACE1x pair basis, SI = pure2b, PURE = full, BLR, weights energy {EnergyWeight} / forces 1, energy {(EnergyScaling == EnergyScaling.PerAtom ? "per atom" : "per sqrt(N)")}");
+            $"cutoff {Cutoff} A, r0 {R0} A, E0({Element}) {E0} eV, ACE1x pair basis, SI = pure2b, PURE = full, BLR with {(SmoothnessExponent is { } p ? $"the smoothness prior p = {p}, w_L = {AcefitPriorAngularWeight}" : "the isotropic prior")}, weights energy {EnergyWeight} / forces 1, energy {(EnergyScaling == EnergyScaling.PerAtom ? "per atom" : "per sqrt(N)")}");
 
     /// <summary>The generated data (when <paramref name="dataDir"/> is null) or the DFT clusters in <paramref name="dataDir"/>.</summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>

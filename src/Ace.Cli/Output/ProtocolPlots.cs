@@ -41,14 +41,25 @@ internal static class ProtocolPlots
         plot.SavePng(path, 800, 550);
     }
 
-    /// <summary>The reference curve and the dimer curves of the accepted steps, coloured by body order; frozen steps bold.</summary>
-    public static void Dimers(string path, string title, Curve reference, ConvergenceResult result) =>
-        StudyPlots.DimerCurves(path, title, reference, result.Steps.Where(s => s.Accepted).Select(s =>
+    /// <summary>
+    /// The reference curve and the dimer curves of the accepted steps, coloured by body order; frozen steps bold; with
+    /// <paramref name="training"/> the training set's pair distances shaded.
+    /// </summary>
+    public static void Dimers(string path, string title, Curve reference, ConvergenceResult result, StudyPlots.TrainingDistances? training = null) =>
+        StudyPlots.DimerCurves(path, title, reference, AcceptedLines(result, s => s.Dimer), training);
+
+    /// <summary>The equilateral trimer curves of the accepted steps (as <see cref="Dimers"/>), beside the training set's triangle sizes.</summary>
+    public static void Trimers(string path, string title, ConvergenceResult result, StudyPlots.TrainingDistances? training = null) =>
+        StudyPlots.TrimerCurves(path, title, AcceptedLines(result, s => s.Trimer), training);
+
+    /// <summary>One line per accepted step with a curve, coloured by body order; frozen steps bold.</summary>
+    private static IEnumerable<DimerLine> AcceptedLines(ConvergenceResult result, Func<ConvergenceStep, Curve?> curve) =>
+        result.Steps.Where(s => s.Accepted && curve(s) is not null).Select(s =>
         {
             bool isFrozen = result.BestPerOrder.Contains(s);
             return new DimerLine($"body order {s.CorrelationOrder + 1}, degrees {DegreeLists.Format(s.Degrees)}{(isFrozen ? " (frozen)" : "")}",
-                s.Dimer, StudyPlots.OrderColor(s.CorrelationOrder), isFrozen ? 3 : 1, false);
-        }));
+                curve(s)!, StudyPlots.OrderColor(s.CorrelationOrder), isFrozen ? 3 : 1, false);
+        });
 
     // Scores can reach 0 on exactly representable data; keep the point on the plot.
     private static double Log(double value) => Math.Log10(Math.Max(value, 1e-6));

@@ -4,19 +4,28 @@ using ScottPlot;
 
 namespace Ace.Cli.Output;
 
-/// <summary>PNG plots of the body-order study: dimer curves per body order and mean |c| per correlation order.</summary>
+/// <summary>PNG plots of the body-order study: dimer and trimer curves per body order, loss against functions and mean |c| per correlation order.</summary>
 internal static class StudyPlots
 {
-    /// <summary>The sorted pair distances of a training set (what part of a dimer curve it covers).</summary>
+    /// <summary>
+    /// The sorted pair distances of a training set (what part of a dimer curve it covers), or its triangle sizes (what part
+    /// of a trimer curve it covers, <see cref="PairDistances.CollectTriangles"/>).
+    /// </summary>
     /// <param name="Distances">Sorted distances, Angstrom.</param>
-    public sealed record TrainingDistances(IReadOnlyList<double> Distances);
+    /// <param name="Legend">The legend of the shaded range (followed by the range).</param>
+    /// <param name="Axis">The label of the histogram's axis.</param>
+    public sealed record TrainingDistances(IReadOnlyList<double> Distances, string Legend = "training distances", string Axis = "pairs in the training set");
 
     /// <summary>The colour of correlation order <paramref name="order"/> (from 1) in every plot.</summary>
     public static Color OrderColor(int order) => new ScottPlot.Palettes.Category10().GetColor(order - 1);
 
+    /// <summary>
+    /// The dimer curves of the fits (colour: body order; dashed: a purified variant) over the reference; see the general
+    /// overload.
+    /// </summary>
     public static void DimerCurves(string path, string title, Curve reference, IEnumerable<BodyOrderFit> fits, TrainingDistances? training = null) =>
         DimerCurves(path, title, reference, fits.Select(fit => new DimerLine(
-            $"{fit.Variant} body order {fit.MaxBodyOrder}", fit.Dimer, null, 2, fit.Variant.StartsWith("pure", StringComparison.OrdinalIgnoreCase))), training);
+            $"{fit.Variant} body order {fit.MaxBodyOrder}", fit.Dimer, OrderColor(fit.Degrees.Count), 2, fit.Variant.StartsWith("pure", StringComparison.OrdinalIgnoreCase))), training);
 
     /// <summary>
     /// The reference dimer curve (when given) as points and the given curves as lines over their whole range (to the
@@ -29,7 +38,37 @@ internal static class StudyPlots
     {
         var lineList = lines.ToList();
         double lowest = reference is not null ? reference.Energies.ToArray().Min() : lineList.Min(l => l.Curve.Energies.ToArray().Min());
-        double yMin = Math.Min(-3.5, lowest - 0.5), yMax = 3;
+        ClusterCurvePlot(path, title, "E - 2 E0 (eV)", reference, lineList, training, Math.Min(-3.5, lowest - 0.5), 3);
+    }
+
+    /// <summary>
+    /// The equilateral trimer curves E - 3 E0 of the fits against the side length, over their whole range (to the cutoff),
+    /// with the training set's triangle sizes shaded and their histogram (pass <see cref="PairDistances.CollectTriangles"/>) as in <see cref="DimerCurves(string, string, Curve?, IEnumerable{DimerLine}, TrainingDistances?)"/>.
+    /// The energy axis runs up to 3 eV and down to the fits' lowest point less half an eV, but not above -3.5 eV and not
+    /// below -15 eV (a curve that dives far below the others is clipped, not rescaled).
+    /// </summary>
+    public static void TrimerCurves(string path, string title, IEnumerable<BodyOrderFit> fits, TrainingDistances? training = null) =>
+        TrimerCurves(path, title, fits.Where(f => f.Trimer is not null).Select(fit => new DimerLine(
+            $"{fit.Variant} body order {fit.MaxBodyOrder}", fit.Trimer!, OrderColor(fit.Degrees.Count), 2, fit.Variant.StartsWith("pure", StringComparison.OrdinalIgnoreCase))), training);
+
+    /// <summary>Equilateral trimer curves given as lines (see the overload for fits for the axes and shading).</summary>
+    /// <exception cref="ArgumentException">There is no line.</exception>
+    public static void TrimerCurves(string path, string title, IEnumerable<DimerLine> lines, TrainingDistances? training = null)
+    {
+        var lineList = lines.ToList();
+        if (lineList.Count == 0)
+        {
+            throw new ArgumentException("no trimer curve to plot", nameof(lines));
+        }
+        double lowest = lineList.Min(l => l.Curve.Energies.ToArray().Min());
+        ClusterCurvePlot(path, title, "E - 3 E0 (eV), equilateral trimer of side r", null, lineList, training,
+            Math.Max(-15, Math.Min(-3.5, lowest - 0.5)), 3);
+    }
+
+    /// <summary>The shared drawing of <see cref="DimerCurves(string, string, Curve?, IEnumerable{DimerLine}, TrainingDistances?)"/> and <see cref="TrimerCurves(string, string, IEnumerable{DimerLine}, TrainingDistances?)"/>.</summary>
+    private static void ClusterCurvePlot(string path, string title, string yLabel, Curve? reference, List<DimerLine> lineList,
+        TrainingDistances? training, double yMin, double yMax)
+    {
         double xMin = reference?.X[0] ?? lineList.Min(l => l.Curve.X[0]);
         double xMax = lineList.Select(l => l.Curve.X[^1]).Append(reference?.X[^1] ?? double.MinValue).Max();
         var plot = new Plot();
@@ -60,11 +99,13 @@ internal static class StudyPlots
         }
         plot.Title(title);
         plot.XLabel("r (Å)");
-        plot.YLabel("E - 2 E0 (eV)");
+        plot.YLabel(yLabel);
         plot.Axes.SetLimitsX(xMin, xMax);
         plot.Axes.SetLimitsY(yMin, yMax, plot.Axes.Left);
-        plot.ShowLegend(Alignment.LowerRight);
-        plot.SavePng(path, 800, 550);
+        // Below the axes, so that no curve's tail (beyond the data, where the tail drop is scored) is hidden.
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.SavePng(path, 800, 650);
     }
 
     /// <summary>The shaded range [min, max] of the training distances and their histogram (right axis, grey bars).</summary>
@@ -74,7 +115,7 @@ internal static class StudyPlots
         var span = plot.Add.HorizontalSpan(d[0], d[^1]);
         span.FillStyle.Color = Colors.Gray.WithAlpha(0.12);
         span.LineStyle.Width = 0;
-        span.LegendText = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"training distances {d[0]:F2}-{d[^1]:F2} Å");
+        span.LegendText = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{training.Legend} {d[0]:F2}-{d[^1]:F2} Å");
         const int bins = 80;
         var counts = PairDistances.Histogram(d, from, to, bins);
         double width = (to - from) / bins;
@@ -86,7 +127,7 @@ internal static class StudyPlots
             bar.LineWidth = 0;
         }
         bars.Axes.YAxis = plot.Axes.Right;
-        plot.Axes.Right.Label.Text = "pairs in the training set";
+        plot.Axes.Right.Label.Text = training.Axis;
         plot.Axes.SetLimitsY(0, Math.Max(1, counts.Max()) * 3.0, plot.Axes.Right);
     }
 

@@ -14,16 +14,20 @@ internal readonly ref struct HarmonicGradientLanes : ILaneBatchKernel
 {
     private readonly SphericalHarmonicsCoefficients _table;
     private readonly int _lMax;
+    private readonly int _stride;
     private readonly ReadOnlySpan<double> _x, _y, _z;
     private readonly Span<double> _values, _gradX, _gradY, _gradZ;
     private readonly Span<byte> _scratch;
 
-    /// <summary>Binds the batch: points (x[j], y[j], z[j]), outputs at [k * x.Length + j], and the lane scratch.</summary>
+    /// <summary>Binds the batch: points (x[j], y[j], z[j]), outputs at [k * stride + j] (stride &gt;= x.Length), and
+    /// the lane scratch.</summary>
     public HarmonicGradientLanes(SphericalHarmonicsCoefficients table, int lMax, ReadOnlySpan<double> x, ReadOnlySpan<double> y,
-        ReadOnlySpan<double> z, Span<double> values, Span<double> gradX, Span<double> gradY, Span<double> gradZ, Span<byte> scratch)
+        ReadOnlySpan<double> z, Span<double> values, Span<double> gradX, Span<double> gradY, Span<double> gradZ, int stride,
+        Span<byte> scratch)
     {
         _table = table;
         _lMax = lMax;
+        _stride = stride;
         _x = x;
         _y = y;
         _z = z;
@@ -48,6 +52,6 @@ internal readonly ref struct HarmonicGradientLanes : ILaneBatchKernel
             ref Unsafe.Add(ref MemoryMarshal.GetReference(_gradX), start),
             ref Unsafe.Add(ref MemoryMarshal.GetReference(_gradY), start),
             ref Unsafe.Add(ref MemoryMarshal.GetReference(_gradZ), start),
-            _x.Length, MemoryMarshal.Cast<byte, TLane>(_scratch));
+            _stride, MemoryMarshal.Cast<byte, TLane>(_scratch));
     }
 }

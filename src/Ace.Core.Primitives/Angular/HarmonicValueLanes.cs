@@ -12,15 +12,17 @@ internal readonly ref struct HarmonicValueLanes : ILaneBatchKernel
 {
     private readonly SphericalHarmonicsCoefficients _table;
     private readonly int _lMax;
+    private readonly int _stride;
     private readonly ReadOnlySpan<double> _x, _y, _z;
     private readonly Span<double> _values;
 
-    /// <summary>Binds the batch: points (x[j], y[j], z[j]), outputs at values[k * x.Length + j].</summary>
+    /// <summary>Binds the batch: points (x[j], y[j], z[j]), outputs at values[k * stride + j] (stride &gt;= x.Length).</summary>
     public HarmonicValueLanes(SphericalHarmonicsCoefficients table, int lMax, ReadOnlySpan<double> x, ReadOnlySpan<double> y,
-        ReadOnlySpan<double> z, Span<double> values)
+        ReadOnlySpan<double> z, Span<double> values, int stride)
     {
         _table = table;
         _lMax = lMax;
+        _stride = stride;
         _x = x;
         _y = y;
         _z = z;
@@ -36,6 +38,6 @@ internal readonly ref struct HarmonicValueLanes : ILaneBatchKernel
     {
         var (ux, uy, uz, _) = RealSphericalHarmonics.UnitVectors<TLane>(
             ref MemoryMarshal.GetReference(_x), ref MemoryMarshal.GetReference(_y), ref MemoryMarshal.GetReference(_z), start);
-        SolidHarmonicsKernel.Values(_table, _lMax, ux, uy, uz, ref Unsafe.Add(ref MemoryMarshal.GetReference(_values), start), _x.Length);
+        SolidHarmonicsKernel.Values(_table, _lMax, ux, uy, uz, ref Unsafe.Add(ref MemoryMarshal.GetReference(_values), start), _stride);
     }
 }

@@ -31,9 +31,11 @@ namespace Ace.Core.Primitives.Angular;
 /// <para><b>Method</b>: the solid harmonics r^l Y_lm (polynomials in x, y, z) by a recursion in l, evaluated at r/|r|;
 /// grad Y = grad(r^l Y_lm)/r^l - l Y_lm r_hat/r. The batch methods vectorise across points (the recursion in l is
 /// sequential), two SIMD vectors at a time, the widest the hardware accelerates (see
-/// <see cref="LaneDispatch.ForEachLane{TKernel}"/>); a tail shorter than a lane is done by one lane that overlaps the
+/// <see cref="LaneDispatch.ForEachLane{TKernel}"/>), a tile of points at a time so that the speed does not depend on
+/// the number of points (see <see cref="HarmonicTiles"/>); a tail shorter than a lane is done by one lane that overlaps the
 /// previous points (same results), so only batches below the narrowest vector's width, and machines without SIMD, run
-/// the recursion one point at a time (the code path of the single-point methods). Nothing is allocated per call; the recursion constants are computed
+/// the recursion one point at a time (the code path of the single-point methods). Nothing is allocated per call (tiled batches reuse a per-thread buffer, allocated on a thread's first such
+/// batch and grown when needed); the recursion constants are computed
 /// once and shared between threads.</para>
 /// </remarks>
 public static class RealSphericalHarmonics
@@ -108,12 +110,18 @@ public static class RealSphericalHarmonics
     /// <param name="values">Receives Y_lm of point j at <c>Index(l, m) * count + j</c>; at least Count(lMax) * count long.</param>
     /// <exception cref="ArgumentException">lMax is out of range, a point is zero or not finite (the message names its
     /// index), or a span has the wrong length.</exception>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Evaluate(int lMax, ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z, Span<double> values)
     {
         var table = Coefficients(lMax);
         int count = RequireBatch(x, y, z);
         RequireLength(values, (long)Count(lMax) * count, nameof(values));
-        var kernel = new HarmonicValueLanes(table, lMax, x, y, z, values);
+        if (HarmonicTiles.RowsAlias(count, Count(lMax)))
+        {
+            HarmonicTiles.Values(table, lMax, x, y, z, values);
+            return;
+        }
+        var kernel = new HarmonicValueLanes(table, lMax, x, y, z, values, count);
         LaneDispatch.ForEachLane(ref kernel, count, paired: true);
     }
 
@@ -132,6 +140,7 @@ public static class RealSphericalHarmonics
     /// <exception cref="ArgumentException">lMax is out of range, a point is zero or not finite (the message names its
     /// index), or a span has the wrong length.</exception>
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void EvaluateWithGradients(
         int lMax, ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z,
         Span<double> values, Span<double> gradX, Span<double> gradY, Span<double> gradZ)
@@ -141,10 +150,16 @@ public static class RealSphericalHarmonics
         long length = (long)Count(lMax) * count;
         RequireGradientOutputs(values, gradX, gradY, gradZ, length);
         // Widest lanes first, as far as their scratch fits the stack budget; the scalar lane's scratch
-        // (7 (lMax+1) doubles) always fits.
+        // (7 (lMax+1) doubles) always fits. The scratch starts on a 64-byte boundary.
         int lanes = SolidHarmonicsKernel.GradientScratchLength(lMax);
-        Span<byte> scratch = stackalloc byte[Math.Min(MaxScratchBytes, lanes * Unsafe.SizeOf<LanePair<Vector512Lane>>())];
-        var kernel = new HarmonicGradientLanes(table, lMax, x, y, z, values, gradX, gradY, gradZ, scratch);
+        int bytes = Math.Min(MaxScratchBytes, lanes * Unsafe.SizeOf<LanePair<Vector512Lane>>());
+        Span<byte> scratch = AlignedScratch.Align(stackalloc byte[AlignedScratch.StackBytes(bytes)])[..bytes];
+        if (HarmonicTiles.RowsAlias(count, 4 * Count(lMax), HarmonicTiles.GradientInPlaceBytes))
+        {
+            HarmonicTiles.ValuesAndGradients(table, lMax, x, y, z, values, gradX, gradY, gradZ, scratch, scratch.Length / lanes);
+            return;
+        }
+        var kernel = new HarmonicGradientLanes(table, lMax, x, y, z, values, gradX, gradY, gradZ, count, scratch);
         LaneDispatch.ForEachLane(ref kernel, count, paired: true, maxLaneBytes: scratch.Length / lanes);
     }
 

@@ -27,6 +27,15 @@ public interface ILinearAlgebraBackend
     void AddGram(int rows, int columns, ReadOnlySpan<double> a, MatrixLayout layout, Span<double> gram);
 
     /// <summary>
+    /// Adds <c>A^T A</c> as <see cref="AddGram"/> does, but only the upper triangle (element (i, j), i &lt;= j, at
+    /// <c>i + j * columns</c>) of <paramref name="gram"/> is guaranteed to be updated; the strictly lower triangle may
+    /// be left as it was. Accumulators that make many updates (<see cref="NormalEquations"/>) fill the lower triangle
+    /// once at the end instead of after every update. The default implementation calls <see cref="AddGram"/>.
+    /// </summary>
+    void AddGramUpperTriangle(int rows, int columns, ReadOnlySpan<double> a, MatrixLayout layout, Span<double> gram) =>
+        AddGram(rows, columns, a, layout, gram);
+
+    /// <summary>
     /// Solves <c>G X = B</c> for a symmetric positive definite n x n matrix G by Cholesky factorisation.
     /// <paramref name="matrix"/> is overwritten by the factor; <paramref name="rightHandSides"/> (n x
     /// <paramref name="rightHandSideCount"/>) by the solution.

@@ -59,6 +59,16 @@ public sealed unsafe class NativeLapackBackend : ILinearAlgebraBackend
     /// <inheritdoc />
     public void AddGram(int rows, int columns, ReadOnlySpan<double> a, MatrixLayout layout, Span<double> gram)
     {
+        AddGramUpperTriangle(rows, columns, a, layout, gram);
+        if (rows > 0)
+        {
+            SymmetricStorage.FillLowerFromUpper(columns, gram);
+        }
+    }
+
+    /// <inheritdoc />
+    public void AddGramUpperTriangle(int rows, int columns, ReadOnlySpan<double> a, MatrixLayout layout, Span<double> gram)
+    {
         if (rows == 0 || columns == 0)
         {
             return;
@@ -70,13 +80,6 @@ public sealed unsafe class NativeLapackBackend : ILinearAlgebraBackend
         fixed (double* pa = a, pc = gram)
         {
             _lib.Dsyrk(&uplo, &trans, &n, &k, &one, pa, &lda, &one, pc, &ldc, 1, 1);
-        }
-        for (var j = 0; j < columns; j++)
-        {
-            for (var i = 0; i < j; i++)
-            {
-                gram[j + i * columns] = gram[i + j * columns];
-            }
         }
     }
 

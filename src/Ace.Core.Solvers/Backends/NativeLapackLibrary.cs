@@ -71,11 +71,29 @@ internal sealed unsafe class NativeLapackLibrary
             var missing = library.Resolve(handles);
             if (missing.Count == 0)
             {
-                return (library, label);
+                return (library, label + OpenBlasCore(handles));
             }
             failures.Add(label + ": missing " + string.Join(", ", missing));
         }
         return (null, "no LAPACK/BLAS shared library could be loaded (" + string.Join("; ", failures) + ")");
+    }
+
+    /// <summary>
+    /// ", OpenBLAS kernels NAME" when the library is OpenBLAS (openblas_get_corename), else "": which kernels OpenBLAS
+    /// chose matters, since versions that do not know a CPU fall back to older kernels (e.g. Haswell's AVX2 kernels
+    /// on Zen 5; OPENBLAS_CORETYPE overrides the choice).
+    /// </summary>
+    private static string OpenBlasCore(List<nint> handles)
+    {
+        foreach (var handle in handles)
+        {
+            if (NativeLibrary.TryGetExport(handle, "openblas_get_corename", out var address))
+            {
+                var name = Marshal.PtrToStringAnsi(((delegate* unmanaged<nint>)address)());
+                return string.IsNullOrWhiteSpace(name) ? "" : ", OpenBLAS kernels " + name.Trim();
+            }
+        }
+        return "";
     }
 
     private List<string> Resolve(List<nint> handles)

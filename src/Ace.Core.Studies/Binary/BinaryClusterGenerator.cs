@@ -37,23 +37,8 @@ public sealed class BinaryClusterGenerator
     /// [<paramref name="rMin"/>, <paramref name="rMax"/>] along random directions; config_type e.g. "SiGe".
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">count &lt; 1 or the range is empty or not positive.</exception>
-    public IReadOnlyList<Structure> Dimers(Element a, Element b, int count, double rMin = 1.8, double rMax = 6.0)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        if (!(rMin > Structure.MinimumSeparation) || !(rMax >= rMin) || !double.IsFinite(rMax))
-        {
-            throw new ArgumentOutOfRangeException(nameof(rMin), string.Create(CultureInfo.InvariantCulture, $"need 0 < rMin <= rMax, got [{rMin}, {rMax}]"));
-        }
-        var result = new List<Structure>(count);
-        for (int k = 0; k < count; k++)
-        {
-            double r = count == 1 ? rMin : rMin + (rMax - rMin) * k / (count - 1);
-            var centre = _geometry.Direction() * _geometry.Random.NextDouble();
-            Vec3[] positions = [centre, centre + r * _geometry.Direction()];
-            result.Add(Reference.Label(Structure.Isolated([a, b], positions), a.Symbol + b.Symbol));
-        }
-        return result;
-    }
+    public IReadOnlyList<Structure> Dimers(Element a, Element b, int count, double rMin = 1.8, double rMax = 6.0) =>
+        _geometry.Dimers(count, rMin, rMax, positions => Reference.Label(Structure.Isolated([a, b], positions), a.Symbol + b.Symbol));
 
     /// <summary>
     /// <paramref name="count"/> random connected clusters of <paramref name="atoms"/> atoms (3 to 5; geometry as in
@@ -65,21 +50,8 @@ public sealed class BinaryClusterGenerator
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(atoms, 3);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(atoms, 5);
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        if (!(MinDistance > 0) || !(MaxBond > MinDistance))
-        {
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"need 0 < MinDistance < MaxBond, got {MinDistance} and {MaxBond}"));
-        }
-        var result = new List<Structure>(count);
-        while (result.Count < count)
-        {
-            if (_geometry.Cluster(atoms, MinDistance, MaxBond) is { } positions)
-            {
-                var elements = positions.Select(_ => RandomElement()).ToList();
-                result.Add(Reference.Label(Structure.Isolated(elements, positions), ClusterType(atoms)));
-            }
-        }
-        return result;
+        return _geometry.Clusters(atoms, count, MinDistance, MaxBond, positions =>
+            Reference.Label(Structure.Isolated(positions.Select(_ => RandomElement()).ToList(), positions), ClusterType(atoms)));
     }
 
     /// <summary>

@@ -29,6 +29,12 @@ public sealed record BodyOrderFit(
     /// <summary>The equilateral trimer curve E - 3 E0 over the dimer curve's distances (null when not computed).</summary>
     public Curve? Trimer { get; init; }
 
+    /// <summary>
+    /// The same score as <see cref="DimerTailDrop"/> for the equilateral trimer curve (eV): its largest depth below its own
+    /// value at side <see cref="BodyOrderStudySettings.DimerTailFrom"/> between there and the cutoff (0 without a trimer curve).
+    /// </summary>
+    public double TrimerTailDrop { get; init; }
+
     /// <summary>The maximum body order of the basis (maximum correlation order + 1).</summary>
     public int MaxBodyOrder => Degrees.Count + 1;
 

@@ -34,6 +34,8 @@ public static class BodyOrderStudy
                     var grid = CurveGrid(settings, potential.Cutoff);
                     string label = $"{data.Name} {variant.Name} body order {nu + 1}";
                     var dimer = ClusterCurves.Dimer(potential, settings.Element, grid, label);
+                    var trimer = ClusterCurves.EquilateralTrimer(potential, settings.Element, grid, label);
+                    bool scoreTail = settings.DimerTailFrom < potential.Cutoff;
                     var (from, to) = settings.DimerWindow;
                     var fit = new BodyOrderFit(data.Name, variant.Name, degrees, basis.FunctionCount,
                         ErrorTable.Compute(potential, data.Train).Overall,
@@ -41,8 +43,9 @@ public static class BodyOrderStudy
                         BodyOrderStatistics.Compute(basis, potential.Coefficients),
                         dimer, dimer.RmsDeviation(settings.ReferenceDimer, from, to), potential)
                     {
-                        DimerTailDrop = settings.DimerTailFrom < potential.Cutoff ? ClusterCurves.DropBeyond(dimer, settings.DimerTailFrom) : 0,
-                        Trimer = ClusterCurves.EquilateralTrimer(potential, settings.Element, grid, label),
+                        DimerTailDrop = scoreTail ? ClusterCurves.DropBeyond(dimer, settings.DimerTailFrom) : 0,
+                        Trimer = trimer,
+                        TrimerTailDrop = scoreTail ? ClusterCurves.DropBeyond(trimer, settings.DimerTailFrom) : 0,
                     };
                     fits.Add(fit);
                     settings.Progress?.Report(fit);

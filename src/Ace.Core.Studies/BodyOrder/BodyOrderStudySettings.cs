@@ -25,7 +25,7 @@ public sealed record BodyOrderStudySettings(
     /// <summary>The window of the dimer-curve RMS deviation, Angstrom (default 1.9 to 6.0, the study's range).</summary>
     public (double From, double To) DimerWindow { get; init; } = (1.9, 6.0);
 
-    /// <summary>Where the dimer curve's tail is scored from, Angstrom (default 5.0; see <see cref="BodyOrderFit.DimerTailDrop"/>).</summary>
+    /// <summary>Where the dimer and trimer curves' tails are scored from, Angstrom (default 5.0; see <see cref="BodyOrderFit.DimerTailDrop"/> and <see cref="BodyOrderFit.TrimerTailDrop"/>).</summary>
     public double DimerTailFrom { get; init; } = 5.0;
 
     /// <summary>The spacing of the dimer and trimer curves, Angstrom (default 0.02), from the reference's first distance to the cutoff.</summary>

@@ -12,7 +12,7 @@ namespace Ace.Core.Studies;
 /// </param>
 /// <param name="BuildBasis">Builds the basis with the given maximum degree per correlation order (the list's length is the maximum correlation order).</param>
 /// <param name="ConfigureFit">Configures the fit of a basis (reference energies, weights, solver).</param>
-/// <param name="DimerDistances">The distances of the recorded dimer curves, Angstrom.</param>
+/// <param name="DimerDistances">The distances of the recorded dimer curves and the sides of the equilateral trimer curves, Angstrom.</param>
 public sealed record ConvergenceSettings(
     string Element,
     IReadOnlyList<IReadOnlyList<int>> DegreeCandidates,

@@ -18,4 +18,8 @@ namespace Ace.Core.Studies;
 /// <param name="Potential">The fitted potential.</param>
 public sealed record ConvergenceStep(
     int Index, int CorrelationOrder, IReadOnlyList<int> Degrees, int FunctionCount, ErrorRow Train, ErrorRow Validation,
-    double Score, bool Accepted, Curve Dimer, IReadOnlyList<OrderStatistics> Coefficients, LinearAcePotential Potential);
+    double Score, bool Accepted, Curve Dimer, IReadOnlyList<OrderStatistics> Coefficients, LinearAcePotential Potential)
+{
+    /// <summary>The equilateral trimer curve E - 3 E0 of the fitted potential over the dimer curve's distances (null when not computed).</summary>
+    public Curve? Trimer { get; init; }
+}

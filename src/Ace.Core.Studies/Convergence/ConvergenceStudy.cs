@@ -66,7 +66,12 @@ public static class ConvergenceStudy
         bool accepted = double.IsFinite(score) && score < bestScore * (1 - settings.RelativeTolerance);
         var dimer = ClusterCurves.Dimer(potential, settings.Element, settings.DimerDistances,
             $"D={string.Join(".", degrees)}");
+        var trimer = ClusterCurves.EquilateralTrimer(potential, settings.Element, settings.DimerDistances,
+            $"D={string.Join(".", degrees)}");
         return new ConvergenceStep(index, order, degrees, basis.FunctionCount, trainErrors.Overall, validationErrors.Overall,
-            score, accepted, dimer, BodyOrderStatistics.Compute(basis, potential.Coefficients), potential);
+            score, accepted, dimer, BodyOrderStatistics.Compute(basis, potential.Coefficients), potential)
+        {
+            Trimer = trimer,
+        };
     }
 }

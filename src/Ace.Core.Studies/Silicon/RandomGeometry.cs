@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ace.Core.Atoms;
 using Ace.Core.Primitives;
 
@@ -24,6 +25,53 @@ internal sealed class RandomGeometry(Random random)
                 return v / Math.Sqrt(n2);
             }
         }
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> dimers with distances evenly spaced over [<paramref name="rMin"/>, <paramref name="rMax"/>],
+    /// each at a random centre along a random direction, turned into structures by <paramref name="make"/> as they are
+    /// drawn (so draws made by <paramref name="make"/> interleave in a fixed order).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">count &lt; 1 or the range is empty or not positive.</exception>
+    public List<T> Dimers<T>(int count, double rMin, double rMax, Func<Vec3[], T> make)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        if (!(rMin > Structure.MinimumSeparation) || !(rMax >= rMin) || !double.IsFinite(rMax))
+        {
+            throw new ArgumentOutOfRangeException(nameof(rMin), string.Create(CultureInfo.InvariantCulture, $"need 0 < rMin <= rMax, got [{rMin}, {rMax}]"));
+        }
+        var result = new List<T>(count);
+        for (int k = 0; k < count; k++)
+        {
+            double r = count == 1 ? rMin : rMin + (rMax - rMin) * k / (count - 1);
+            var centre = Direction() * Random.NextDouble();
+            result.Add(make([centre, centre + r * Direction()]));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> connected clusters of <paramref name="atoms"/> atoms (see <see cref="Cluster"/>; failed
+    /// attempts are drawn again), each turned into a structure by <paramref name="make"/> as it is drawn.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">count &lt; 1.</exception>
+    /// <exception cref="InvalidOperationException">not 0 &lt; minDistance &lt; maxBond (the generators' settings).</exception>
+    public List<T> Clusters<T>(int atoms, int count, double minDistance, double maxBond, Func<List<Vec3>, T> make)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        if (!(minDistance > 0) || !(maxBond > minDistance))
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"need 0 < MinDistance < MaxBond, got {minDistance} and {maxBond}"));
+        }
+        var result = new List<T>(count);
+        while (result.Count < count)
+        {
+            if (Cluster(atoms, minDistance, maxBond) is { } positions)
+            {
+                result.Add(make(positions));
+            }
+        }
+        return result;
     }
 
     /// <summary>

@@ -43,22 +43,8 @@ public sealed class SiliconClusterGenerator
     /// along a random direction, config_type "Si2".
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">count &lt; 1 or the range is empty or not positive.</exception>
-    public IReadOnlyList<Structure> Dimers(int count, double rMin = 1.8, double rMax = 6.0)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        if (!(rMin > Structure.MinimumSeparation) || !(rMax >= rMin) || !double.IsFinite(rMax))
-        {
-            throw new ArgumentOutOfRangeException(nameof(rMin), string.Create(CultureInfo.InvariantCulture, $"need 0 < rMin <= rMax, got [{rMin}, {rMax}]"));
-        }
-        var result = new List<Structure>(count);
-        for (int k = 0; k < count; k++)
-        {
-            double r = count == 1 ? rMin : rMin + (rMax - rMin) * k / (count - 1);
-            var centre = _geometry.Direction() * _geometry.Random.NextDouble();
-            result.Add(Label([centre, centre + r * _geometry.Direction()], ClusterType(2)));
-        }
-        return result;
-    }
+    public IReadOnlyList<Structure> Dimers(int count, double rMin = 1.8, double rMax = 6.0) =>
+        _geometry.Dimers(count, rMin, rMax, positions => Label(positions, ClusterType(2)));
 
     /// <summary>
     /// <paramref name="count"/> random clusters of <paramref name="atoms"/> atoms (2 to 5; config_type "Si2".."Si5"): each
@@ -70,20 +56,7 @@ public sealed class SiliconClusterGenerator
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(atoms, 2);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(atoms, 5);
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        if (!(MinDistance > 0) || !(MaxBond > MinDistance))
-        {
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"need 0 < MinDistance < MaxBond, got {MinDistance} and {MaxBond}"));
-        }
-        var result = new List<Structure>(count);
-        while (result.Count < count)
-        {
-            if (_geometry.Cluster(atoms, MinDistance, MaxBond) is { } positions)
-            {
-                result.Add(Label(positions, ClusterType(atoms)));
-            }
-        }
-        return result;
+        return _geometry.Clusters(atoms, count, MinDistance, MaxBond, positions => Label(positions, ClusterType(atoms)));
     }
 
     /// <summary>

@@ -15,6 +15,9 @@ internal sealed record FitSettings(
     /// <summary>Structures with atoms closer than this (Angstrom) are rejected before assembly (<see cref="FitBuilder.MinimumSeparation"/>).</summary>
     public double MinimumSeparation { get; init; } = Structure.DefaultMinimumSeparation;
 
+    /// <summary>Rows per rank-k update of streamed normal equations (<see cref="FitBuilder.AssemblyBatchRows"/>); null: <see cref="RowBatcher.DefaultBatchRows"/>.</summary>
+    public int? BatchRows { get; init; }
+
     /// <summary>
     /// The weights of structure <paramref name="index"/>: each from its own info (<see cref="OverrideKeys"/>), else its
     /// config_type's, else the default.

@@ -35,7 +35,7 @@ public class SolidHarmonicsLaneTests
     private static int Values<TLane>(int lMax, double[] x, double[] y, double[] z, double[] values)
         where TLane : unmanaged, ILane<TLane>
     {
-        var kernel = new HarmonicValueLanes(SphericalHarmonicsCoefficients.ForDegree(lMax), lMax, x, y, z, values);
+        var kernel = new HarmonicValueLanes(SphericalHarmonicsCoefficients.ForDegree(lMax), lMax, x, y, z, values, x.Length);
         int j = LaneDispatch.Stage<HarmonicValueLanes, TLane>(ref kernel, 0, x.Length, paired: false, int.MaxValue);
         LaneDispatch.Stage<HarmonicValueLanes, ScalarLane>(ref kernel, j, x.Length, paired: false, int.MaxValue);
         return j;
@@ -46,7 +46,7 @@ public class SolidHarmonicsLaneTests
     {
         var scratch = new byte[SolidHarmonicsKernel.GradientScratchLength(lMax) * 128];
         var kernel = new HarmonicGradientLanes(SphericalHarmonicsCoefficients.ForDegree(lMax), lMax, x, y, z,
-            outputs[0], outputs[1], outputs[2], outputs[3], scratch);
+            outputs[0], outputs[1], outputs[2], outputs[3], x.Length, scratch);
         int j = LaneDispatch.Stage<HarmonicGradientLanes, TLane>(ref kernel, 0, x.Length, paired: false, int.MaxValue);
         LaneDispatch.Stage<HarmonicGradientLanes, ScalarLane>(ref kernel, j, x.Length, paired: false, int.MaxValue);
         return j;

@@ -135,6 +135,33 @@ public class AssemblyTests
         Assert.That(again.Gram.ToArray(), Is.EqualTo(streamed.Gram.ToArray()), "the streamed assembly is deterministic");
     }
 
+    [Test]
+    public void Batched_normal_equations_equal_per_structure_updates_to_rounding_and_do_not_depend_on_the_thread_count()
+    {
+        var training = Training(virial: true);
+        var fit = LinearAce.Fit(Fixtures.SiliconCarbon).Weights(energy: 30, forces: 1, virial: 2).Weights("cluster", energy: 30, forces: 1);
+        var perStructure = fit.AssemblyBatchRows(1).MaxDegreeOfParallelism(3).AssembleNormalEquations(training);
+        var batched = fit.AssemblyBatchRows(100).MaxDegreeOfParallelism(3).AssembleNormalEquations(training);
+        var oneThread = fit.AssemblyBatchRows(100).MaxDegreeOfParallelism(1).AssembleNormalEquations(training);
+        var byDefault = LinearAce.Fit(Fixtures.SiliconCarbon).Weights(energy: 30, forces: 1, virial: 2).Weights("cluster", energy: 30, forces: 1)
+            .AssembleNormalEquations(training);
+
+        double scale = perStructure.Gram.ToArray().Max(Math.Abs);
+        int differing = 0;
+        for (int k = 0; k < perStructure.Gram.Length; k++)
+        {
+            Assert.That(batched.Gram[k], Is.EqualTo(perStructure.Gram[k]).Within(1e-13 * scale));
+            differing += batched.Gram[k] != perStructure.Gram[k] ? 1 : 0;
+        }
+        Assert.That(differing, Is.GreaterThan(0), "the batches really sum in another order");
+        Assert.That(batched.ProjectedTargets.ToArray(), Is.EqualTo(perStructure.ProjectedTargets.ToArray()).Within(1e-13 * perStructure.ProjectedTargets.ToArray().Max(Math.Abs)));
+        Assert.That(batched.TargetSquaredNorm, Is.EqualTo(perStructure.TargetSquaredNorm).Within(1e-13 * perStructure.TargetSquaredNorm));
+        Assert.That(oneThread.Gram.ToArray(), Is.EqualTo(batched.Gram.ToArray()), "bitwise the same on one thread");
+        Assert.That(oneThread.ProjectedTargets.ToArray(), Is.EqualTo(batched.ProjectedTargets.ToArray()));
+        Assert.That(byDefault.RowCount, Is.EqualTo(perStructure.RowCount));
+        Assert.That(() => fit.AssemblyBatchRows(0), Throws.InstanceOf<ArgumentOutOfRangeException>());
+    }
+
     [TestCase(AssemblyMode.DenseDesign)]
     [TestCase(AssemblyMode.NormalEquations)]
     public void A_fit_to_data_from_a_linear_model_of_the_same_basis_recovers_it(AssemblyMode mode)

@@ -18,34 +18,12 @@ public class PotentialDerivativeTests
     }
 
     [TestCaseSource(nameof(Structures))]
-    public void Forces_are_minus_the_finite_difference_gradient_of_the_energy(Structure structure)
-    {
-        var forces = Potential.Forces(structure);
-        double worst = 0, scale = forces.Max(f => f.Norm);
-        for (int i = 0; i < structure.AtomCount; i++)
-        {
-            for (int axis = 0; axis < 3; axis++)
-            {
-                double fd = -FiniteDifference.Derivative(h => Potential.Energy(Displace(structure, i, axis, h)), 0, 2e-5);
-                worst = Math.Max(worst, Math.Abs(fd - forces[i][axis]) / scale);
-            }
-        }
-        Assert.That(scale, Is.GreaterThan(1e-3), "the test potential must give non-trivial forces");
-        Assert.That(worst, Is.LessThan(1e-6));
-    }
+    public void Forces_are_minus_the_finite_difference_gradient_of_the_energy(Structure structure) =>
+        EnergyDerivativeChecks.AssertForcesAreMinusTheEnergyGradient(Potential, structure, 2e-5);
 
     [TestCaseSource(nameof(Structures))]
-    public void Virial_is_minus_the_strain_derivative_of_the_energy(Structure structure)
-    {
-        var virial = Potential.Virial(structure);
-        double scale = Math.Max(1e-3, new[] { virial.Xx, virial.Yy, virial.Zz, virial.Yz, virial.Xz, virial.Xy }.Max(Math.Abs));
-        foreach (var (a, b) in new[] { (0, 0), (1, 1), (2, 2), (1, 2), (0, 2), (0, 1) })
-        {
-            double derivative = FiniteDifference.Derivative(t => Potential.Energy(Strain(structure, a, b, t)), 0, 1e-5);
-            double expected = a == b ? -derivative : -0.5 * derivative;
-            Assert.That(Math.Abs(virial[a, b] - expected) / scale, Is.LessThan(1e-6), $"virial component ({a},{b})");
-        }
-    }
+    public void Virial_is_minus_the_strain_derivative_of_the_energy(Structure structure) =>
+        EnergyDerivativeChecks.AssertVirialIsMinusTheStrainDerivative(Potential, structure);
 
     [Test]
     public void Site_energies_sum_to_the_energy_and_orders_split_it()
@@ -103,28 +81,5 @@ public class PotentialDerivativeTests
         var s = Structure.Isolated([Element.FromSymbol("Si"), Element.FromSymbol("Ge")], [Vec3.Zero, new Vec3(2, 0, 0)]);
         var e = Assert.Throws<ArgumentException>(() => Potential.Energy(s))!;
         Assert.That(e.Message, Does.Contain("Ge").And.Contain("atom 1"));
-    }
-
-    private static Structure Displace(Structure s, int atom, int axis, double h)
-    {
-        var shift = axis switch { 0 => new Vec3(h, 0, 0), 1 => new Vec3(0, h, 0), _ => new Vec3(0, 0, h) };
-        return s.WithPositions(s.Positions.Select((p, i) => i == atom ? p + shift : p));
-    }
-
-    private static Structure Strain(Structure s, int a, int b, double t)
-    {
-        Vec3 Apply(Vec3 r)
-        {
-            Span<double> v = [r.X, r.Y, r.Z];
-            Span<double> w = [r.X, r.Y, r.Z];
-            w[a] += t * v[b];
-            if (a != b)
-            {
-                w[b] += t * v[a];
-            }
-            return new Vec3(w[0], w[1], w[2]);
-        }
-        var cell = s.Cell.IsZero ? s.Cell : new Cell(Apply(s.Cell.A), Apply(s.Cell.B), Apply(s.Cell.C));
-        return s.WithGeometry(cell, s.Positions.Select(Apply));
     }
 }
