@@ -39,6 +39,8 @@ internal sealed class ClusterFit : IDisposable
         {
             CheckpointDirectory = cluster.CheckpointDirectory ?? Path.ChangeExtension(config.OutputPath, null) + "-checkpoints",
             StallTimeout = TimeSpan.FromSeconds(cluster.StallSeconds),
+            ShardsPerWorker = cluster.ShardsPerWorker,
+            LookaheadPerWorker = cluster.LookaheadPerWorker,
         };
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"cluster '{cluster.Network.ClusterId}': {job.Shards.Count} shards of about {cluster.AtomsPerShard} atoms; gateways {string.Join(", ", cluster.Network.GatewayEndpoints.Select(e => e.ToString()))}; checkpoints in {options.CheckpointDirectory}"));

@@ -45,7 +45,7 @@ internal sealed class FitSettings : CommandSettings
 
     /// <summary>The cluster config: assemble on the cluster's workers (docs/cluster.md); null: on this machine.</summary>
     [CommandOption("--cluster <CONFIG>")]
-    [Description("assemble on the workers of the cluster this config describes (ace worker --cluster CONFIG; docs/cluster.md): same basis, weights, priors and solvers as a local fit, bitwise reproducible for a given shard plan")]
+    [Description("assemble on the workers of the cluster this config describes (ace worker; docs/cluster.md)")]
     public string? Cluster { get; init; }
 
     /// <inheritdoc/>

@@ -11,7 +11,7 @@ internal static class ClusterConfigReader
 {
     /// <summary>The top-level keys.</summary>
     public static readonly string[] TopKeys =
-        ["cluster_id", "address", "silo_port", "gateway_port", "primary", "gateways", "shared_path", "checkpoint", "threads", "atoms_per_shard", "stall_seconds", "tls", "insecure_network"];
+        ["cluster_id", "address", "silo_port", "gateway_port", "primary", "gateways", "shared_path", "checkpoint", "threads", "atoms_per_shard", "stall_seconds", "shards_per_worker", "lookahead_per_worker", "tls", "insecure_network"];
 
     /// <summary>The keys of `tls:`.</summary>
     public static readonly string[] TlsKeys = ["certificate", "password_env"];
@@ -66,8 +66,18 @@ internal static class ClusterConfigReader
         }
         double atoms = top.Number("atoms_per_shard", false, positive: true) ?? 20000;
         double stall = top.Number("stall_seconds", false, positive: true) ?? 300;
+        int perWorker = top.Integer("shards_per_worker", false) ?? 2;
+        int lookahead = top.Integer("lookahead_per_worker", false) ?? 2;
+        if (perWorker < 1)
+        {
+            throw top.Error("shards_per_worker", "must be at least 1");
+        }
+        if (lookahead < 1)
+        {
+            throw top.Error("lookahead_per_worker", "must be at least 1");
+        }
         return new ClusterConfig(network, Anchored(top.String("shared_path", false)), Anchored(top.String("checkpoint", false)),
-            threads, (long)Math.Max(1, atoms), stall);
+            threads, (long)Math.Max(1, atoms), stall, perWorker, lookahead);
     }
 
     private static int? Port(ConfigSection s, string key)
