@@ -9,24 +9,29 @@ public class PotentialDerivativeTests
 {
     private static readonly LinearAcePotential Potential = Fixtures.RandomPotential(Fixtures.SiliconCarbon, seed: 3);
 
+    private static readonly LinearAcePotential FittedRadialPotential = Fixtures.RandomPotential(Fixtures.FittedSiliconCarbon, seed: 4);
+
     private static IEnumerable<TestCaseData> Structures()
     {
-        var random = new Random(11);
-        yield return new TestCaseData(Fixtures.Cluster(random, 6, "Si", "C")).SetName("open Si-C cluster");
-        yield return new TestCaseData(Fixtures.RattledCrystal(random, 5.0, "Si", "C")).SetName("periodic sheared Si-C cell");
-        yield return new TestCaseData(Fixtures.RattledCrystal(random, 5.2, "Si")).SetName("periodic Si cell");
+        foreach (var (name, potential) in new[] { ("", Potential), (" (fitted radials)", FittedRadialPotential) })
+        {
+            var random = new Random(11);
+            yield return new TestCaseData(Fixtures.Cluster(random, 6, "Si", "C"), potential).SetName("open Si-C cluster" + name);
+            yield return new TestCaseData(Fixtures.RattledCrystal(random, 5.0, "Si", "C"), potential).SetName("periodic sheared Si-C cell" + name);
+            yield return new TestCaseData(Fixtures.RattledCrystal(random, 5.2, "Si"), potential).SetName("periodic Si cell" + name);
+        }
     }
 
     [TestCaseSource(nameof(Structures))]
-    public void Forces_are_minus_the_finite_difference_gradient_of_the_energy(Structure structure)
+    public void Forces_are_minus_the_finite_difference_gradient_of_the_energy(Structure structure, LinearAcePotential potential)
     {
-        var forces = Potential.Forces(structure);
+        var forces = potential.Forces(structure);
         double worst = 0, scale = forces.Max(f => f.Norm);
         for (int i = 0; i < structure.AtomCount; i++)
         {
             for (int axis = 0; axis < 3; axis++)
             {
-                double fd = -FiniteDifference.Derivative(h => Potential.Energy(Displace(structure, i, axis, h)), 0, 2e-5);
+                double fd = -FiniteDifference.Derivative(h => potential.Energy(Displace(structure, i, axis, h)), 0, 2e-5);
                 worst = Math.Max(worst, Math.Abs(fd - forces[i][axis]) / scale);
             }
         }
@@ -35,13 +40,13 @@ public class PotentialDerivativeTests
     }
 
     [TestCaseSource(nameof(Structures))]
-    public void Virial_is_minus_the_strain_derivative_of_the_energy(Structure structure)
+    public void Virial_is_minus_the_strain_derivative_of_the_energy(Structure structure, LinearAcePotential potential)
     {
-        var virial = Potential.Virial(structure);
+        var virial = potential.Virial(structure);
         double scale = Math.Max(1e-3, new[] { virial.Xx, virial.Yy, virial.Zz, virial.Yz, virial.Xz, virial.Xy }.Max(Math.Abs));
         foreach (var (a, b) in new[] { (0, 0), (1, 1), (2, 2), (1, 2), (0, 2), (0, 1) })
         {
-            double derivative = FiniteDifference.Derivative(t => Potential.Energy(Strain(structure, a, b, t)), 0, 1e-5);
+            double derivative = FiniteDifference.Derivative(t => potential.Energy(Strain(structure, a, b, t)), 0, 1e-5);
             double expected = a == b ? -derivative : -0.5 * derivative;
             Assert.That(Math.Abs(virial[a, b] - expected) / scale, Is.LessThan(1e-6), $"virial component ({a},{b})");
         }
@@ -105,13 +110,13 @@ public class PotentialDerivativeTests
         Assert.That(e.Message, Does.Contain("Ge").And.Contain("atom 1"));
     }
 
-    private static Structure Displace(Structure s, int atom, int axis, double h)
+    internal static Structure Displace(Structure s, int atom, int axis, double h)
     {
         var shift = axis switch { 0 => new Vec3(h, 0, 0), 1 => new Vec3(0, h, 0), _ => new Vec3(0, 0, h) };
         return s.WithPositions(s.Positions.Select((p, i) => i == atom ? p + shift : p));
     }
 
-    private static Structure Strain(Structure s, int a, int b, double t)
+    internal static Structure Strain(Structure s, int a, int b, double t)
     {
         Vec3 Apply(Vec3 r)
         {
