@@ -255,20 +255,25 @@ public sealed class FitBuilder
     /// reduced loss plus <paramref name="smoothness"/> times the roughness the fit adds to the radial functions
     /// (integral of (R'_nl - R'^0_nl)^2). The loss never rises above the start's. With <paramref name="validation"/>
     /// structures the step with the lowest weighted validation loss is kept and the run stops after
-    /// <paramref name="patience"/> iterations without improvement. Deterministic; parallel over structures.
+    /// <paramref name="patience"/> iterations without improvement. Deterministic (unless <paramref name="maxDuration"/>, a
+    /// wall-time limit checked after each iteration, ends the run); parallel over structures.
     /// <see cref="FitResult.RadialFit"/> records the steps.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">An iteration count, the patience or the smoothness is out of range.</exception>
     public FitBuilder FitRadials(int maxIterations = 100, IEnumerable<Structure>? validation = null, int patience = 10, double smoothness = 0,
-        IProgress<RadialFitProgress>? progress = null)
+        IProgress<RadialFitProgress>? progress = null, TimeSpan? maxDuration = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxIterations);
+        if (maxDuration is { } limit && limit <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxDuration), limit, "the time limit must be positive");
+        }
         ArgumentOutOfRangeException.ThrowIfLessThan(patience, 1);
         if (!(smoothness >= 0) || !double.IsFinite(smoothness))
         {
             throw new ArgumentOutOfRangeException(nameof(smoothness), smoothness, "the radial smoothness must be finite and non-negative");
         }
-        _radialFit = new RadialFitSettings(maxIterations, validation?.ToList(), patience, smoothness, progress);
+        _radialFit = new RadialFitSettings(maxIterations, validation?.ToList(), patience, smoothness, progress, maxDuration);
         return this;
     }
 

@@ -8,7 +8,7 @@ namespace Ace.Core.Fitting.Radials;
 
 /// <summary>The settings of <see cref="FitBuilder.FitRadials"/>.</summary>
 internal sealed record RadialFitSettings(int MaxIterations, IReadOnlyList<Structure>? Validation, int Patience, double Smoothness,
-    IProgress<RadialFitProgress>? Progress);
+    IProgress<RadialFitProgress>? Progress, TimeSpan? MaxDuration);
 
 /// <summary>
 /// The joint fit of the radial parameters W and the coefficients by variable projection: c(W) is the ridge solution
@@ -55,6 +55,7 @@ internal static class RadialFit
             }
         }
         Record(0, first);
+        bool timedOut = false;
         string reason = new Lbfgs().Minimise(first, p => (p.Loss, p.Gradient, p.Parameters),
             w =>
             {
@@ -64,12 +65,17 @@ internal static class RadialFit
             (iteration, p) =>
             {
                 Record(iteration, p);
+                if (settings.MaxDuration is { } limit && clock.Elapsed >= limit)
+                {
+                    timedOut = true;
+                    return false;
+                }
                 return sinceBest < settings.Patience;
             },
             settings.MaxIterations);
         if (reason == "stopped")
         {
-            reason = $"no validation improvement in {settings.Patience} iterations";
+            reason = timedOut ? "the time limit" : $"no validation improvement in {settings.Patience} iterations";
         }
         return (best, new RadialFitReport(steps.AsReadOnly(), bestIteration, reason, lambda, objective.Parameters.Count));
     }

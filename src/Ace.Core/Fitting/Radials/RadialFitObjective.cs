@@ -3,6 +3,7 @@ using Ace.Core.Basis;
 using Ace.Core.Primitives;
 using Ace.Core.Sites;
 using Ace.Core.Solvers;
+using Ace.Core.Solvers.Backends;
 
 namespace Ace.Core.Fitting.Radials;
 
@@ -49,8 +50,8 @@ internal sealed class RadialFitObjective
     {
         var basis = AceBasis.Build(Parameters.Specification(w));
         var normal = new DesignAssembler(new BasisGeometry(basis), _settings, _plans).Streamed();
-        var solution = LeastSquares.NormalEquations(_lambda, _gamma).Solve(normal);
-        var c = solution.Coefficients.ToArray();
+        var c = RidgeSolve(normal);
+        var solution = new LeastSquaresSolution("ridge at the frozen lambda and prior (radial fit)", c, normal.ResidualNorm(c), c.Length);
         var (data, coefficientGradient, radialGradient) = DataLoss(basis, c, _plans, _sites, withGradient: true);
         double penalty = 0;
         for (int j = 0; j < c.Length; j++)
@@ -200,6 +201,58 @@ internal sealed class RadialFitObjective
                 coefficientGradient, radialGradient, ws);
         }
         return loss;
+    }
+
+    /// <summary>
+    /// c = (G + lambda^2 Gamma^2)^-1 b, solved as (D (Gamma^-1 G Gamma^-1 + lambda^2 I) D) (D^-1 Gamma c) = D Gamma^-1 b with
+    /// D scaling the matrix to a unit diagonal, so that columns of very different norms (high correlation orders) do
+    /// not make the Cholesky factorisation fail where the scaled system is well posed.
+    /// </summary>
+    /// <exception cref="SingularMatrixException">The scaled system is singular to working precision.</exception>
+    private double[] RidgeSolve(NormalEquations normal)
+    {
+        int n = normal.Columns;
+        var gram = normal.Gram;
+        var projected = normal.ProjectedTargets;
+        var scale = new double[n];
+        for (int j = 0; j < n; j++)
+        {
+            double gamma = _gamma?.Diagonal[j] ?? 1.0;
+            double diagonal = gram[j * n + j] / (gamma * gamma) + _lambda * _lambda;
+            if (!(diagonal > 0))
+            {
+                throw new SingularMatrixException($"the radial fit's ridge system has an empty column {j} and no regularisation");
+            }
+            scale[j] = 1.0 / (gamma * Math.Sqrt(diagonal));
+        }
+        var matrix = new double[n * n];
+        var rhs = new double[n];
+        for (int j = 0; j < n; j++)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                matrix[i + j * n] = gram[i + j * n] * scale[i] * scale[j];
+            }
+            double gamma = _gamma?.Diagonal[j] ?? 1.0;
+            matrix[j + j * n] += _lambda * _lambda * gamma * gamma * scale[j] * scale[j];
+            rhs[j] = projected[j] * scale[j];
+        }
+        LinearAlgebra.Backend.CholeskySolve(n, matrix, rhs, 1);
+        double smallest = double.PositiveInfinity;
+        for (int j = 0; j < n; j++)
+        {
+            smallest = Math.Min(smallest, Math.Abs(matrix[j + j * n]));
+        }
+        if (smallest * smallest <= n * 1e-16)
+        {
+            throw new SingularMatrixException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the radial fit's ridge system (lambda {_lambda:G3}) is singular to working precision after scaling (smallest Cholesky pivot {smallest:G3}); use a larger ridge strength (Ridge(lambda))"));
+        }
+        for (int j = 0; j < n; j++)
+        {
+            rhs[j] *= scale[j];
+        }
+        return rhs;
     }
 
     private static void Add(double[] target, double[] source)
