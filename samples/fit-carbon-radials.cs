@@ -31,21 +31,17 @@ var basis = LinearAce.Basis("C").Radial(new ChebExpCosRadialSpecification(5.0, 5
     .MaxBodyOrder(5).MaxLabels([45, 8, 4, 3], [0, 3, 3, 2]).Build();
 Console.WriteLine($"{Path.GetFileName(path)}: {train.Count} training, {stopping.Count} validation (stopping), {heldOut.Count} held-out structures; " +
     $"{basis.FunctionCount} functions, {basis.FittedRadialParameters!.Count} radial parameters (K = {nradbase}); {Environment.ProcessorCount} cores");
-// The start (fixed radials R_nl = g_{n-1}, step 0) for comparison: the same basis and solve without FitRadials.
-var startClock = Stopwatch.StartNew();
-var start = LinearAce.Fit(basis).ReferenceEnergies(("C", E0)).Weights(energy: 60, forces: 1)
-    .SmoothnessPrior(p: 4, scaleByColumnNorms: true).Run(train);
-Print("fixed radials (start)", start.Potential);
-Console.WriteLine($"linear fit: assembly {start.AssemblyTime.TotalSeconds:F0} s, solve {start.SolveTime.TotalSeconds:F0} s, total {startClock.Elapsed.TotalSeconds:F0} s");
 var clock = Stopwatch.StartNew();
 var progress = new Reporter(clock);
 var fit = LinearAce.Fit(basis).ReferenceEnergies(("C", E0)).Weights(energy: 60, forces: 1)
     .SmoothnessPrior(p: 4, scaleByColumnNorms: true)
     .FitRadials(maxIterations: iterations, validation: stopping, patience: 15, progress: progress, maxDuration: minutes).Run(train);
 var report = fit.RadialFit!;
+Console.WriteLine($"linear start (BLR): assembly and solve {fit.AssemblyTime.TotalSeconds:F0} s; radial fit {fit.SolveTime.TotalSeconds:F0} s");
 Console.WriteLine($"stopped after {report.Steps[^1].Iteration} iterations ({report.StopReason}); best step {report.BestIteration}; lambda {report.Lambda:G4}; " +
     $"{report.Steps[^1].Evaluations} evaluations; {clock.Elapsed.TotalSeconds:F0} s in total");
 
+Print("fixed radials R_nl = g_{n-1} (step 0, the linear fit)", report.Start);
 Print($"fitted radials (step {report.BestIteration})", fit.Potential);
 var output = Environment.GetEnvironmentVariable("ACE_RADIAL_FIT_OUTPUT");
 if (output is not null)
@@ -55,10 +51,9 @@ if (output is not null)
 
 void Print(string name, Ace.Core.Potentials.LinearAcePotential potential)
 {
-    var t = LinearAce.Errors(potential, train).Overall;
     var v = LinearAce.Errors(potential, stopping).Overall;
     var h = LinearAce.Errors(potential, heldOut).Overall;
-    Console.WriteLine($"| {name} | {basis.FunctionCount} | {t.EnergyRmse:F2} | {t.ForceRmse:F1} | {v.EnergyRmse:F2} | {v.ForceRmse:F1} | {h.EnergyRmse:F2} | {h.ForceRmse:F1} |  (model, functions, RMSE train / validation / held-out E meV/atom, F meV/A)");
+    Console.WriteLine($"| {name} | {basis.FunctionCount} | {v.EnergyRmse:F2} | {v.ForceRmse:F1} | {h.EnergyRmse:F2} | {h.ForceRmse:F1} |  (model, functions, RMSE validation / held-out E meV/atom, F meV/A)");
 }
 
 sealed class Reporter(Stopwatch clock) : IProgress<RadialFitProgress>

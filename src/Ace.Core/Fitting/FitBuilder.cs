@@ -350,7 +350,8 @@ public sealed class FitBuilder
         var assemblyTime = clock.Elapsed;
         var objective = new RadialFitObjective(_basis, assembler.Settings, assembler.Plans.ToArray(), lambda, gamma,
             new RadialSmoothness(_basis, radial.Smoothness));
-        var (best, report) = RadialFit.Run(objective, radial, assembler.Settings, lambda);
+        var (best, report) = RadialFit.Run(objective, radial, assembler.Settings, lambda,
+            point => new LinearAcePotential(point.Basis, point.Coefficients, _referenceEnergies));
         var potential = new LinearAcePotential(best.Basis, best.Coefficients, _referenceEnergies);
         var fit = new FitResult(potential, best.Solution, assembler.StructureCount, assembler.RowCount, AssemblyMode.NormalEquations,
             assemblyTime, clock.Elapsed - assemblyTime)

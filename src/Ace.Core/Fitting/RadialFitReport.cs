@@ -6,7 +6,9 @@ namespace Ace.Core.Fitting;
 /// <param name="StopReason">Why the optimisation stopped (iteration limit, no validation improvement for the patience, no decrease found).</param>
 /// <param name="Lambda">The ridge strength lambda the coefficients were solved with at every step (fixed at the start).</param>
 /// <param name="ParameterCount">The number of radial parameters W.</param>
-public sealed record RadialFitReport(IReadOnlyList<RadialFitStep> Steps, int BestIteration, string StopReason, double Lambda, int ParameterCount);
+/// <param name="Start">The potential of step 0: the starting radials with their ridge coefficients (the linear fit), for comparison.</param>
+public sealed record RadialFitReport(IReadOnlyList<RadialFitStep> Steps, int BestIteration, string StopReason, double Lambda, int ParameterCount,
+    Potentials.LinearAcePotential Start);
 
 /// <summary>One accepted step of a fitted-radial fit.</summary>
 /// <param name="Iteration">0 for the start, then the L-BFGS iteration.</param>

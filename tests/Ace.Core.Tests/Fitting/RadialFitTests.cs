@@ -75,6 +75,8 @@ public class RadialFitTests
         Assert.That(report.Steps[0].Iteration, Is.EqualTo(0));
         double linearLoss = Fit().Loss(training, linear.Potential.Coefficients).Value;
         Assert.That(report.Steps[0].DataLoss, Is.EqualTo(linearLoss).Within(1e-9 * linearLoss), "step 0 is the ordinary linear fit");
+        double startEnergy = report.Start.Energy(validation[0]), linearEnergy = linear.Potential.Energy(validation[0]);
+        Assert.That(startEnergy, Is.EqualTo(linearEnergy).Within(1e-9 * Math.Abs(linearEnergy)), "the reported start is the linear fit");
         for (int i = 1; i < report.Steps.Count; i++)
         {
             Assert.That(report.Steps[i].Loss, Is.LessThan(report.Steps[i - 1].Loss), $"step {i}");

@@ -18,7 +18,7 @@ internal sealed record RadialFitSettings(int MaxIterations, IReadOnlyList<Struct
 internal static class RadialFit
 {
     public static (RadialFitPoint Best, RadialFitReport Report) Run(RadialFitObjective objective, RadialFitSettings settings, FitSettings fitSettings,
-        double lambda)
+        double lambda, Func<RadialFitPoint, Potentials.LinearAcePotential> potentialOf)
     {
         var clock = Stopwatch.StartNew();
         StructurePlan[]? validationPlans = null;
@@ -77,6 +77,6 @@ internal static class RadialFit
         {
             reason = timedOut ? "the time limit" : $"no validation improvement in {settings.Patience} iterations";
         }
-        return (best, new RadialFitReport(steps.AsReadOnly(), bestIteration, reason, lambda, objective.Parameters.Count));
+        return (best, new RadialFitReport(steps.AsReadOnly(), bestIteration, reason, lambda, objective.Parameters.Count, potentialOf(first)));
     }
 }
