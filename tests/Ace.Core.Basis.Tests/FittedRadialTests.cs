@@ -70,6 +70,13 @@ public class FittedRadialTests
         Assert.That(() => AceBasis.Build(pair), Throws.ArgumentException.With.Message.Contains("pair basis needs a fixed radial family"));
     }
 
+    [Test]
+    public void PurifyingFittedRadialsIsRefusedWithTheReason()
+    {
+        var spec = Fitted(8) with { Purification = new PurificationOptions(PurificationKind.Pure2b) };
+        Assert.That(() => AceBasis.Build(spec), Throws.ArgumentException.With.Message.Contains("FittedRadialSpecification").And.Message.Contains("not product-closed"));
+    }
+
     private static (AceBasis Basis, double[] Coefficients) RandomFittedModel(int seed)
     {
         var random = new Random(seed);
