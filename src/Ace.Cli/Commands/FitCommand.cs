@@ -45,6 +45,10 @@ internal sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
         {
             builder = builder.Purify();
         }
+        if (config.FitRadials is { } fitted)
+        {
+            builder = builder.FittedRadials(fitted.Primitives);
+        }
         var basis = builder.Build();
         var options = new ExtendedXyzOptions { EnergyKey = config.EnergyKey, ForcesKey = config.ForcesKey };
         var train = ExtendedXyz.ReadAll(config.TrainPath, options);
@@ -58,6 +62,15 @@ internal sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
             .ReferenceEnergies([.. config.ReferenceEnergies.Select(p => (p.Key, p.Value))])
             .Weights(config.Weights.Energy, config.Weights.Forces, config.Weights.Virial);
         fit = ConfigureSolve(fit, config);
+        if (config.FitRadials is { } radials)
+        {
+            if (settings.Committee is not null || settings.ActiveSet)
+            {
+                throw new UsageException("--committee and --active-set do not combine with fit_radials (the radial fit ends with a ridge solution)");
+            }
+            fit = fit.FitRadials(radials.MaxIterations, validation, radials.Patience, radials.Smoothness,
+                maxDuration: radials.MaxMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null);
+        }
         if (settings.Committee is { } members)
         {
             fit = fit.Committee(members, settings.CommitteeSeed);
@@ -72,6 +85,13 @@ internal sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
         }
         FitResult? result = null;
         WithProgress(console, "assembling", train.Count, progress => result = fit.Progress(progress).Run(train));
+        if (result!.RadialFit is { } radialFit)
+        {
+            var first = radialFit.Steps[0];
+            var last = radialFit.Steps[^1];
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"radial fit: {last.Iteration} iterations, {last.Evaluations} evaluations, loss {first.Loss:G6} -> {last.Loss:G6}, kept step {radialFit.BestIteration} ({radialFit.StopReason})"));
+        }
         if (result!.Ridge is { } ridge)
         {
             console.WriteLine(ridge.ToString());
@@ -144,7 +164,8 @@ internal sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
     {
         // A prior goes with BLR (the strategy SmoothnessPrior sets up) or ridge-cv; the library refuses an explicit
         // solver together with a prior, so the solver is set only without one.
-        if (config.Prior is null && SolverCatalog.Find(config.Solver)!.Create is { } create)
+        // BLR is also the default strategy; the radial fit needs the strategy rather than an explicit solver.
+        if (config.Prior is null && !(config.FitRadials is not null && config.Solver == "blr") && SolverCatalog.Find(config.Solver)!.Create is { } create)
         {
             fit = fit.Solver(create(config.Regularisation));
         }
