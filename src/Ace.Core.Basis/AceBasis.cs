@@ -52,7 +52,12 @@ public sealed class AceBasis
             }
         }
         ManyBodyFunctionCount = centers.Sum(c => c.FunctionCount);
+        var parameters = new FittedRadialParameters(this);
+        FittedRadialParameters = parameters.Count > 0 ? parameters : null;
     }
+
+    /// <summary>The fitted radial coefficients W as a parameter vector, or null when every radial basis is fixed.</summary>
+    public FittedRadialParameters? FittedRadialParameters { get; }
 
     /// <summary>
     /// Builds the basis a specification describes: the ordinary basis, or the purified one when
@@ -258,7 +263,8 @@ public sealed class AceBasis
 
     /// <summary>
     /// The many-body radial basis of the A functions of center <paramref name="center"/> with neighbours of species
-    /// <paramref name="neighbour"/> (radial label n is function n - 1), or null when no function of the center uses that
+    /// <paramref name="neighbour"/> (radial label n is function n - 1; for fitted radials, a <see cref="FittedRadialBasis"/>,
+    /// function i is channel i of <see cref="FittedRadialChannels"/>), or null when no function of the center uses that
     /// species. For a purified basis this is the extended basis (more functions than the labels show).
     /// </summary>
     public IRadialBasis? ManyBodyRadial(int center, int neighbour)
@@ -266,6 +272,30 @@ public sealed class AceBasis
         CheckSpecies(center, nameof(center));
         CheckSpecies(neighbour, nameof(neighbour));
         return _centers[center].RadialBySpecies[neighbour];
+    }
+
+    /// <summary>
+    /// The channels (n, l) of the fitted radial functions of center <paramref name="center"/> with neighbours of species
+    /// <paramref name="neighbour"/>, in the row order of its <see cref="FittedRadialBasis"/>; null when that pair's radials
+    /// are fixed (label n is function n - 1) or unused.
+    /// </summary>
+    public IReadOnlyList<RadialChannel>? FittedRadialChannels(int center, int neighbour)
+    {
+        CheckSpecies(center, nameof(center));
+        CheckSpecies(neighbour, nameof(neighbour));
+        var c = _centers[center];
+        if (c.RadialBySpecies[neighbour] is not FittedRadialBasis)
+        {
+            return null;
+        }
+        var layout = c.Layout;
+        var channels = new RadialChannel[layout.SpeciesChannelStart[neighbour + 1] - layout.SpeciesChannelStart[neighbour]];
+        for (int i = 0; i < channels.Length; i++)
+        {
+            var label = layout.Channels[layout.SpeciesChannelStart[neighbour] + i];
+            channels[i] = new RadialChannel(label.N, label.L);
+        }
+        return channels;
     }
 
     /// <summary>The pair-basis radial functions J_1 .. J_MaxDegree of the unordered pair (a, b), or null without a pair basis.</summary>

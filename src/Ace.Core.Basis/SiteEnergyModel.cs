@@ -42,6 +42,57 @@ public sealed class SiteEnergyModel
         return Evaluate(center, displacements, neighbourSpecies, dEdDisplacement, workspace, withForces: true);
     }
 
+    /// <summary>
+    /// The derivatives of Lambda_i = energyWeight E_i + sum_j directions[j] . dE_i/d(r_j - r_i) with respect to the
+    /// coefficients (added to <paramref name="coefficientGradient"/>, length <see cref="AceBasis.FunctionCount"/>) and to
+    /// the fitted radial parameters (added to <paramref name="radialGradient"/>, length
+    /// <see cref="FittedRadialParameters.Count"/>, empty without fitted radials), by one forward-over-reverse sweep. Summed
+    /// over sites with the weighted residuals (energy: energyWeight; forces and virials: directions) this is the gradient
+    /// of a least-squares loss. Returns the site energy E_i.
+    /// </summary>
+    /// <exception cref="ArgumentException">A span has the wrong length.</exception>
+    public double AccumulateParameterGradient(int center, ReadOnlySpan<Vec3> displacements, ReadOnlySpan<int> neighbourSpecies,
+        double energyWeight, ReadOnlySpan<Vec3> directions, Span<double> coefficientGradient, Span<double> radialGradient, SiteWorkspace workspace)
+    {
+        if (directions.Length != displacements.Length)
+        {
+            throw new ArgumentException($"directions has length {directions.Length}; expected one entry per neighbour ({displacements.Length})", nameof(directions));
+        }
+        if (coefficientGradient.Length != Basis.FunctionCount)
+        {
+            throw new ArgumentException($"coefficientGradient has length {coefficientGradient.Length}; expected {Basis.FunctionCount}", nameof(coefficientGradient));
+        }
+        var parameters = Basis.FittedRadialParameters;
+        if (radialGradient.Length != (parameters?.Count ?? 0))
+        {
+            throw new ArgumentException($"radialGradient has length {radialGradient.Length}; expected {parameters?.Count ?? 0}", nameof(radialGradient));
+        }
+        var c = Basis.Load(center, displacements, neighbourSpecies, workspace, withGradients: true);
+        int count = workspace.Count;
+        var perm = workspace.Permutation;
+        for (int p = 0; p < count; p++)
+        {
+            var v = directions[perm[p]];
+            workspace.DirectionX[p] = v.X;
+            workspace.DirectionY[p] = v.Y;
+            workspace.DirectionZ[p] = v.Z;
+        }
+        int species = Basis.Elements.Count;
+        Span<int> offsets = stackalloc int[species];
+        for (int z = 0; z < species; z++)
+        {
+            offsets[z] = parameters?.Offset(center, z) ?? -1;
+        }
+        double energy = ParameterGradientKernel.Accumulate(c, workspace, _nodeCoefficients[center], energyWeight,
+            coefficientGradient.Slice(c.ColumnStart, c.FunctionCount), radialGradient, offsets);
+        if (Basis.Pair is { } pair)
+        {
+            energy += pair.Energy(center, workspace, _pairCoefficients, withForces: false);
+            pair.AccumulateCoefficientGradient(center, workspace, energyWeight, coefficientGradient.Slice(pair.ColumnStart, pair.FunctionCount));
+        }
+        return energy;
+    }
+
     private double Evaluate(int center, ReadOnlySpan<Vec3> displacements, ReadOnlySpan<int> neighbourSpecies,
         Span<Vec3> dEdDisplacement, SiteWorkspace workspace, bool withForces)
     {

@@ -101,11 +101,29 @@ public class FitCommandSolverTests : TemporaryFolderTest
         Assert.That(csv.Select(r => r[0]).Distinct(), Is.EqualTo(new[] { "set", "training", "out-of-fold" }), "no validation set in this config");
     }
 
+    [Test]
+    public void FitRadialsFitsTheRadialsFromTheLinearStartAndSavesThem()
+    {
+        var (code, output) = Fit("fit_radials: {primitives: 12, max_iterations: 2, patience: 5}");
+        Assert.That(code, Is.EqualTo(0), output);
+        var match = Regex.Match(output, @"radial fit: (\d+) iterations, (\d+) evaluations, loss (\S+) -> (\S+), kept step (\d+)");
+        Assert.That(match.Success, Is.True, output);
+        Assert.That(double.Parse(match.Groups[4].Value, CultureInfo.InvariantCulture), Is.LessThan(double.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture)));
+        var potential = LinearAce.Load(Path.Combine(Folder, "si.json"));
+        Assert.That(potential.Basis.FittedRadialParameters, Is.Not.Null);
+        Assert.That(potential.Basis.FunctionCount, Is.EqualTo(LibraryFit().Run(_train).FunctionCount), "the same functions as the fixed basis");
+    }
+
     [TestCase("solver: qr\nprior: smoothness", "prior", "the solver 'qr' cannot use a prior")]
     [TestCase("prior: {type: smoothness, p: 0}", "prior.p", "the exponent must be at least 1, got 0")]
     [TestCase("prior: {type: smoothness, angular_weight: 0}", "prior.angular_weight", "must be positive")]
     [TestCase("cross_validate: 1", "cross_validate", "needs at least 2 folds, got 1")]
     [TestCase("solver: {type: ridge-cv, folds: 1}", "solver.folds", "ridge-cv needs at least 2 folds, got 1")]
+    [TestCase("fit_radials: {max_iterations: 3}", "fit_radials.primitives", "this key is required")]
+    [TestCase("fit_radials: {primitives: 0}", "fit_radials.primitives", "the number of primitive radial functions must be at least 1, got 0")]
+    [TestCase("solver: qr\nfit_radials: {primitives: 12}", "fit_radials", "fit_radials starts from a blr or ridge-cv fit, not from the solver 'qr'")]
+    [TestCase("cross_validate: 3\nfit_radials: {primitives: 12}", "fit_radials", "cross_validate refits the linear model per fold")]
+    [TestCase("purify: true\nfit_radials: {primitives: 12}", "fit_radials", "fitted radial functions cannot be purified")]
     public void BadSettingsExitWithOneNamingTheLineAndKey(string extra, string key, string message)
     {
         var (code, output) = Fit(extra);

@@ -20,6 +20,24 @@ internal static class Fixtures
     /// <summary>A small one-element basis of body order 3.</summary>
     public static AceBasis Silicon { get; } = LinearAce.Basis("Si").Cutoff(4.0).Radial(r0: 2.3).MaxBodyOrder(3).TotalDegree(6, 5).Build();
 
+    /// <summary>
+    /// A Si-C basis of body order 4 with fitted radials over ChebExpCos (pacemaker's n_max / l_max rule) whose radial
+    /// parameters are moved off the delta start, and a pair basis.
+    /// </summary>
+    public static AceBasis FittedSiliconCarbon { get; } = PerturbRadials(LinearAce.Basis("Si", "C")
+        .Radial(new ChebExpCosRadialSpecification(4.5)).FittedRadials(6)
+        .PairBasis(3, new TransformedJacobiRadialSpecification(2.0, 4.5, P: 1, Q: 3))
+        .MaxBodyOrder(4).MaxLabels([5, 3, 2], [0, 2, 1]).Build(), seed: 1, size: 0.3);
+
+    /// <summary>The same basis with every fitted radial parameter moved by a uniform random amount in [-size/2, size/2].</summary>
+    public static AceBasis PerturbRadials(AceBasis basis, int seed, double size)
+    {
+        var random = new Random(seed);
+        var parameters = basis.FittedRadialParameters!;
+        var w = parameters.Values().Select(x => x + size * (random.NextDouble() - 0.5)).ToArray();
+        return AceBasis.Build(parameters.Specification(w));
+    }
+
     /// <summary>Coefficients decaying with the column, with random signs.</summary>
     public static double[] RandomCoefficients(AceBasis basis, int seed)
     {

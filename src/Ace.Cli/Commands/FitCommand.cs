@@ -46,6 +46,10 @@ internal sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
         {
             builder = builder.Purify();
         }
+        if (config.FitRadials is { } fitted)
+        {
+            builder = builder.FittedRadials(fitted.Primitives);
+        }
         var basis = builder.Build();
         var options = new ExtendedXyzOptions { EnergyKey = config.EnergyKey, ForcesKey = config.ForcesKey };
         var train = ExtendedXyz.ReadAll(config.TrainPath, options);
@@ -63,6 +67,15 @@ internal sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
             spec = spec.WithConfigTypeWeights(type, new FitWeights(tw.Energy, tw.Forces, tw.Virial));
         }
         var fit = ConfigureSolve(spec.Builder(), config);
+        if (config.FitRadials is { } radials)
+        {
+            if (settings.Committee is not null || settings.ActiveSet || settings.Cluster is not null)
+            {
+                throw new UsageException("--committee, --active-set and --cluster do not combine with fit_radials (the radial fit re-assembles its rows at every step and ends with a ridge solution)");
+            }
+            fit = fit.FitRadials(radials.MaxIterations, validation, radials.Patience, radials.Smoothness,
+                maxDuration: radials.MaxMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null);
+        }
         if (settings.Committee is { } members)
         {
             fit = fit.Committee(members, settings.CommitteeSeed);
@@ -81,6 +94,13 @@ internal sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
         else
         {
             WithProgress(console, "assembling", train.Count, progress => result = fit.Progress(progress).Run(train));
+        }
+        if (result!.RadialFit is { } radialFit)
+        {
+            var first = radialFit.Steps[0];
+            var last = radialFit.Steps[^1];
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"radial fit: {last.Iteration} iterations, {last.Evaluations} evaluations, loss {first.Loss:G6} -> {last.Loss:G6}, kept step {radialFit.BestIteration} ({radialFit.StopReason})"));
         }
         if (result!.Ridge is { } ridge)
         {
@@ -161,7 +181,8 @@ internal sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
     {
         // A prior goes with BLR (the strategy SmoothnessPrior sets up) or ridge-cv; the library refuses an explicit
         // solver together with a prior, so the solver is set only without one.
-        if (config.Prior is null && SolverCatalog.Find(config.Solver)!.Create is { } create)
+        // BLR is also the default strategy; the radial fit needs the strategy rather than an explicit solver.
+        if (config.Prior is null && !(config.FitRadials is not null && config.Solver == "blr") && SolverCatalog.Find(config.Solver)!.Create is { } create)
         {
             fit = fit.Solver(create(config.Regularisation));
         }

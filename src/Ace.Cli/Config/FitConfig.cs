@@ -39,6 +39,12 @@ internal sealed record FitConfig(
     /// <summary>The basis size limits of `limits:` (the library's defaults without the key).</summary>
     public Ace.Core.Basis.BasisLimits Limits { get; init; } = Ace.Core.Basis.BasisLimits.Default;
 
+    /// <summary>The settings of `fit_radials:` (fitted radials over `primitives` functions, fitted with the coefficients), or null.</summary>
+    public FitRadialsConfig? FitRadials { get; init; }
+
     /// <summary>Where `errors_csv:` asks for the error tables (training, validation, out-of-fold) as one CSV, or null.</summary>
     public string? ErrorsCsvPath { get; init; }
 }
+
+/// <summary>The `fit_radials:` settings (see <c>FitBuilder.FitRadials</c>).</summary>
+internal sealed record FitRadialsConfig(int Primitives, int MaxIterations, int Patience, double Smoothness, double? MaxMinutes);

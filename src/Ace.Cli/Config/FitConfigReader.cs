@@ -11,7 +11,7 @@ internal static class FitConfigReader
 {
     /// <summary>The top-level keys of a config (the `ace init` template documents each).</summary>
     public static readonly string[] TopKeys =
-        ["elements", "cutoff", "radial", "pairs", "degrees", "body_order", "angular_weight", "purify", "data", "reference_energies", "weights", "config_type_weights", "solver", "prior", "cross_validate", "errors_csv", "limits", "output"];
+        ["elements", "cutoff", "radial", "pairs", "degrees", "body_order", "angular_weight", "purify", "data", "reference_energies", "weights", "config_type_weights", "solver", "prior", "cross_validate", "errors_csv", "limits", "output", "fit_radials"];
 
     /// <summary>The keys of `radial:`.</summary>
     public static readonly string[] RadialKeys = ["r0", "p", "q", "pin", "pcut"];
@@ -33,6 +33,9 @@ internal static class FitConfigReader
 
     /// <summary>The keys of `limits:` (the basis size limits checked before building).</summary>
     public static readonly string[] LimitKeys = ["functions", "product_nodes", "memory_gb"];
+
+    /// <summary>The keys of `fit_radials:` (FitBuilder.FitRadials).</summary>
+    public static readonly string[] FitRadialKeys = ["primitives", "max_iterations", "patience", "smoothness", "max_minutes"];
 
     /// <summary>The only prior type.</summary>
     public const string SmoothnessPrior = "smoothness";
@@ -96,6 +99,7 @@ internal static class FitConfigReader
         var (solver, regularisation, ridgeFolds) = Solver(top);
         var prior = Prior(top, solver);
         var crossValidation = CrossValidationFolds(top, solver);
+        var fitRadials = FitRadials(top, solver, crossValidation, top.Bool("purify") ?? false);
         var config = new FitConfig(path, elements, cutoff, r0, p, q, pIn, pCut,
             degrees, top.Number("angular_weight", false, true), top.Bool("purify") ?? false,
             train, validation, data.String("energy_key", false) ?? "energy", data.String("forces_key", false),
@@ -108,6 +112,7 @@ internal static class FitConfigReader
             CrossValidationFolds = crossValidation,
             ErrorsCsvPath = top.String("errors_csv", required: false) is { } csv ? Resolve(csv) : null,
             Limits = Limits(top.Child("limits", LimitKeys)),
+            FitRadials = fitRadials,
         };
         RequireOutputsApartFromInputs(top, config);
         return config;
@@ -208,6 +213,39 @@ internal static class FitConfigReader
 
     private static SolverChoice RequireKnownSolver(ConfigSection top, string name) =>
         SolverCatalog.Find(name) ?? throw top.Error("solver", $"unknown solver '{name}'; use {SolverCatalog.AllNames}");
+
+    /// <summary>`fit_radials: {primitives: K, max_iterations, patience, smoothness, max_minutes}`, checked against the rest.</summary>
+    private static FitRadialsConfig? FitRadials(ConfigSection top, string solver, int? crossValidation, bool purify)
+    {
+        if (top.Child("fit_radials", FitRadialKeys) is not { } s)
+        {
+            return null;
+        }
+        int k = s.Integer("primitives", required: true)!.Value;
+        if (k < 1)
+        {
+            throw s.Error("primitives", $"the number of primitive radial functions must be at least 1, got {k}");
+        }
+        if (purify)
+        {
+            throw top.Error("fit_radials", "fitted radial functions cannot be purified; remove purify or fit_radials");
+        }
+        if (solver != "blr" && solver != SolverCatalog.RidgeCv)
+        {
+            throw top.Error("fit_radials", $"fit_radials starts from a blr or {SolverCatalog.RidgeCv} fit, not from the solver '{solver}'");
+        }
+        if (crossValidation is not null)
+        {
+            throw top.Error("fit_radials", "cross_validate refits the linear model per fold and does not fit radials; remove one of the two");
+        }
+        int maxIterations = s.Integer("max_iterations", false) ?? 100;
+        int patience = s.Integer("patience", false) ?? 10;
+        if (maxIterations < 0 || patience < 1)
+        {
+            throw s.Error(maxIterations < 0 ? "max_iterations" : "patience", "max_iterations must be non-negative and patience at least 1");
+        }
+        return new FitRadialsConfig(k, maxIterations, patience, s.Number("smoothness", false, false) ?? 0, s.Number("max_minutes", false, true));
+    }
 
     /// <summary>`prior: smoothness` or `prior: {type: smoothness, p, angular_weight, scale_by_column_norms}`, or null.</summary>
     private static PriorConfig? Prior(ConfigSection top, string solver)

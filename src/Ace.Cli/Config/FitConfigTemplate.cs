@@ -73,6 +73,10 @@ internal static class FitConfigTemplate
             # prior: {type: {{FitConfigReader.SmoothnessPrior}}, p: 4, angular_weight: 1.5, scale_by_column_norms: false}
             # Optional: K-fold cross-validation after the fit, out-of-fold errors (K >= 2; {{SolverCatalog.Names(c => c.AcceptsNormalEquations)}}).
             # cross_validate: 5
+            # Optional: pacemaker's fitted radial functions R_nl = sum_k W_nlk g_k over the first `primitives` radial functions,
+            # fitted with the coefficients (blr or {{SolverCatalog.RidgeCv}}; data.validation, if given, chooses the step; not with
+            # purify or cross_validate). Keys: primitives (K, at least the largest n), max_iterations, patience, smoothness, max_minutes.
+            # fit_radials: {primitives: 16, max_iterations: 50, patience: 10, smoothness: 0}
             # Optional: the training, validation and out-of-fold error tables as one CSV.
             # errors_csv: errors.csv
             # Optional: the largest basis to build (checked before building; defaults 50000 functions, 5000000

@@ -29,6 +29,7 @@ internal static class AceBasisBuilder
         int speciesCount = spec.Elements.Count;
         var couplings = new CouplingCache();
 
+        var manyBodyRadialSpec = PairSpecifications(spec.Elements, spec.Radial, spec.PairRadials);
         var blocksByCenter = new List<(LabelIndex[] Tuple, CoupledInvariants Invariants)>[speciesCount];
         var layouts = new OneParticleLayout[speciesCount];
         int firstOrder = spec.IncludeCorrelationOrderOne ? 1 : 2;
@@ -55,23 +56,11 @@ internal static class AceBasisBuilder
                 }
             }
             blocksByCenter[c] = blocks;
-            layouts[c] = new OneParticleLayout(speciesCount, blocks.SelectMany(b => b.Item1));
+            var fitted = Enumerable.Range(0, speciesCount).Select(z => manyBodyRadialSpec[c, z] is FittedRadialSpecification).ToArray();
+            layouts[c] = new OneParticleLayout(speciesCount, blocks.SelectMany(b => b.Item1), fitted);
         }
 
-        var manyBodyRadialSpec = PairSpecifications(spec.Elements, spec.Radial, spec.PairRadials);
-        var radial = new IRadialBasis?[speciesCount, speciesCount];
-        for (int a = 0; a < speciesCount; a++)
-        {
-            for (int b = a; b < speciesCount; b++)
-            {
-                int count = Math.Max(layouts[a].RadialCountBySpecies[b], layouts[b].RadialCountBySpecies[a]);
-                if (count > 0)
-                {
-                    radial[a, b] = radial[b, a] = RadialBasisFactory.Create(manyBodyRadialSpec[a, b], count);
-                }
-            }
-        }
-
+        var radial = ManyBodyRadials(spec.Elements, manyBodyRadialSpec, layouts);
         var centers = new CenterBasis[speciesCount];
         var labels = new List<BasisFunctionLabel>();
         for (int c = 0; c < speciesCount; c++)
@@ -162,6 +151,54 @@ internal static class AceBasisBuilder
         }
         var productGraph = graph.Build();
         return new CenterBasis(center, columnStart, layout, productGraph, map.Build(productGraph.NodeCount), radialBySpecies);
+    }
+
+    /// <summary>
+    /// The many-body radial basis of every ordered pair (center, neighbour): a fixed family is shared by (a, b) and (b, a)
+    /// with as many functions as either center needs; fitted radials are per ordered pair, one row per channel of the
+    /// center's layout (<see cref="FittedRadialSpecification.RowOf"/>).
+    /// </summary>
+    internal static IRadialBasis?[,] ManyBodyRadials(IReadOnlyList<string> elements, RadialBasisSpecification[,] specifications,
+        OneParticleLayout[] layouts)
+    {
+        int speciesCount = elements.Count;
+        var radial = new IRadialBasis?[speciesCount, speciesCount];
+        for (int a = 0; a < speciesCount; a++)
+        {
+            for (int b = a; b < speciesCount; b++)
+            {
+                if (specifications[a, b] is FittedRadialSpecification fitted)
+                {
+                    radial[a, b] = FittedRadials(elements, fitted, layouts[a], a, b);
+                    radial[b, a] = a == b ? radial[a, b] : FittedRadials(elements, fitted, layouts[b], b, a);
+                    continue;
+                }
+                int count = Math.Max(layouts[a].RadialCountBySpecies[b], layouts[b].RadialCountBySpecies[a]);
+                if (count > 0)
+                {
+                    radial[a, b] = radial[b, a] = RadialBasisFactory.Create(specifications[a, b], count);
+                }
+            }
+        }
+        return radial;
+    }
+
+    private static FittedRadialBasis? FittedRadials(IReadOnlyList<string> elements, FittedRadialSpecification fitted, OneParticleLayout layout,
+        int center, int neighbour)
+    {
+        int first = layout.SpeciesChannelStart[neighbour], last = layout.SpeciesChannelStart[neighbour + 1];
+        if (first == last)
+        {
+            return null;
+        }
+        int k = fitted.PrimitiveCount;
+        var w = new double[(last - first) * k];
+        for (int c = first; c < last; c++)
+        {
+            var label = layout.Channels[c];
+            fitted.RowOf(elements[center], elements[neighbour], label.N, label.L).CopyTo(w, (c - first) * k);
+        }
+        return new FittedRadialBasis(RadialBasisFactory.Create(fitted.Primitive, k), w);
     }
 
     /// <summary>The radial specification of every ordered element pair: the override for the pair or the default.</summary>

@@ -4,17 +4,20 @@ namespace Ace.Core.Basis.Evaluation;
 
 /// <summary>
 /// The A basis of one center element: the channels (z, n, l) that its functions use, sorted by (species, n, l),
-/// each occupying 2l + 1 consecutive A indices (m = -l .. l). Channels of one species are contiguous.
+/// each occupying 2l + 1 consecutive A indices (m = -l .. l). Channels of one species are contiguous. A channel's
+/// radial function is row n - 1 of the species' radial basis, or, for a species with channel-resolved (fitted) radials,
+/// its own row: the position of the channel among the channels of its species.
 /// </summary>
 internal sealed class OneParticleLayout
 {
     private readonly Dictionary<LabelIndex, int> _channelOf = new();
 
-    public OneParticleLayout(int speciesCount, IEnumerable<LabelIndex> channels)
+    public OneParticleLayout(int speciesCount, IEnumerable<LabelIndex> channels, bool[]? channelResolved = null)
     {
         var sorted = channels.Distinct().Order().ToArray();
         SpeciesCount = speciesCount;
         ChannelCount = sorted.Length;
+        Channels = sorted;
         ChannelSpecies = new int[sorted.Length];
         ChannelRadialIndex = new int[sorted.Length];
         ChannelL = new int[sorted.Length];
@@ -38,6 +41,17 @@ internal sealed class OneParticleLayout
         for (int z = 1; z <= speciesCount; z++)
         {
             SpeciesChannelStart[z] = Math.Max(SpeciesChannelStart[z], SpeciesChannelStart[z - 1]);
+        }
+        for (int z = 0; z < speciesCount; z++)
+        {
+            if (channelResolved is not null && channelResolved[z])
+            {
+                RadialCountBySpecies[z] = SpeciesChannelStart[z + 1] - SpeciesChannelStart[z];
+                for (int c = SpeciesChannelStart[z]; c < SpeciesChannelStart[z + 1]; c++)
+                {
+                    ChannelRadialIndex[c] = c - SpeciesChannelStart[z];
+                }
+            }
         }
         Count = k;
         LStride = MaxL + 2;
@@ -70,9 +84,12 @@ internal sealed class OneParticleLayout
 
     public int MaxL { get; }
 
+    /// <summary>The channel labels (z, n, l), in channel order.</summary>
+    public LabelIndex[] Channels { get; }
+
     public int[] ChannelSpecies { get; }
 
-    /// <summary>The 0-based radial index n - 1 of each channel.</summary>
+    /// <summary>The row of each channel's radial function: n - 1, or the channel's position in its species for channel-resolved radials.</summary>
     public int[] ChannelRadialIndex { get; }
 
     public int[] ChannelL { get; }
@@ -83,7 +100,7 @@ internal sealed class OneParticleLayout
     /// <summary>Channels of species z are SpeciesChannelStart[z] .. SpeciesChannelStart[z+1]-1.</summary>
     public int[] SpeciesChannelStart { get; }
 
-    /// <summary>The largest radial label n used per neighbour species (0 when the species is unused).</summary>
+    /// <summary>The radial functions needed per neighbour species: the largest n, or the channel count for channel-resolved radials (0 when unused).</summary>
     public int[] RadialCountBySpecies { get; }
 
     /// <summary>The row stride (MaxL + 2) of <see cref="LChannelStart"/>.</summary>
@@ -106,6 +123,6 @@ internal sealed class OneParticleLayout
         {
             c = ~c - 1;
         }
-        return (new LabelIndex(ChannelSpecies[c], ChannelRadialIndex[c] + 1, ChannelL[c]), k - ChannelStart[c] - ChannelL[c]);
+        return (Channels[c], k - ChannelStart[c] - ChannelL[c]);
     }
 }

@@ -125,4 +125,33 @@ internal sealed class PairBasisSet
         }
         return energy;
     }
+
+    /// <summary>
+    /// Adds d/dc of (energyWeight * E_pair + sum_p v_p . dE_pair/dr_p) to <paramref name="gradient"/> (relative to
+    /// <see cref="ColumnStart"/>), with v_p in the workspace's sorted direction arrays; pair radials must be loaded.
+    /// </summary>
+    public void AccumulateCoefficientGradient(int center, SiteWorkspace ws, double energyWeight, Span<double> gradient)
+    {
+        for (int z = 0; z < SpeciesCount; z++)
+        {
+            int gs = ws.GroupStart[z], gn = ws.GroupStart[z + 1] - gs;
+            if (gn == 0)
+            {
+                continue;
+            }
+            int offset = ws.PairRadialOffset(z);
+            int column0 = PairIndex(center, z) * MaxDegree;
+            for (int n = 0; n < MaxDegree; n++)
+            {
+                double sum = 0;
+                for (int q = 0; q < gn; q++)
+                {
+                    int p = gs + q;
+                    double radialDirection = ws.UnitX[p] * ws.DirectionX[p] + ws.UnitY[p] * ws.DirectionY[p] + ws.UnitZ[p] * ws.DirectionZ[p];
+                    sum += energyWeight * ws.PairRadial[offset + n * gn + q] + ws.PairRadialDerivative[offset + n * gn + q] * radialDirection;
+                }
+                gradient[column0 + n] += 0.5 * sum;
+            }
+        }
+    }
 }

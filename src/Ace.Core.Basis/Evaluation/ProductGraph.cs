@@ -78,6 +78,35 @@ internal sealed class ProductGraph
             Unsafe.Add(ref g, r) += gp * Unsafe.Add(ref values, l);
         }
     }
+    /// <summary>Forward tangents: given leaf tangents tangent[0 .. LeafCount-1], fills the products' (aa from <see cref="Forward"/>).</summary>
+    public void ForwardTangent(ReadOnlySpan<double> aa, Span<double> tangent)
+    {
+        int k = LeafCount;
+        for (int i = 0; i < Left.Length; i++)
+        {
+            int l = Left[i], r = Right[i];
+            tangent[k + i] = tangent[l] * aa[r] + aa[l] * tangent[r];
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Backward"/> together with its tangent: adjointTangent (zero on entry, or explicit terms) receives the
+    /// derivative of the adjoint along the node tangents of <see cref="ForwardTangent"/>, i.e. at the leaves the
+    /// Hessian of the energy in A times the leaf tangents.
+    /// </summary>
+    public void BackwardWithTangent(ReadOnlySpan<double> aa, ReadOnlySpan<double> tangent, Span<double> adjoint, Span<double> adjointTangent)
+    {
+        int k = LeafCount;
+        for (int i = Left.Length - 1; i >= 0; i--)
+        {
+            double gp = adjoint[k + i], tp = adjointTangent[k + i];
+            int l = Left[i], r = Right[i];
+            adjoint[l] += gp * aa[r];
+            adjoint[r] += gp * aa[l];
+            adjointTangent[l] += tp * aa[r] + gp * tangent[r];
+            adjointTangent[r] += tp * aa[l] + gp * tangent[l];
+        }
+    }
 }
 
 /// <summary>Builds a <see cref="ProductGraph"/> from sorted multisets of A indices, sharing common prefixes.</summary>

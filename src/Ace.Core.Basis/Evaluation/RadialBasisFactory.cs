@@ -13,6 +13,8 @@ internal static class RadialBasisFactory
         EnvelopedLegendreRadialSpecification e => new EnvelopedLegendreBasis(
             new AgnesiTransform(e.R0, e.CutoffRadius, e.P, e.Q), count, e.EnvelopeExponent),
         ChebExpCosRadialSpecification c => new ChebExpCosBasis(new ScaledExponentialTransform(c.Lambda, c.CutoffRadius), count),
+        FittedRadialSpecification => throw new ArgumentException(
+            "fitted radial functions are per channel of the many-body basis; the pair basis needs a fixed radial family", nameof(specification)),
         _ => throw new ArgumentException($"unsupported radial basis specification {specification.GetType().Name}", nameof(specification)),
     };
 }

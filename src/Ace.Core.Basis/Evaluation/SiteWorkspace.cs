@@ -101,6 +101,42 @@ public sealed class SiteWorkspace
     /// <summary>Interleaved per-(l, m) and per-n rows of one block of neighbours (grown on demand).</summary>
     internal double[] BlockScratch { get; private set; } = [];
 
+    /// <summary>Per-neighbour directions v_p of a parameter gradient (sorted order; grown with the neighbour capacity).</summary>
+    internal double[] DirectionX { get; private set; } = [];
+
+    internal double[] DirectionY { get; private set; } = [];
+
+    internal double[] DirectionZ { get; private set; } = [];
+
+    /// <summary>Node tangents d AA / dt along the directions, and tangents of the node adjoints (parameter gradients; grown on demand).</summary>
+    internal double[] Tangent { get; private set; } = [];
+
+    internal double[] AdjointTangent { get; private set; } = [];
+
+    /// <summary>Primitive radial values and derivatives g_k, g'_k of one species group, and the projections P, dP/dt (parameter gradients; grown on demand).</summary>
+    internal double[] PrimitiveScratch { get; private set; } = [];
+
+    /// <summary>One site's many-body function values (parameter gradients; grown on demand).</summary>
+    internal double[] FunctionScratch { get; private set; } = [];
+
+    /// <summary>Makes the parameter-gradient scratch arrays at least the given sizes (allocates only when they grow).</summary>
+    internal void EnsureParameterScratch(int nodes, int primitive, int functions)
+    {
+        if (FunctionScratch.Length < functions)
+        {
+            FunctionScratch = new double[functions];
+        }
+        if (Tangent.Length < nodes)
+        {
+            Tangent = new double[nodes];
+            AdjointTangent = new double[nodes];
+        }
+        if (PrimitiveScratch.Length < primitive)
+        {
+            PrimitiveScratch = new double[primitive];
+        }
+    }
+
     /// <summary>Makes the gradient-plan scratch arrays at least the given sizes (allocates only when they grow).</summary>
     internal void EnsureGradientScratch(int jacobian, int leafGradients, int blockScratch)
     {
@@ -155,5 +191,8 @@ public sealed class SiteWorkspace
         ForceX = new double[capacity];
         ForceY = new double[capacity];
         ForceZ = new double[capacity];
+        DirectionX = new double[capacity];
+        DirectionY = new double[capacity];
+        DirectionZ = new double[capacity];
     }
 }

@@ -79,6 +79,10 @@ public sealed record AceBasisSpecification(
             }
             PairBasis.Radial.Validate("pair basis radial");
             ValidateOverrides(PairBasis.PairRadials, seen, "pair-basis");
+            if (PairBasis.Radial is FittedRadialSpecification || (PairBasis.PairRadials ?? []).Any(o => o.Radial is FittedRadialSpecification))
+            {
+                throw new ArgumentException("the pair basis needs a fixed radial family: fitted radial functions are for the many-body basis", nameof(PairBasis));
+            }
         }
     }
 

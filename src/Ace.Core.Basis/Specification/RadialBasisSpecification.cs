@@ -10,6 +10,7 @@ namespace Ace.Core.Basis;
 [JsonDerivedType(typeof(TransformedJacobiRadialSpecification), "TransformedJacobi")]
 [JsonDerivedType(typeof(ChebExpCosRadialSpecification), "ChebExpCos")]
 [JsonDerivedType(typeof(EnvelopedLegendreRadialSpecification), "EnvelopedLegendre")]
+[JsonDerivedType(typeof(FittedRadialSpecification), "Fitted")]
 public abstract record RadialBasisSpecification
 {
     /// <summary>The cutoff radius in Angstrom: every radial function and its derivative vanish for r &gt;= Cutoff.</summary>

@@ -24,6 +24,7 @@ public sealed class BasisBuilder
     private bool _includeOrderOne = true;
     private PurificationOptions? _purification;
     private BasisLimits _limits = BasisLimits.Default;
+    private int? _fittedPrimitiveCount;
 
     /// <summary>Starts a basis for <paramref name="elements"/> (symbols, e.g. "Si", "C"; their order fixes the columns).</summary>
     public BasisBuilder(params string[] elements)
@@ -71,6 +72,20 @@ public sealed class BasisBuilder
     public BasisBuilder Radial(string elementA, string elementB, RadialBasisSpecification radial)
     {
         _pairRadials.Add(new ElementPairRadial(elementA, elementB, radial));
+        return this;
+    }
+
+    /// <summary>
+    /// Fitted radial functions (pacemaker's form, <see cref="FittedRadialSpecification"/>): each channel's R_{z z' n l} is
+    /// sum_k W_{z z' n l k} g_k over the first <paramref name="primitiveCount"/> functions of the default radial family
+    /// (pacemaker's nradbase), starting from R_nl = g_{n-1}, so the basis starts as the fixed-radial one. W is fitted by
+    /// <see cref="Fitting.FitBuilder.FitRadials"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="primitiveCount"/> is less than 1.</exception>
+    public BasisBuilder FittedRadials(int primitiveCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(primitiveCount, 1);
+        _fittedPrimitiveCount = primitiveCount;
         return this;
     }
 
@@ -175,6 +190,12 @@ public sealed class BasisBuilder
             radial = radial is TransformedJacobiRadialSpecification t
                 ? t with { CutoffRadius = cutoff }
                 : new TransformedJacobiRadialSpecification(_r0 ?? cutoff / 2, cutoff);
+        }
+        if (_fittedPrimitiveCount is { } primitiveCount)
+        {
+            radial = radial is FittedRadialSpecification already
+                ? already with { PrimitiveCount = primitiveCount }
+                : new FittedRadialSpecification(radial, primitiveCount);
         }
         var pairBasis = _pairBasis;
         if (pairBasis?.Radial is EnvelopedLegendreRadialSpecification { CutoffRadius: double.NaN } pending)

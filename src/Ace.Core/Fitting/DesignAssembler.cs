@@ -18,6 +18,9 @@ internal sealed class DesignAssembler(BasisGeometry geometry, FitSettings settin
 
     public int StructureCount => plans.Length;
 
+    /// <summary>The assembly settings.</summary>
+    public FitSettings Settings => settings;
+
     /// <summary>The structures' plans, in training-set order.</summary>
     public IReadOnlyList<StructurePlan> Plans => plans;
 

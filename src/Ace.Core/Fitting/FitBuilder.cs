@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Ace.Core.Atoms;
 using Ace.Core.Basis;
+using Ace.Core.Fitting.Radials;
 using Ace.Core.Potentials;
 using Ace.Core.Sites;
 using Ace.Core.Solvers;
@@ -36,6 +37,7 @@ public sealed class FitBuilder
     private double _minimumSeparation = Structure.DefaultMinimumSeparation;
     private int? _batchRows;
     private ShardPlan? _shards;
+    private RadialFitSettings? _radialFit;
 
     /// <summary>Starts a fit of <paramref name="basis"/> with weights 1 (energy) and 1 (forces), no virials, BLR.</summary>
     public FitBuilder(AceBasis basis)
@@ -262,6 +264,36 @@ public sealed class FitBuilder
         return this;
     }
 
+    /// <summary>
+    /// Fits the radial functions too (the basis must have fitted radials, <see cref="Building.BasisBuilder.FittedRadials"/>):
+    /// variable projection. The start is the ordinary linear fit of this builder (its solve strategy: BLR, ridge or
+    /// cross-validated ridge), which fixes lambda and Gamma; then for radial parameters W the coefficients are the ridge
+    /// solution c(W) = argmin ||w (Phi(W) c - y)||^2 + lambda^2 ||Gamma c||^2, and W is optimised by L-BFGS on that
+    /// reduced loss plus <paramref name="smoothness"/> times the roughness the fit adds to the radial functions
+    /// (integral of (R'_nl - R'^0_nl)^2). The loss never rises above the start's. With <paramref name="validation"/>
+    /// structures the step with the lowest weighted validation loss is kept and the run stops after
+    /// <paramref name="patience"/> iterations without improvement. Deterministic (unless <paramref name="maxDuration"/>, a
+    /// wall-time limit checked after each iteration, ends the run); parallel over structures.
+    /// <see cref="FitResult.RadialFit"/> records the steps.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An iteration count, the patience or the smoothness is out of range.</exception>
+    public FitBuilder FitRadials(int maxIterations = 100, IEnumerable<Structure>? validation = null, int patience = 10, double smoothness = 0,
+        IProgress<RadialFitProgress>? progress = null, TimeSpan? maxDuration = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxIterations);
+        if (maxDuration is { } limit && limit <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxDuration), limit, "the time limit must be positive");
+        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(patience, 1);
+        if (!(smoothness >= 0) || !double.IsFinite(smoothness))
+        {
+            throw new ArgumentOutOfRangeException(nameof(smoothness), smoothness, "the radial smoothness must be finite and non-negative");
+        }
+        _radialFit = new RadialFitSettings(maxIterations, validation?.ToList(), patience, smoothness, progress, maxDuration);
+        return this;
+    }
+
     /// <summary>Assembles the weighted system and solves it with the solve strategy (BLR by default).</summary>
     /// <exception cref="ArgumentException">The training set is empty, or all weights are zero, or the <see cref="Shards"/> plan does not cover it.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A cross-validated ridge has more folds than structures.</exception>
@@ -270,6 +302,10 @@ public sealed class FitBuilder
     {
         ArgumentNullException.ThrowIfNull(training);
         var structures = training as IReadOnlyList<Structure> ?? training.ToList();
+        if (_radialFit is { } radialFit)
+        {
+            return RunRadialFit(structures, radialFit);
+        }
         var assembler = Prepare(structures);
         var mode = _mode == AssemblyMode.Auto ? _strategy.PreferredAssembly : _mode;
         var clock = Stopwatch.StartNew();
@@ -414,6 +450,52 @@ public sealed class FitBuilder
         }
     }
 
+    /// <summary>The start (this builder's linear fit), then variable projection over the radial parameters.</summary>
+    private FitResult RunRadialFit(IReadOnlyList<Structure> structures, RadialFitSettings radial)
+    {
+        if (_basis.FittedRadialParameters is null)
+        {
+            throw new InvalidOperationException("FitRadials(...) needs a basis with fitted radial functions: build it with .FittedRadials(primitiveCount)");
+        }
+        if (_strategy is SolveStrategy.Explicit)
+        {
+            throw new InvalidOperationException($"{_strategy.Call} and FitRadials(...) conflict: the radial fit solves a ridge problem at every step; use the default solver, Ridge or RidgeByCrossValidation");
+        }
+        if (_committee is not null || _activeSet is not null || _mode == AssemblyMode.DenseDesign)
+        {
+            throw new InvalidOperationException("FitRadials(...) streams normal equations and returns a ridge solution: it does not combine with Committee, ActiveSet or the dense design");
+        }
+        var clock = Stopwatch.StartNew();
+        var assembler = Prepare(structures);
+        RequireFoldsFit(_strategy.AssembledFolds, structures.Count);
+        var parts = AssembleLocally(assembler, _strategy.AssembledFolds).Folds;
+        var normal = parts.Count == 1 ? parts[0] : CrossValidation.Sum(parts);
+        var (solution, ridge) = _strategy.Solve(parts, normal);
+        var (lambda, gamma) = _strategy switch
+        {
+            SolveStrategy.FixedRidge f => (f.Lambda, f.Prior.For(normal)),
+            SolveStrategy.CrossValidatedRidge c => (ridge!.Lambda, c.Prior.For(normal)),
+            SolveStrategy.Evidence e when solution is BayesianSolution blr => (Math.Sqrt(blr.NoiseVariance / blr.PriorVariance), e.Prior.For(normal)),
+            _ => throw new InvalidOperationException($"FitRadials(...) cannot take the ridge strength from {_strategy.Call}"),
+        };
+        var assemblyTime = clock.Elapsed;
+        var objective = new RadialFitObjective(_basis, assembler.Settings, assembler.Plans.ToArray(), lambda, gamma,
+            new RadialSmoothness(_basis, radial.Smoothness));
+        var (best, report) = RadialFit.Run(objective, radial, assembler.Settings, lambda,
+            point => new LinearAcePotential(point.Basis, point.Coefficients, _referenceEnergies));
+        var potential = new LinearAcePotential(best.Basis, best.Coefficients, _referenceEnergies);
+        var fit = new FitResult(potential, best.Solution, assembler.StructureCount, assembler.RowCount, AssemblyMode.NormalEquations,
+            assemblyTime, clock.Elapsed - assemblyTime)
+        {
+            Ridge = ridge,
+            RadialFit = report,
+        };
+        var call = string.Create(CultureInfo.InvariantCulture,
+            $"{_strategy.Call}, then FitRadials(maxIterations: {radial.MaxIterations}, patience: {radial.Patience}, smoothness: {radial.Smoothness:G6}) at lambda {lambda:G6}");
+        var provenance = FitProvenance.Of(fit, call, ProvenanceSettings(AssemblyMode.NormalEquations), structures.Sum(s => (long)s.AtomCount));
+        return fit with { Potential = fit.Potential.WithProvenance(provenance) };
+    }
+
     /// <summary>The settings recorded in <see cref="FitProvenance.Settings"/>.</summary>
     private Dictionary<string, string> ProvenanceSettings(AssemblyMode mode)
     {
@@ -484,6 +566,26 @@ public sealed class FitBuilder
         RequireWhole(folds, k, training, nameof(folds));
         CrossValidation.RequireEnoughStructures(k, training.Count, nameof(folds));
         return CrossValidation.Run(training, folds.Folds, _strategy, PotentialOf);
+    }
+
+    /// <summary>
+    /// The weighted loss sum over rows of w^2 (prediction - target)^2 of the training structures for the given
+    /// coefficients (rows, weights and scaling as <see cref="Run"/> assembles them; no prior), with its gradients in the
+    /// coefficients and in the fitted radial parameters (<see cref="AceBasis.FittedRadialParameters"/>; empty for fixed
+    /// radials), by the adjoint path of <see cref="SiteEnergyModel.AccumulateParameterGradient"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The coefficients do not fit the basis, or a structure cannot be used.</exception>
+    public FitLoss Loss(IEnumerable<Structure> training, ReadOnlySpan<double> coefficients)
+    {
+        if (coefficients.Length != _basis.FunctionCount)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{coefficients.Length} coefficients given; the basis has {_basis.FunctionCount} functions"), nameof(coefficients));
+        }
+        var assembler = Prepare(training);
+        var objective = new RadialFitObjective(_basis, assembler.Settings, assembler.Plans.ToArray(), 0, null, new RadialSmoothness(_basis, 0));
+        var (loss, coefficientGradient, radialGradient) = objective.DataLossWithGradient(_basis, coefficients.ToArray());
+        return new FitLoss(loss, coefficientGradient, radialGradient);
     }
 
     /// <summary>The dense weighted problem (rows per structure as described on the class), for inspection or other solvers.</summary>

@@ -25,6 +25,9 @@ public sealed record FitResult(
     /// <summary>The lambda chosen by cross-validation and the loss curve, when the fit used <see cref="FitBuilder.RidgeByCrossValidation"/>; else null.</summary>
     public RidgeSelection? Ridge { get; init; }
 
+    /// <summary>The steps of the fitted-radial optimisation when the fit used <see cref="FitBuilder.FitRadials"/>; else null.</summary>
+    public RadialFitReport? RadialFit { get; init; }
+
     /// <summary>The number of basis functions (coefficients).</summary>
     public int FunctionCount => Potential.Basis.FunctionCount;
 

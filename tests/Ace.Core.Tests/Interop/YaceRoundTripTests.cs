@@ -20,6 +20,8 @@ public class YaceRoundTripTests
             .MaxBodyOrder(4).TotalDegree(6, 6, 4).Build(), 5),
         ["Si ChebExpCos, same pair basis"] = Make(LinearAce.Basis("Si").Cutoff(4.5).Radial(new ChebExpCosRadialSpecification(4.5))
             .PairBasis(5, new ChebExpCosRadialSpecification(4.5)).MaxBodyOrder(3).TotalDegree(7, 6).Build(), 6),
+        ["Si-C fitted radials over ChebExpCos"] = Make(Fixtures.PerturbRadials(LinearAce.Basis("Si", "C").Radial(new ChebExpCosRadialSpecification(4.5))
+            .FittedRadials(6).MaxBodyOrder(4).MaxLabels([5, 3, 2], [0, 2, 1]).Build(), seed: 3, size: 0.3), 11),
         ["Si-C purified full"] = Make(LinearAce.Basis("Si", "C").Cutoff(4.5).Radial(r0: 2.0).MaxBodyOrder(4).TotalDegree(6, 6, 4)
             .Purify().Build(), 7),
         ["Si purified pure2b"] = Make(LinearAce.Basis("Si").Cutoff(4.5).Radial(r0: 2.2).MaxBodyOrder(4).TotalDegree(7, 6, 5)
@@ -31,7 +33,7 @@ public class YaceRoundTripTests
 
     private static IEnumerable<TestCaseData> Cases()
     {
-        foreach (var name in new[] { "Si-C TJ, pair basis", "Si TJ", "Si TJ, pair basis of the same cutoff", "Si-C ChebExpCos", "Si ChebExpCos, same pair basis", "Si-C purified full", "Si purified pure2b", "Si-C purified, order 1 removed, pair basis" })
+        foreach (var name in new[] { "Si-C TJ, pair basis", "Si TJ", "Si TJ, pair basis of the same cutoff", "Si-C ChebExpCos", "Si ChebExpCos, same pair basis", "Si-C fitted radials over ChebExpCos", "Si-C purified full", "Si purified pure2b", "Si-C purified, order 1 removed, pair basis" })
         {
             yield return new TestCaseData(name, YaceRadialForm.Auto).SetName($"round trip: {name}");
             if (name.Contains("TJ", StringComparison.Ordinal) || name.Contains("purified", StringComparison.Ordinal))
@@ -87,5 +89,19 @@ public class YaceRoundTripTests
             Assert.That(vWorst / vScale, Is.LessThan(1e-10), $"{name}: virial of {s}");
             TestContext.Out.WriteLine($"{name} / {s}: dE/E {Math.Abs(b.Energy - a.Energy) / eScale:G3}, dF/F {fWorst / fScale:G3}, dW/W {vWorst / vScale:G3}; tabulated {export.Tabulated}, bins {string.Join(",", export.Tables.Select(t => t.Bins).Distinct())}, functions {export.FunctionCount}, ms {export.MsCombinationCount}");
         }
+    }
+
+    [Test]
+    public void Fitted_radials_export_only_natively_and_say_why_not()
+    {
+        var withPair = Fixtures.RandomPotential(Fixtures.FittedSiliconCarbon, 2);
+        Assert.That(() => YaceExport.ToDocument(withPair), Throws.InvalidOperationException.With.Message.Contains("pair basis").And.Message.Contains("crad"));
+        var fitted = Potentials.Value["Si-C fitted radials over ChebExpCos"];
+        Assert.That(() => YaceExport.ToDocument(fitted, new YaceExportOptions(YaceRadialForm.Tabulated)),
+            Throws.InvalidOperationException.With.Message.Contains("Tabulated radial form"));
+        var bond = (YaceAnalyticBond)YaceExport.ToDocument(fitted).Document.Bonds[new YaceBondKey(0, 1)];
+        var w = fitted.Basis.FittedRadialParameters!;
+        var block = w.Blocks.First(b => b.Center == "Si" && b.Neighbour == "C" && b.N == 2 && b.L == 1);
+        Assert.That(bond.Radcoefficients[1][1], Is.EqualTo(w.Values().AsSpan(block.Offset, block.Length).ToArray()), "crad[n-1][l] = W of (n, l)");
     }
 }

@@ -9,21 +9,26 @@ public class PotentialDerivativeTests
 {
     private static readonly LinearAcePotential Potential = Fixtures.RandomPotential(Fixtures.SiliconCarbon, seed: 3);
 
+    private static readonly LinearAcePotential FittedRadialPotential = Fixtures.RandomPotential(Fixtures.FittedSiliconCarbon, seed: 4);
+
     private static IEnumerable<TestCaseData> Structures()
     {
-        var random = new Random(11);
-        yield return new TestCaseData(Fixtures.Cluster(random, 6, "Si", "C")).SetName("open Si-C cluster");
-        yield return new TestCaseData(Fixtures.RattledCrystal(random, 5.0, "Si", "C")).SetName("periodic sheared Si-C cell");
-        yield return new TestCaseData(Fixtures.RattledCrystal(random, 5.2, "Si")).SetName("periodic Si cell");
+        foreach (var (name, potential) in new[] { ("", Potential), (" (fitted radials)", FittedRadialPotential) })
+        {
+            var random = new Random(11);
+            yield return new TestCaseData(Fixtures.Cluster(random, 6, "Si", "C"), potential).SetName("open Si-C cluster" + name);
+            yield return new TestCaseData(Fixtures.RattledCrystal(random, 5.0, "Si", "C"), potential).SetName("periodic sheared Si-C cell" + name);
+            yield return new TestCaseData(Fixtures.RattledCrystal(random, 5.2, "Si"), potential).SetName("periodic Si cell" + name);
+        }
     }
 
     [TestCaseSource(nameof(Structures))]
-    public void Forces_are_minus_the_finite_difference_gradient_of_the_energy(Structure structure) =>
-        EnergyDerivativeChecks.AssertForcesAreMinusTheEnergyGradient(Potential, structure, 2e-5);
+    public void Forces_are_minus_the_finite_difference_gradient_of_the_energy(Structure structure, LinearAcePotential potential) =>
+        EnergyDerivativeChecks.AssertForcesAreMinusTheEnergyGradient(potential, structure, 2e-5);
 
     [TestCaseSource(nameof(Structures))]
-    public void Virial_is_minus_the_strain_derivative_of_the_energy(Structure structure) =>
-        EnergyDerivativeChecks.AssertVirialIsMinusTheStrainDerivative(Potential, structure);
+    public void Virial_is_minus_the_strain_derivative_of_the_energy(Structure structure, LinearAcePotential potential) =>
+        EnergyDerivativeChecks.AssertVirialIsMinusTheStrainDerivative(potential, structure);
 
     [Test]
     public void Site_energies_sum_to_the_energy_and_orders_split_it()

@@ -41,6 +41,23 @@ public class SerializationTests
     }
 
     [Test]
+    public void A_fitted_radial_potential_round_trips_bitwise()
+    {
+        var potential = Fixtures.RandomPotential(Fixtures.FittedSiliconCarbon, seed: 13);
+        var path = Path.Combine(_folder, "fitted.json");
+        potential.Save(path);
+        Assert.That(File.ReadAllText(path), Does.Contain("\"Fitted\"").And.Contain("primitiveCount"));
+        var loaded = LinearAce.Load(path);
+        Assert.That(loaded.Basis.FittedRadialParameters!.Values(), Is.EqualTo(potential.Basis.FittedRadialParameters!.Values()));
+        Assert.That(loaded.Basis.Specification, Is.EqualTo(potential.Basis.Specification).Using(new JsonEquality()));
+        var s = Fixtures.RattledCrystal(new Random(6), 5.0, "Si", "C");
+        var (a, b) = (potential.Evaluate(s), loaded.Evaluate(s));
+        Assert.That(BitConverter.DoubleToInt64Bits(b.Energy), Is.EqualTo(BitConverter.DoubleToInt64Bits(a.Energy)));
+        Assert.That(b.Forces, Is.EqualTo(a.Forces));
+        Assert.That(b.Virial, Is.EqualTo(a.Virial));
+    }
+
+    [Test]
     public void The_study_basis_round_trips_ACE1x_pair_basis_selection_and_pure2b()
     {
         // New in issue 14: the "EnvelopedLegendre" pair radial kind, TotalDegreeSelection.Arithmetic and pure2b; files

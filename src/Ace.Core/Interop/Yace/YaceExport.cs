@@ -31,6 +31,11 @@ public static class YaceExport
         var basis = potential.Basis;
         int s = basis.Elements.Count;
         var coefficients = potential.Coefficients;
+        bool fitted = basis.FittedRadialParameters is not null;
+        if (fitted)
+        {
+            RequireNativeFittedRadials(basis, options);
+        }
         bool analytic = options.RadialForm == YaceRadialForm.Auto && IsAnalytic(basis);
         bool tabulated = options.RadialForm == YaceRadialForm.Tabulated;
         RadialExpansions? expansion = null;
@@ -70,6 +75,20 @@ public static class YaceExport
             foreach (var term in basis.ExpandSiteEnergy(a, coefficients))
             {
                 lMax = Math.Max(lMax, term.Factors.Max(f => f.L));
+                if (fitted && term.Factors.Count == 1)
+                {
+                    // ML-PACE's rank-1 functions use the primitive g_k (its gr), not R_n0: R_n0 = sum_k W_k g_k.
+                    var f = term.Factors[0];
+                    var row = FittedRow(basis, a, f.Species, f.N, f.L);
+                    for (int k = 0; k < row.Length; k++)
+                    {
+                        if (row[k] != 0)
+                        {
+                            collector.Add(term.Coefficient * row[k], [f with { N = k + 1 }]);
+                        }
+                    }
+                    continue;
+                }
                 if (expansion is not null && term.Factors.Count == 1)
                 {
                     // Rank 1 uses the basis g_k itself: R_n = sum_k C[n][k] g_k.
@@ -141,7 +160,57 @@ public static class YaceExport
         return result;
     }
 
-    // ChebExpCos many-body radials, and a pair basis (if any) of the same family and parameters: ML-PACE evaluates them itself.
+    /// <summary>
+    /// Fitted radials export only in ML-PACE's own form: ChebExpCos primitives g_k with the fitted W as its crad
+    /// coefficients (R_nl = sum_k crad[n][l][k] g_k), and no pair basis (whose functions would need crad rows of their own).
+    /// </summary>
+    private static void RequireNativeFittedRadials(AceBasis basis, YaceExportOptions options)
+    {
+        string? problem = null;
+        if (options.RadialForm != YaceRadialForm.Auto)
+        {
+            problem = $"the {options.RadialForm} radial form cannot hold them";
+        }
+        else if (basis.HasPairBasis)
+        {
+            problem = "the basis also has a pair basis";
+        }
+        for (int a = 0; a < basis.Elements.Count && problem is null; a++)
+        {
+            for (int b = 0; b < basis.Elements.Count && problem is null; b++)
+            {
+                var radial = basis.ManyBodyRadial(a, b);
+                if (radial is not null and not FittedRadialBasis { Primitive: ChebExpCosBasis })
+                {
+                    problem = $"the {basis.Elements[a]}-{basis.Elements[b]} radials are {(radial is FittedRadialBasis f ? "fitted over " + f.Primitive.GetType().Name : radial.GetType().Name)}";
+                }
+            }
+        }
+        if (problem is not null)
+        {
+            throw new InvalidOperationException(
+                $"cannot export fitted radial functions to .yace: {problem}. ML-PACE reads fitted radials natively as crad coefficients over its ChebExpCos basis; export fitted radials over ChebExpCos, without a pair basis, with the Auto radial form");
+        }
+    }
+
+    /// <summary>The fitted coefficients W of channel (n, l) of the pair (a, b).</summary>
+    private static double[] FittedRow(AceBasis basis, int a, int b, int n, int l)
+    {
+        var fitted = (FittedRadialBasis)basis.ManyBodyRadial(a, b)!;
+        var channels = basis.FittedRadialChannels(a, b)!;
+        int k = fitted.Primitive.Count;
+        for (int row = 0; row < channels.Count; row++)
+        {
+            if (channels[row] == new RadialChannel(n, l))
+            {
+                return fitted.Coefficients.Slice(row * k, k).ToArray();
+            }
+        }
+        throw new InvalidOperationException($"channel n = {n}, l = {l} of {basis.Elements[a]}-{basis.Elements[b]} has no fitted radial function");
+    }
+
+    // ChebExpCos many-body radials (fixed, or fitted over ChebExpCos), and a pair basis (if any) of the same family and
+    // parameters: ML-PACE evaluates them itself.
     private static bool IsAnalytic(AceBasis basis)
     {
         int s = basis.Elements.Count;
@@ -149,7 +218,7 @@ public static class YaceExport
         {
             for (int b = 0; b < s; b++)
             {
-                var manyBody = basis.ManyBodyRadial(a, b);
+                var manyBody = basis.ManyBodyRadial(a, b) is FittedRadialBasis { Primitive: ChebExpCosBasis primitive } ? primitive : basis.ManyBodyRadial(a, b);
                 var pair = basis.PairRadial(a, b);
                 if (manyBody is not null and not ChebExpCosBasis || pair is not null and not ChebExpCosBasis)
                 {
@@ -174,10 +243,10 @@ public static class YaceExport
         {
             for (int b = 0; b < s; b++)
             {
-                var manyBody = basis.ManyBodyRadial(a, b) as ChebExpCosBasis;
+                var manyBody = (basis.ManyBodyRadial(a, b) as FittedRadialBasis)?.Primitive as ChebExpCosBasis ?? basis.ManyBodyRadial(a, b) as ChebExpCosBasis;
                 var pair = basis.PairRadial(a, b) as ChebExpCosBasis;
                 families[a, b] = manyBody is null ? pair : pair is null || pair.Count <= manyBody.Count ? manyBody : pair;
-                nradmax = Math.Max(nradmax, manyBody?.Count ?? 0);
+                nradmax = Math.Max(nradmax, basis.FittedRadialChannels(a, b)?.Max(c => c.N) ?? manyBody?.Count ?? 0);
                 nradbase = Math.Max(nradbase, Math.Max(manyBody?.Count ?? 0, pair?.Count ?? 0));
             }
         }
@@ -205,6 +274,7 @@ public static class YaceExport
                 double rc = f?.Cutoff ?? basis.Cutoff(a, b);
                 double lambda = f?.Transform.Lambda ?? 5.25;
                 int count = basis.ManyBodyRadial(a, b)?.Count ?? 0;
+                var channels = basis.FittedRadialChannels(a, b);
                 var crad = new double[nradmax][][];
                 for (int n = 0; n < nradmax; n++)
                 {
@@ -212,7 +282,14 @@ public static class YaceExport
                     for (int l = 0; l <= lMax; l++)
                     {
                         crad[n][l] = new double[nradbase];
-                        if (n < count && f is not null)
+                        if (channels is not null)
+                        {
+                            if (channels.Contains(new RadialChannel(n + 1, l)))
+                            {
+                                FittedRow(basis, a, b, n + 1, l).CopyTo(crad[n][l], 0);
+                            }
+                        }
+                        else if (n < count && f is not null)
                         {
                             crad[n][l][n] = 1;
                         }
