@@ -31,11 +31,7 @@ public static class ClusterHosting
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(network);
         network.RequireSafe();
-        builder.Configure<ClusterOptions>(o =>
-        {
-            o.ClusterId = network.ClusterId;
-            o.ServiceId = network.ClusterId;
-        });
+        builder.Configure<ClusterOptions>(o => Identify(o, network));
         builder.UseDevelopmentClustering(network.PrimaryEndpoint);
         builder.ConfigureEndpoints(network.Address, network.SiloPort, network.GatewayPort, listenOnAnyHostAddress: false);
         if (network.Certificate is { } certificate)
@@ -52,11 +48,7 @@ public static class ClusterHosting
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(network);
         network.RequireSafe();
-        builder.Configure<ClusterOptions>(o =>
-        {
-            o.ClusterId = network.ClusterId;
-            o.ServiceId = network.ClusterId;
-        });
+        builder.Configure<ClusterOptions>(o => Identify(o, network));
         builder.UseStaticClustering(network.GatewayEndpoints);
         if (network.Certificate is { } certificate)
         {
@@ -105,5 +97,12 @@ public static class ClusterHosting
         options.ClientCertificateMode = RemoteCertificateMode.RequireCertificate;
         options.RemoteCertificateValidation = (remote, _, _) =>
             remote is not null && string.Equals(remote.Thumbprint, certificate.Thumbprint, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Both ids of an Ace cluster are the network's cluster id (silos and clients must agree on them).</summary>
+    private static void Identify(ClusterOptions options, ClusterNetwork network)
+    {
+        options.ClusterId = network.ClusterId;
+        options.ServiceId = network.ClusterId;
     }
 }

@@ -12,11 +12,7 @@ public static class PairDistances
     /// <exception cref="ArgumentOutOfRangeException">The cutoff is not positive and finite.</exception>
     public static double[] Collect(IEnumerable<Structure> structures, double cutoff)
     {
-        ArgumentNullException.ThrowIfNull(structures);
-        if (!(cutoff > 0) || !double.IsFinite(cutoff))
-        {
-            throw new ArgumentOutOfRangeException(nameof(cutoff), cutoff, "the cutoff must be positive and finite");
-        }
+        RequireArguments(structures, cutoff);
         var result = new List<double>();
         foreach (var s in structures)
         {
@@ -40,11 +36,7 @@ public static class PairDistances
     /// <exception cref="ArgumentOutOfRangeException">The cutoff is not positive and finite.</exception>
     public static double[] CollectTriangles(IEnumerable<Structure> structures, double cutoff)
     {
-        ArgumentNullException.ThrowIfNull(structures);
-        if (!(cutoff > 0) || !double.IsFinite(cutoff))
-        {
-            throw new ArgumentOutOfRangeException(nameof(cutoff), cutoff, "the cutoff must be positive and finite");
-        }
+        RequireArguments(structures, cutoff);
         var result = new List<double>();
         foreach (var s in structures)
         {
@@ -89,5 +81,14 @@ public static class PairDistances
             }
         }
         return counts;
+    }
+
+    private static void RequireArguments(IEnumerable<Structure> structures, double cutoff)
+    {
+        ArgumentNullException.ThrowIfNull(structures);
+        if (!(cutoff > 0) || !double.IsFinite(cutoff))
+        {
+            throw new ArgumentOutOfRangeException(nameof(cutoff), cutoff, "the cutoff must be positive and finite");
+        }
     }
 }
