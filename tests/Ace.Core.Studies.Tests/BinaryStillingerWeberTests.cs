@@ -11,7 +11,6 @@ public sealed class BinaryStillingerWeberTests
     private static readonly Element Si = Element.FromSymbol("Si");
     private static readonly Element Ge = Element.FromSymbol("Ge");
 
-    private static Vec3 Unit(int axis) => axis switch { 0 => new Vec3(1, 0, 0), 1 => new Vec3(0, 1, 0), _ => new Vec3(0, 0, 1) };
 
     private static IEnumerable<Structure> ForceCases()
     {
@@ -22,45 +21,15 @@ public sealed class BinaryStillingerWeberTests
     }
 
     [TestCaseSource(nameof(ForceCases))]
-    public void ForcesAreMinusTheFiniteDifferenceGradient(Structure structure)
-    {
-        var forces = Sw.Evaluate(structure).Forces;
-        for (int i = 0; i < structure.AtomCount; i++)
-        {
-            for (int axis = 0; axis < 3; axis++)
-            {
-                double Energy(double h)
-                {
-                    var moved = structure.Positions.ToArray();
-                    moved[i] += h * Unit(axis);
-                    return Sw.Energy(structure.WithPositions(moved));
-                }
-                double fd = -FiniteDifference.Derivative(Energy, 0, 1e-5);
-                Assert.That(forces[i][axis], Is.EqualTo(fd).Within(1e-6 * Math.Max(1, Math.Abs(fd))), $"atom {i}, axis {axis}");
-            }
-        }
-    }
+    public void ForcesAreMinusTheFiniteDifferenceGradient(Structure structure) =>
+        ReferenceDerivativeChecks.AssertForces(Sw.Energy, Sw.Evaluate, structure);
 
     [Test]
     public void VirialIsMinusTheFiniteDifferenceStrainDerivative()
     {
         var cell = new BinaryClusterGenerator(5).PeriodicCells(2, rattle: 0.2)[1];
         Assert.That(cell.Species.Length, Is.EqualTo(2), "the random-alloy cell should hold both elements for this seed");
-        var virial = Sw.Evaluate(cell).Virial;
-        for (int a = 0; a < 3; a++)
-        {
-            for (int b = 0; b < 3; b++)
-            {
-                double Energy(double h)
-                {
-                    Vec3 Strain(Vec3 v) => v + (0.5 * h * v[b]) * Unit(a) + (0.5 * h * v[a]) * Unit(b);
-                    var strained = cell.WithGeometry(new Cell(Strain(cell.Cell.A), Strain(cell.Cell.B), Strain(cell.Cell.C)), cell.Positions.Select(Strain));
-                    return Sw.Energy(strained);
-                }
-                double fd = -FiniteDifference.Derivative(Energy, 0, 1e-5);
-                Assert.That(virial[a, b], Is.EqualTo(fd).Within(1e-5 * Math.Max(1, Math.Abs(fd))), $"component {a}{b}");
-            }
-        }
+        ReferenceDerivativeChecks.AssertVirial(Sw.Energy, Sw.Evaluate, cell);
     }
 
     [Test]

@@ -88,44 +88,14 @@ public class StillingerWeberTests
     }
 
     [TestCaseSource(nameof(ForceCases))]
-    public void ForcesAreMinusTheFiniteDifferenceGradient(Structure structure)
-    {
-        var forces = Sw.Evaluate(structure).Forces;
-        for (int i = 0; i < structure.AtomCount; i++)
-        {
-            for (int axis = 0; axis < 3; axis++)
-            {
-                double Energy(double h)
-                {
-                    var moved = structure.Positions.ToArray();
-                    moved[i] += h * Unit(axis);
-                    return Sw.Energy(structure.WithPositions(moved));
-                }
-                double fd = -FiniteDifference.Derivative(Energy, 0, 1e-5);
-                Assert.That(forces[i][axis], Is.EqualTo(fd).Within(1e-6 * Math.Max(1, Math.Abs(fd))), $"atom {i}, axis {axis}");
-            }
-        }
-    }
+    public void ForcesAreMinusTheFiniteDifferenceGradient(Structure structure) =>
+        ReferenceDerivativeChecks.AssertForces(Sw.Energy, Sw.Evaluate, structure);
 
     [Test]
     public void VirialIsMinusTheFiniteDifferenceStrainDerivative()
     {
         var cell = new SiliconClusterGenerator(5).PeriodicCells(2, rattle: 0.2)[1];
-        var virial = Sw.Evaluate(cell).Virial;
-        for (int a = 0; a < 3; a++)
-        {
-            for (int b = 0; b < 3; b++)
-            {
-                double Energy(double h)
-                {
-                    Vec3 Strain(Vec3 v) => v + (0.5 * h * v[b]) * Unit(a) + (0.5 * h * v[a]) * Unit(b);
-                    var strained = cell.WithGeometry(new Cell(Strain(cell.Cell.A), Strain(cell.Cell.B), Strain(cell.Cell.C)), cell.Positions.Select(Strain));
-                    return Sw.Energy(strained);
-                }
-                double fd = -FiniteDifference.Derivative(Energy, 0, 1e-5);
-                Assert.That(virial[a, b], Is.EqualTo(fd).Within(1e-5 * Math.Max(1, Math.Abs(fd))), $"component {a}{b}");
-            }
-        }
+        ReferenceDerivativeChecks.AssertVirial(Sw.Energy, Sw.Evaluate, cell);
     }
 
     [Test]
@@ -173,5 +143,4 @@ public class StillingerWeberTests
         Assert.Throws<ArgumentException>(() => _ = new StillingerWeber(StillingerWeberParameters.Silicon with { CosTheta0 = 2 }, Si));
     }
 
-    private static Vec3 Unit(int axis) => axis switch { 0 => new Vec3(1, 0, 0), 1 => new Vec3(0, 1, 0), _ => new Vec3(0, 0, 1) };
 }
