@@ -11,7 +11,8 @@ namespace Ace.Cli.Commands;
 
 /// <summary>
 /// `ace study`: the body-order study on the data of <see cref="StudySetup"/>. Fixed degrees per body order by default;
-/// with --protocol the study's convergence protocol (<see cref="ProtocolStudy"/>).
+/// with --protocol the study's convergence protocol (<see cref="ProtocolStudy"/>); with --carbon --pacemaker pacemaker's
+/// descriptor ladder with fitted radial functions (<see cref="PacemakerLadder"/>).
 /// </summary>
 internal sealed class StudyCommand(IAnsiConsole console) : Command<StudySettings>
 {
@@ -27,6 +28,10 @@ internal sealed class StudyCommand(IAnsiConsole console) : Command<StudySettings
             EnergyScaling = settings.EnergyPerAtom ? Core.Fitting.EnergyScaling.PerAtom : Core.Fitting.EnergyScaling.PerSqrtAtom,
             SmoothnessExponent = settings.SmoothnessPrior ? StudySetup.AcefitSmoothness : null,
         };
+        if (settings.Pacemaker)
+        {
+            return PacemakerLadder.Run(setup, settings, console);
+        }
         var degrees = settings.DegreeList ?? [.. setup.DefaultDegrees];
         if (settings.Protocol)
         {

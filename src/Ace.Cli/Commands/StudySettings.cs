@@ -43,6 +43,30 @@ internal sealed class StudySettings : CommandSettings
     [Description("the carbon half of the study on <DATA>/carbon (Tr124_dim, Tr100_n, Tr1k_n); with --quick a reduced subset")]
     public bool Carbon { get; init; }
 
+    /// <summary>Whether to run the pacemaker half of the carbon study (fitted radial functions, pacemaker's descriptor ladder); needs --carbon.</summary>
+    [CommandOption("--pacemaker")]
+    [Description("with --carbon: pacemaker's descriptor ladder (100/0 .. 45,8,4,3/0,3,3,2) with fitted radial functions on each carbon set")]
+    public bool Pacemaker { get; init; }
+
+    /// <summary>The L-BFGS iteration limit of each radial fit; null: 50 (--quick: 2).</summary>
+    [CommandOption("--radial-iterations <N>")]
+    [Description("with --pacemaker: the L-BFGS iteration limit of each radial fit (default 50; --quick 2)")]
+    public int? RadialIterations { get; init; }
+
+    /// <summary>The wall-time limit of each radial fit in minutes; null: none.</summary>
+    [CommandOption("--radial-minutes <MINUTES>")]
+    [Description("with --pacemaker: the wall-time limit of each radial fit, minutes, checked after each iteration (default: none)")]
+    public double? RadialMinutes { get; init; }
+
+    /// <summary>The rungs to fit, e.g. "100/0;45,8/0,2"; null: the study's ladder (--quick: its first three rungs).</summary>
+    [CommandOption("--descriptors <LIST>")]
+    [Description("with --pacemaker: the rungs, nmax/lmax per order, separated by ';', e.g. \"100/0;45,8/0,2\" (default: the study's six; --quick: the first three)")]
+    public string? Descriptors { get; init; }
+
+    /// <summary>The parsed <see cref="Descriptors"/>, or null.</summary>
+    public IReadOnlyList<Core.Studies.PacemakerDescriptor>? DescriptorList => Descriptors is null ? null
+        : [.. Descriptors.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Core.Studies.PacemakerDescriptor.Parse)];
+
     /// <summary>Whether to run the convergence protocol instead of fixed degrees.</summary>
     [CommandOption("--protocol")]
     [Description("the convergence protocol: grow each body order while the validation error falls")]
@@ -75,6 +99,10 @@ internal sealed class StudySettings : CommandSettings
         {
             return ValidationResult.Error("--carbon runs with fixed degrees; --protocol is for the silicon clusters");
         }
+        if (PacemakerError() is { } pacemaker)
+        {
+            return ValidationResult.Error(pacemaker);
+        }
         if (Cutoff is { } cutoff && !(cutoff > 0 && double.IsFinite(cutoff)))
         {
             return ValidationResult.Error($"--cutoff must be a positive number of Angstrom, got {cutoff.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
@@ -89,6 +117,7 @@ internal sealed class StudySettings : CommandSettings
         }
         try
         {
+            _ = DescriptorList;
             _ = DegreeList;
             _ = CandidateLists;
         }
@@ -96,6 +125,46 @@ internal sealed class StudySettings : CommandSettings
         {
             return ValidationResult.Error(e.Message);
         }
+        catch (FormatException e)
+        {
+            return ValidationResult.Error($"--descriptors: {e.Message}");
+        }
         return ValidationResult.Success();
+    }
+
+    /// <summary>What is wrong with the --pacemaker options, or null.</summary>
+    private string? PacemakerError()
+    {
+        if (!Pacemaker)
+        {
+            return (RadialIterations, RadialMinutes, Descriptors) switch
+            {
+                ({ }, _, _) => "--radial-iterations only applies with --pacemaker",
+                (_, { }, _) => "--radial-minutes only applies with --pacemaker",
+                (_, _, { }) => "--descriptors only applies with --pacemaker",
+                _ => null,
+            };
+        }
+        if (!Carbon)
+        {
+            return "--pacemaker is the pacemaker half of the carbon study: give it with --carbon --data <DIR>";
+        }
+        if (Degrees is not null)
+        {
+            return "--pacemaker fits pacemaker's n_max/l_max descriptors: choose them with --descriptors, not --degrees";
+        }
+        if (SmoothnessPrior || EnergyPerAtom)
+        {
+            return "--pacemaker always starts from BLR with the column-scaled smoothness prior (p = 4) and weights energy 60 per atom / forces 1: drop --smoothness-prior and --energy-per-atom";
+        }
+        if (RadialIterations is < 0)
+        {
+            return $"--radial-iterations must be 0 or more, got {RadialIterations}";
+        }
+        if (RadialMinutes is { } minutes && !(minutes > 0 && double.IsFinite(minutes)))
+        {
+            return $"--radial-minutes must be a positive number of minutes, got {minutes.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        }
+        return null;
     }
 }

@@ -137,23 +137,39 @@ internal static class StudyPlots
     /// </summary>
     public static void LossAgainstFunctions(string path, string title, IEnumerable<BodyOrderFit> fits)
     {
-        var plot = new Plot();
+        var lines = new List<LossLine>();
         foreach (var variant in fits.GroupBy(f => f.Variant))
         {
             var ordered = variant.OrderBy(f => f.FunctionCount).ToList();
-            double[] x = ordered.Select(f => (double)f.FunctionCount).ToArray();
-            var train = plot.Add.Scatter(x, ordered.Select(f => Math.Log10(f.Train.EnergyRmse)).ToArray());
-            train.LegendText = $"{variant.Key} training";
+            double[] x = [.. ordered.Select(f => (double)f.FunctionCount)];
+            lines.Add(new LossLine($"{variant.Key} training", x, [.. ordered.Select(f => f.Train.EnergyRmse)], false));
             if (ordered.All(f => f.Validation is not null))
             {
-                var validation = plot.Add.Scatter(x, ordered.Select(f => Math.Log10(f.Validation!.EnergyRmse)).ToArray());
-                validation.LegendText = $"{variant.Key} validation";
-                validation.LinePattern = LinePattern.Dashed;
+                lines.Add(new LossLine($"{variant.Key} validation", x, [.. ordered.Select(f => f.Validation!.EnergyRmse)], true));
+            }
+        }
+        LogLines(path, title, "number of basis functions", "log10 energy RMSE (meV/atom)", lines);
+    }
+
+    /// <summary>
+    /// Lines of positive values (errors, losses) against x on a log10 scale: one marker per point, dashed lines for
+    /// <see cref="LossLine.Dashed"/>, the legend in the upper right.
+    /// </summary>
+    public static void LogLines(string path, string title, string xLabel, string yLabel, IEnumerable<LossLine> lines)
+    {
+        var plot = new Plot();
+        foreach (var l in lines)
+        {
+            var line = plot.Add.Scatter(l.X.ToArray(), l.Y.Select(Math.Log10).ToArray());
+            line.LegendText = l.Label;
+            if (l.Dashed)
+            {
+                line.LinePattern = LinePattern.Dashed;
             }
         }
         plot.Title(title);
-        plot.XLabel("number of basis functions");
-        plot.YLabel("log10 energy RMSE (meV/atom)");
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
         plot.ShowLegend(Alignment.UpperRight);
         plot.SavePng(path, 800, 550);
     }

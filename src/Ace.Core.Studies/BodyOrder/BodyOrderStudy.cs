@@ -31,7 +31,7 @@ public static class BodyOrderStudy
                     var degrees = settings.Degrees.Take(nu).ToArray();
                     var basis = variant.Build(degrees);
                     var potential = settings.ConfigureFit(basis).Run(data.Train).Potential;
-                    var grid = CurveGrid(settings, potential.Cutoff);
+                    var grid = CurveGrid(settings.ReferenceDimer.X[0], potential.Cutoff, settings.CurveStep);
                     string label = $"{data.Name} {variant.Name} body order {nu + 1}";
                     var dimer = ClusterCurves.Dimer(potential, settings.Element, grid, label);
                     var trimer = ClusterCurves.EquilateralTrimer(potential, settings.Element, grid, label);
@@ -55,11 +55,10 @@ public static class BodyOrderStudy
         return fits;
     }
 
-    /// <summary>Distances from the reference curve's first point to the cutoff, about <see cref="BodyOrderStudySettings.CurveStep"/> apart.</summary>
-    private static IReadOnlyList<double> CurveGrid(BodyOrderStudySettings settings, double cutoff)
+    /// <summary>Distances from <paramref name="from"/> to <paramref name="cutoff"/>, about <paramref name="step"/> apart (at least two).</summary>
+    internal static IReadOnlyList<double> CurveGrid(double from, double cutoff, double step)
     {
-        double from = settings.ReferenceDimer.X[0];
-        int count = Math.Max(2, (int)Math.Ceiling((cutoff - from) / settings.CurveStep) + 1);
+        int count = Math.Max(2, (int)Math.Ceiling((cutoff - from) / step) + 1);
         return ClusterCurves.Grid(from, cutoff, count);
     }
 }
