@@ -3,7 +3,8 @@ namespace Ace.Core.Fitting.Radials;
 /// <summary>
 /// A small limited-memory BFGS minimiser (two-loop recursion, memory m) with a backtracking Armijo line search; the
 /// first step is scaled to move the largest parameter by <c>firstStep</c>. Deterministic. The caller's callback sees
-/// every accepted point and may stop the run.
+/// every accepted point and may stop the run. A trial point the caller cannot evaluate (null) is treated as no decrease:
+/// the step shrinks.
 /// </summary>
 internal sealed class Lbfgs(int memory = 8, double firstStep = 0.02)
 {
@@ -12,12 +13,14 @@ internal sealed class Lbfgs(int memory = 8, double firstStep = 0.02)
     private const int MaxBacktracks = 10;
 
     /// <summary>
-    /// Minimises from <paramref name="start"/> (already evaluated); <paramref name="evaluate"/> returns (loss, gradient);
+    /// Minimises from <paramref name="start"/> (already evaluated); <paramref name="evaluate"/> returns the point (its
+    /// loss and gradient through <paramref name="view"/>), or null where the objective is undefined (e.g. a singular system);
     /// <paramref name="accepted"/> is called after each iteration with the iteration number and the new point and returns
     /// false to stop. Returns why it stopped.
     /// </summary>
     public string Minimise<TPoint>(TPoint start, Func<TPoint, (double Loss, double[] Gradient, double[] X)> view,
-        Func<double[], TPoint> evaluate, Func<int, TPoint, bool> accepted, int maxIterations)
+        Func<double[], TPoint?> evaluate, Func<int, TPoint, bool> accepted, int maxIterations)
+        where TPoint : class
     {
         var current = start;
         var (f, g, x) = view(current);
@@ -39,7 +42,7 @@ internal sealed class Lbfgs(int memory = 8, double firstStep = 0.02)
                 }
             }
             double t = s.Count == 0 ? firstStep / Math.Max(d.Max(Math.Abs), 1e-300) : 1.0;
-            TPoint? next = default;
+            TPoint? next = null;
             bool found = false;
             for (int attempt = 0; attempt <= MaxBacktracks; attempt++)
             {
@@ -49,7 +52,7 @@ internal sealed class Lbfgs(int memory = 8, double firstStep = 0.02)
                     trial[j] = x[j] + t * d[j];
                 }
                 next = evaluate(trial);
-                if (view(next).Loss <= f + Armijo * t * slope)
+                if (next is not null && view(next).Loss <= f + Armijo * t * slope)
                 {
                     found = true;
                     break;

@@ -60,7 +60,16 @@ internal static class RadialFit
             w =>
             {
                 evaluations++;
-                return objective.Evaluate(w);
+                try
+                {
+                    return objective.Evaluate(w);
+                }
+                catch (SingularMatrixException)
+                {
+                    // Radials whose ridge system is singular (e.g. collinear functions on dimers with a tiny lambda): the
+                    // line search rejects the trial and shrinks the step.
+                    return null;
+                }
             },
             (iteration, p) =>
             {
