@@ -112,8 +112,9 @@ internal sealed class PurifiedCenterPlan
     /// Full: every set partition with its Moebius weight. Pure2b (ACE1x's default): for every function of order &gt;= 2 whose
     /// labels share one element (any l), the ordinary product minus its fully diagonal term (all neighbours equal), so that
     /// it vanishes on an atom with one neighbour; the diagonal term of an invariant is a constant times the product of the
-    /// radials, which expands into the order-1 functions A_{z N 0 0} only (the angular tensor keeps L = 0 alone). Functions
-    /// that mix elements are already zero on one neighbour and stay as they are.
+    /// radials, which expands into the order-1 functions A_{z N 0 0} only (the angular tensor keeps L = 0 alone; with fitted
+    /// radials one A function of the product channel). Functions that mix elements are already zero on one neighbour and
+    /// stay as they are.
     /// </summary>
     private static IEnumerable<(SetPartition, double)> Partitions(LabelIndex[] labels, PurificationKind kind)
     {

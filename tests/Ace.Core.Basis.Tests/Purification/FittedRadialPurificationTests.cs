@@ -121,7 +121,20 @@ public class FittedRadialPurificationTests
                 Assert.That(radial.Count, Is.EqualTo(radial.FittedCount + radial.Products.Count));
             }
         }
+        // pure2b's correction is pair-like: every term on a product channel is that single order-1 function with l = 0
         var random = new Random(3);
+        var coefficients = Enumerable.Range(0, basis.FunctionCount).Select(_ => random.NextDouble() - 0.5).ToArray();
+        for (int c = 0; c < 2; c++)
+        {
+            var fittedChannels = Enumerable.Range(0, 2).Select(z => basis.FittedRadialChannels(c, z)!.ToHashSet()).ToArray();
+            var onProducts = basis.ExpandSiteEnergy(c, coefficients)
+                .Where(t => t.Factors.Any(f => !fittedChannels[f.Species].Contains(new RadialChannel(f.N, f.L)))).ToList();
+            Assert.That(onProducts.All(t => t.Factors.Count == 1 && t.Factors[0] is { L: 0, M: 0 }), Is.True);
+            for (int z = 0; z < 2; z++)
+            {
+                Assert.That(onProducts.Count(t => t.Factors[0].Species == z), Is.EqualTo(((FittedRadialBasis)basis.ManyBodyRadial(c, z)!).Products.Count));
+            }
+        }
         var w = parameters.Values().Select(x => x + 0.1 * (random.NextDouble() - 0.5)).ToArray();
         var again = AceBasis.Build(parameters.Specification(w));
         Assert.That(again.Purification, Is.EqualTo(basis.Purification));
