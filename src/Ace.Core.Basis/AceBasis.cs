@@ -64,7 +64,7 @@ public sealed class AceBasis
     /// <see cref="AceBasisSpecification.Purification"/> is set. Deterministic: the same specification gives the same columns.
     /// </summary>
     /// <exception cref="ArgumentException">
-    /// The specification is invalid, or asks to purify a radial basis that is not product-closed; the message says what is wrong.
+    /// The specification is invalid, or asks to purify a fixed radial basis that is not product-closed; the message says what is wrong.
     /// </exception>
     /// <exception cref="BasisTooLargeException">The basis would exceed <see cref="BasisLimits.Default"/> (checked before enumeration).</exception>
     public static AceBasis Build(AceBasisSpecification specification) => Build(specification, BasisLimits.Default);

@@ -200,6 +200,12 @@ internal static class ParameterGradientKernel
         }
         Span<double> value = stackalloc double[maxOrder];
         Span<double> derivative = stackalloc double[maxOrder];
+        Span<double> radialDirections = gn <= 256 ? stackalloc double[gn] : new double[gn];
+        for (int q = 0; q < gn; q++)
+        {
+            int p = gs + q;
+            radialDirections[q] = ws.UnitX[p] * ws.DirectionX[p] + ws.UnitY[p] * ws.DirectionY[p] + ws.UnitZ[p] * ws.DirectionZ[p];
+        }
         for (int ch = layout.SpeciesChannelStart[z]; ch < layout.SpeciesChannelStart[z + 1]; ch++)
         {
             int row = layout.ChannelRadialIndex[ch];
@@ -216,7 +222,7 @@ internal static class ParameterGradientKernel
             for (int q = 0; q < gn; q++)
             {
                 int p = gs + q;
-                double radialDirection = ws.UnitX[p] * ws.DirectionX[p] + ws.UnitY[p] * ws.DirectionY[p] + ws.UnitZ[p] * ws.DirectionZ[p];
+                double radialDirection = radialDirections[q];
                 double s = 0, sPrime = 0;
                 for (int mm = 0; mm <= 2 * l; mm++)
                 {
