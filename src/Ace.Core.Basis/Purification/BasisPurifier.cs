@@ -47,13 +47,7 @@ internal static class BasisPurifier
             {
                 if (center.RadialBySpecies[z] is FittedRadialBasis)
                 {
-                    var layout = center.Layout;
-                    int largestN = 0;
-                    for (int ch = layout.SpeciesChannelStart[z]; ch < layout.SpeciesChannelStart[z + 1]; ch++)
-                    {
-                        largestN = Math.Max(largestN, layout.Channels[ch].N);
-                    }
-                    tables[z] = fittedProducts[c, z] = new FittedRadialProducts(largestN);
+                    tables[z] = fittedProducts[c, z] = new FittedRadialProducts(LargestChannelN(center.Layout, z));
                 }
                 else if (center.RadialBySpecies[z] is { } radial)
                 {
@@ -114,6 +108,17 @@ internal static class BasisPurifier
             }
         }
         return new AceBasis(specification, centers, pair, labels, cutoffs);
+    }
+
+    /// <summary>The largest label n of the channels of neighbour species <paramref name="z"/> in <paramref name="layout"/> (0 without any).</summary>
+    private static int LargestChannelN(OneParticleLayout layout, int z)
+    {
+        int largest = 0;
+        for (int ch = layout.SpeciesChannelStart[z]; ch < layout.SpeciesChannelStart[z + 1]; ch++)
+        {
+            largest = Math.Max(largest, layout.Channels[ch].N);
+        }
+        return largest;
     }
 
     /// <summary>
