@@ -64,7 +64,7 @@ public sealed class AceBasis
     /// <see cref="AceBasisSpecification.Purification"/> is set. Deterministic: the same specification gives the same columns.
     /// </summary>
     /// <exception cref="ArgumentException">
-    /// The specification is invalid, or asks to purify a radial basis that is not product-closed; the message says what is wrong.
+    /// The specification is invalid, or asks to purify a fixed radial basis that is not product-closed; the message says what is wrong.
     /// </exception>
     /// <exception cref="BasisTooLargeException">The basis would exceed <see cref="BasisLimits.Default"/> (checked before enumeration).</exception>
     public static AceBasis Build(AceBasisSpecification specification) => Build(specification, BasisLimits.Default);
@@ -251,7 +251,9 @@ public sealed class AceBasis
     /// (length <see cref="FunctionCount"/>) as a polynomial in the center's A functions (<see cref="ProductTerm"/>s:
     /// coefficient times a product of <see cref="OneParticleFunction"/>s with real harmonics), exactly as the evaluator
     /// computes it: E_i = sum over terms of Coefficient * prod A. Ordinary and purified bases alike; the pair basis is not
-    /// included (see <see cref="PairRadial"/> and <see cref="PairColumn"/>). Used by exporters to other formats.
+    /// included (see <see cref="PairRadial"/> and <see cref="PairColumn"/>). Used by exporters to other formats. In a purified
+    /// basis with fitted radials, a factor whose N exceeds every label n of its channels is a product channel (its radial is
+    /// a product function of <see cref="ManyBodyRadial"/>).
     /// </summary>
     public IReadOnlyList<ProductTerm> ExpandSiteEnergy(int center, ReadOnlySpan<double> coefficients)
     {
@@ -265,7 +267,8 @@ public sealed class AceBasis
     /// The many-body radial basis of the A functions of center <paramref name="center"/> with neighbours of species
     /// <paramref name="neighbour"/> (radial label n is function n - 1; for fitted radials, a <see cref="FittedRadialBasis"/>,
     /// function i is channel i of <see cref="FittedRadialChannels"/>), or null when no function of the center uses that
-    /// species. For a purified basis this is the extended basis (more functions than the labels show).
+    /// species. For a purified basis this is the extended basis (more functions than the labels show; with fitted radials
+    /// the product functions after the fitted rows).
     /// </summary>
     public IRadialBasis? ManyBodyRadial(int center, int neighbour)
     {
@@ -276,20 +279,21 @@ public sealed class AceBasis
 
     /// <summary>
     /// The channels (n, l) of the fitted radial functions of center <paramref name="center"/> with neighbours of species
-    /// <paramref name="neighbour"/>, in the row order of its <see cref="FittedRadialBasis"/>; null when that pair's radials
-    /// are fixed (label n is function n - 1) or unused.
+    /// <paramref name="neighbour"/>, in the row order of its <see cref="FittedRadialBasis"/> (its fitted rows; the product
+    /// functions of a purified basis follow them and are not listed); null when that pair's radials are fixed (label n is
+    /// function n - 1) or unused.
     /// </summary>
     public IReadOnlyList<RadialChannel>? FittedRadialChannels(int center, int neighbour)
     {
         CheckSpecies(center, nameof(center));
         CheckSpecies(neighbour, nameof(neighbour));
         var c = _centers[center];
-        if (c.RadialBySpecies[neighbour] is not FittedRadialBasis)
+        if (c.RadialBySpecies[neighbour] is not FittedRadialBasis fitted)
         {
             return null;
         }
         var layout = c.Layout;
-        var channels = new RadialChannel[layout.SpeciesChannelStart[neighbour + 1] - layout.SpeciesChannelStart[neighbour]];
+        var channels = new RadialChannel[fitted.FittedCount];
         for (int i = 0; i < channels.Length; i++)
         {
             var label = layout.Channels[layout.SpeciesChannelStart[neighbour] + i];
