@@ -116,6 +116,29 @@ public class Ace1SmoothnessPriorTests
     }
 
     [Test]
+    public void The_pure2b_correction_of_an_l0_pair_adds_its_order_one_terms_as_ace1x_writes_them()
+    {
+        // ACE1x's correct_coupling_coeffs! on (n, 0), (n, 0): at one neighbour B = sqrt 2 (R_n Y00)^2 (ACE1's row sqrt 2, its
+        // radials R = sqrt 2 ours), and R_n^2 = sum_N p_N R_N (ours) gives the entries -sqrt 2 Y00 (sqrt 2 p_N) in the
+        // order-1 columns (N, 0, 0), weighted N^p. So d^2 = (sqrt 2 * 2 n^p)^2 + sum_N (2 p_N / sqrt(4 pi))^2 N^(2p).
+        var basis = Small(new PurificationOptions(PurificationKind.Pure2b));
+        var terms = Ace1SmoothnessPrior.Terms(basis, p: 4);
+        var radial = (Primitives.Radial.IProductClosedRadialBasis)basis.ManyBodyRadial(0, 0)!;
+        foreach (int n in new[] { 1, 3 })
+        {
+            var product = radial.ProductCoefficients(n - 1, n - 1);
+            double sum = Math.Pow(Sqrt2 * 2 * Math.Pow(n, 4), 2);
+            for (int k = 0; k < product.Length; k++)
+            {
+                sum += Math.Pow(2 * product[k] / Math.Sqrt(4 * Math.PI), 2) * Math.Pow(k + 1, 8);
+            }
+            int column = Function(basis, (n, 0), (n, 0)).Column;
+            Assert.That(terms.Degrees[column], Is.EqualTo(Math.Sqrt(sum)).Within(1e-9 * Math.Sqrt(sum)), $"n = {n}");
+            Assert.That(terms.Scales[column], Is.EqualTo(2 * Sqrt2).Within(1e-13));
+        }
+    }
+
+    [Test]
     public void The_fluent_prior_is_the_diagonal_of_the_terms_and_bad_arguments_throw()
     {
         var basis = Small();
