@@ -30,6 +30,7 @@ public sealed class AceBasis
     private readonly int _maxNodes;
     private readonly int _maxHarmonics;
     private readonly int _maxRadial;
+    private readonly int[][] _neighboursNeeded;
 
     internal AceBasis(AceBasisSpecification specification, CenterBasis[] centers, PairBasisSet? pair,
         IReadOnlyList<BasisFunctionLabel> functions, double[,] cutoffs)
@@ -52,6 +53,7 @@ public sealed class AceBasis
             }
         }
         ManyBodyFunctionCount = centers.Sum(c => c.FunctionCount);
+        _neighboursNeeded = centers.Select(c => NeighboursNeeded(specification.Purification, _functions.AsSpan(c.ColumnStart, c.FunctionCount))).ToArray();
         var parameters = new FittedRadialParameters(this);
         FittedRadialParameters = parameters.Count > 0 ? parameters : null;
     }
@@ -203,6 +205,7 @@ public sealed class AceBasis
         int manyBody = c.FunctionCount;
         CheckLength(values.Length, manyBody + PairFunctionCount, nameof(values));
         ManyBodyKernels.Values(c, workspace, values[..manyBody]);
+        ZeroWhereVanishing(center, displacements.Length, values[..manyBody], []);
         _pair?.Evaluate(center, workspace, values[manyBody..], []);
     }
 
@@ -225,6 +228,7 @@ public sealed class AceBasis
         CheckLength(gradients.Length, (manyBody + PairFunctionCount) * count, nameof(gradients));
         ManyBodyKernels.Values(c, workspace, values[..manyBody]);
         ManyBodyKernels.Gradients(c, workspace, gradients[..(manyBody * count)]);
+        ZeroWhereVanishing(center, count, values[..manyBody], gradients[..(manyBody * count)]);
         _pair?.Evaluate(center, workspace, values[manyBody..], gradients[(manyBody * count)..]);
     }
 
@@ -331,6 +335,48 @@ public sealed class AceBasis
             NeighbourStage.PairRadials(workspace, pair.RadialByCenter[center]);
         }
         return c;
+    }
+
+    /// <summary>
+    /// For each many-body function of a center, the number of neighbours below which it vanishes identically (values and
+    /// gradients): a fully purified function of correlation order nu needs nu neighbours, a pure2b function of order
+    /// &gt;= 2 needs two; ordinary functions need none (0).
+    /// </summary>
+    private static int[] NeighboursNeeded(PurificationOptions? purification, ReadOnlySpan<BasisFunctionLabel> functions)
+    {
+        var needed = new int[functions.Length];
+        for (int f = 0; f < needed.Length; f++)
+        {
+            int order = functions[f].CorrelationOrder;
+            needed[f] = purification?.Kind switch
+            {
+                PurificationKind.Full => order,
+                PurificationKind.Pure2b => order >= 2 ? 2 : 0,
+                _ => 0,
+            };
+        }
+        return needed;
+    }
+
+    /// <summary>
+    /// Writes exact zeros for the functions that vanish identically on a site with <paramref name="neighbourCount"/>
+    /// neighbours (<see cref="NeighboursNeeded"/>): the kernels leave round-off there (the corrections cancel the products
+    /// only to rounding), which a weak prior can amplify into coefficients a fit should leave at zero.
+    /// </summary>
+    private void ZeroWhereVanishing(int center, int neighbourCount, Span<double> values, Span<Vec3> gradients)
+    {
+        var needed = _neighboursNeeded[center];
+        for (int f = 0; f < needed.Length; f++)
+        {
+            if (neighbourCount < needed[f])
+            {
+                values[f] = 0;
+                if (!gradients.IsEmpty)
+                {
+                    gradients.Slice(f * neighbourCount, neighbourCount).Clear();
+                }
+            }
+        }
     }
 
     private void CheckSpecies(int species, string name)

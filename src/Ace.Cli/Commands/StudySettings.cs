@@ -38,6 +38,11 @@ internal sealed class StudySettings : CommandSettings
     [Description("BLR with acefit!'s smoothness prior (p = 4, w_L = 1) instead of the isotropic prior (default)")]
     public bool SmoothnessPrior { get; init; }
 
+    /// <summary>Whether to fit with ACE1x's algebraic prior exactly as `acefit!` builds it (ACE1's scaling of the coupled basis).</summary>
+    [CommandOption("--ace1-prior")]
+    [Description("BLR with acefit!'s smoothness prior exactly as ACE1 computes it (p = 4, w_L = 1, ACE1's scaling of the coupled basis, purification corrections included)")]
+    public bool Ace1Prior { get; init; }
+
     /// <summary>Whether to run the carbon half of the study (needs --data, the folder holding carbon/).</summary>
     [CommandOption("--carbon")]
     [Description("the carbon half of the study on <DATA>/carbon (Tr124_dim, Tr100_n, Tr1k_n); with --quick a reduced subset")]
@@ -74,6 +79,10 @@ internal sealed class StudySettings : CommandSettings
         if (Carbon && Protocol)
         {
             return ValidationResult.Error("--carbon runs with fixed degrees; --protocol is for the silicon clusters");
+        }
+        if (Ace1Prior && SmoothnessPrior)
+        {
+            return ValidationResult.Error("give --smoothness-prior (from the labels) or --ace1-prior (ACE1's scaling), not both");
         }
         if (Cutoff is { } cutoff && !(cutoff > 0 && double.IsFinite(cutoff)))
         {
