@@ -30,6 +30,7 @@ public sealed class AceBasis
     private readonly int _maxNodes;
     private readonly int _maxHarmonics;
     private readonly int _maxRadial;
+    private readonly int[][] _neighboursNeeded;
 
     internal AceBasis(AceBasisSpecification specification, CenterBasis[] centers, PairBasisSet? pair,
         IReadOnlyList<BasisFunctionLabel> functions, double[,] cutoffs)
@@ -52,6 +53,7 @@ public sealed class AceBasis
             }
         }
         ManyBodyFunctionCount = centers.Sum(c => c.FunctionCount);
+        _neighboursNeeded = centers.Select(c => NeighboursNeeded(specification.Purification, _functions.AsSpan(c.ColumnStart, c.FunctionCount))).ToArray();
         var parameters = new FittedRadialParameters(this);
         FittedRadialParameters = parameters.Count > 0 ? parameters : null;
     }
@@ -64,7 +66,7 @@ public sealed class AceBasis
     /// <see cref="AceBasisSpecification.Purification"/> is set. Deterministic: the same specification gives the same columns.
     /// </summary>
     /// <exception cref="ArgumentException">
-    /// The specification is invalid, or asks to purify a radial basis that is not product-closed; the message says what is wrong.
+    /// The specification is invalid, or asks to purify a fixed radial basis that is not product-closed; the message says what is wrong.
     /// </exception>
     /// <exception cref="BasisTooLargeException">The basis would exceed <see cref="BasisLimits.Default"/> (checked before enumeration).</exception>
     public static AceBasis Build(AceBasisSpecification specification) => Build(specification, BasisLimits.Default);
@@ -203,6 +205,7 @@ public sealed class AceBasis
         int manyBody = c.FunctionCount;
         CheckLength(values.Length, manyBody + PairFunctionCount, nameof(values));
         ManyBodyKernels.Values(c, workspace, values[..manyBody]);
+        ZeroWhereVanishing(center, displacements.Length, values[..manyBody], []);
         _pair?.Evaluate(center, workspace, values[manyBody..], []);
     }
 
@@ -225,6 +228,7 @@ public sealed class AceBasis
         CheckLength(gradients.Length, (manyBody + PairFunctionCount) * count, nameof(gradients));
         ManyBodyKernels.Values(c, workspace, values[..manyBody]);
         ManyBodyKernels.Gradients(c, workspace, gradients[..(manyBody * count)]);
+        ZeroWhereVanishing(center, count, values[..manyBody], gradients[..(manyBody * count)]);
         _pair?.Evaluate(center, workspace, values[manyBody..], gradients[(manyBody * count)..]);
     }
 
@@ -251,7 +255,9 @@ public sealed class AceBasis
     /// (length <see cref="FunctionCount"/>) as a polynomial in the center's A functions (<see cref="ProductTerm"/>s:
     /// coefficient times a product of <see cref="OneParticleFunction"/>s with real harmonics), exactly as the evaluator
     /// computes it: E_i = sum over terms of Coefficient * prod A. Ordinary and purified bases alike; the pair basis is not
-    /// included (see <see cref="PairRadial"/> and <see cref="PairColumn"/>). Used by exporters to other formats.
+    /// included (see <see cref="PairRadial"/> and <see cref="PairColumn"/>). Used by exporters to other formats. In a purified
+    /// basis with fitted radials, a factor whose N exceeds every label n of its channels is a product channel (its radial is
+    /// a product function of <see cref="ManyBodyRadial"/>).
     /// </summary>
     public IReadOnlyList<ProductTerm> ExpandSiteEnergy(int center, ReadOnlySpan<double> coefficients)
     {
@@ -265,7 +271,8 @@ public sealed class AceBasis
     /// The many-body radial basis of the A functions of center <paramref name="center"/> with neighbours of species
     /// <paramref name="neighbour"/> (radial label n is function n - 1; for fitted radials, a <see cref="FittedRadialBasis"/>,
     /// function i is channel i of <see cref="FittedRadialChannels"/>), or null when no function of the center uses that
-    /// species. For a purified basis this is the extended basis (more functions than the labels show).
+    /// species. For a purified basis this is the extended basis (more functions than the labels show; with fitted radials
+    /// the product functions after the fitted rows).
     /// </summary>
     public IRadialBasis? ManyBodyRadial(int center, int neighbour)
     {
@@ -276,20 +283,21 @@ public sealed class AceBasis
 
     /// <summary>
     /// The channels (n, l) of the fitted radial functions of center <paramref name="center"/> with neighbours of species
-    /// <paramref name="neighbour"/>, in the row order of its <see cref="FittedRadialBasis"/>; null when that pair's radials
-    /// are fixed (label n is function n - 1) or unused.
+    /// <paramref name="neighbour"/>, in the row order of its <see cref="FittedRadialBasis"/> (its fitted rows; the product
+    /// functions of a purified basis follow them and are not listed); null when that pair's radials are fixed (label n is
+    /// function n - 1) or unused.
     /// </summary>
     public IReadOnlyList<RadialChannel>? FittedRadialChannels(int center, int neighbour)
     {
         CheckSpecies(center, nameof(center));
         CheckSpecies(neighbour, nameof(neighbour));
         var c = _centers[center];
-        if (c.RadialBySpecies[neighbour] is not FittedRadialBasis)
+        if (c.RadialBySpecies[neighbour] is not FittedRadialBasis fitted)
         {
             return null;
         }
         var layout = c.Layout;
-        var channels = new RadialChannel[layout.SpeciesChannelStart[neighbour + 1] - layout.SpeciesChannelStart[neighbour]];
+        var channels = new RadialChannel[fitted.FittedCount];
         for (int i = 0; i < channels.Length; i++)
         {
             var label = layout.Channels[layout.SpeciesChannelStart[neighbour] + i];
@@ -327,6 +335,48 @@ public sealed class AceBasis
             NeighbourStage.PairRadials(workspace, pair.RadialByCenter[center]);
         }
         return c;
+    }
+
+    /// <summary>
+    /// For each many-body function of a center, the number of neighbours below which it vanishes identically (values and
+    /// gradients): a fully purified function of correlation order nu needs nu neighbours, a pure2b function of order
+    /// &gt;= 2 needs two; ordinary functions need none (0).
+    /// </summary>
+    private static int[] NeighboursNeeded(PurificationOptions? purification, ReadOnlySpan<BasisFunctionLabel> functions)
+    {
+        var needed = new int[functions.Length];
+        for (int f = 0; f < needed.Length; f++)
+        {
+            int order = functions[f].CorrelationOrder;
+            needed[f] = purification?.Kind switch
+            {
+                PurificationKind.Full => order,
+                PurificationKind.Pure2b => order >= 2 ? 2 : 0,
+                _ => 0,
+            };
+        }
+        return needed;
+    }
+
+    /// <summary>
+    /// Writes exact zeros for the functions that vanish identically on a site with <paramref name="neighbourCount"/>
+    /// neighbours (<see cref="NeighboursNeeded"/>): the kernels leave round-off there (the corrections cancel the products
+    /// only to rounding), which a weak prior can amplify into coefficients a fit should leave at zero.
+    /// </summary>
+    private void ZeroWhereVanishing(int center, int neighbourCount, Span<double> values, Span<Vec3> gradients)
+    {
+        var needed = _neighboursNeeded[center];
+        for (int f = 0; f < needed.Length; f++)
+        {
+            if (neighbourCount < needed[f])
+            {
+                values[f] = 0;
+                if (!gradients.IsEmpty)
+                {
+                    gradients.Slice(f * neighbourCount, neighbourCount).Clear();
+                }
+            }
+        }
     }
 
     private void CheckSpecies(int species, string name)

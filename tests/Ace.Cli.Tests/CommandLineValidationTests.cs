@@ -14,6 +14,7 @@ public class CommandLineValidationTests
     [TestCase(new[] { "init", "a.yaml", "b.yaml" }, "Could not match 'b.yaml' with an argument")]
     [TestCase(new[] { "study", "--degrees", "6,0" }, "--degrees needs positive integers like 12,10,8,6; got '6,0'")]
     [TestCase(new[] { "study", "--quick", "--out" }, "Option 'out' is defined but no value has been provided")]
+    [TestCase(new[] { "study", "--quick", "--smoothness-prior", "--ace1-prior" }, "give --smoothness-prior (from the labels) or --ace1-prior (ACE1's scaling), not both")]
     public void BadCommandLinesExitWithTwoSayingWhat(string[] args, string message)
     {
         var (code, output) = CliRunner.Run(args);

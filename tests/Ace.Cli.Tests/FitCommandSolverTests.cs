@@ -101,16 +101,19 @@ public class FitCommandSolverTests : TemporaryFolderTest
         Assert.That(csv.Select(r => r[0]).Distinct(), Is.EqualTo(new[] { "set", "training", "out-of-fold" }), "no validation set in this config");
     }
 
-    [Test]
-    public void FitRadialsFitsTheRadialsFromTheLinearStartAndSavesThem()
+    [TestCase("", null)]
+    [TestCase("purify: pure2b\n", PurificationKind.Pure2b)]
+    [TestCase("purify: true\n", PurificationKind.Full)]
+    public void FitRadialsFitsTheRadialsFromTheLinearStartAndSavesThem(string purify, PurificationKind? kind)
     {
-        var (code, output) = Fit("fit_radials: {primitives: 12, max_iterations: 2, patience: 5}");
+        var (code, output) = Fit(purify + "fit_radials: {primitives: 12, max_iterations: 2, patience: 5}");
         Assert.That(code, Is.EqualTo(0), output);
         var match = Regex.Match(output, @"radial fit: (\d+) iterations, (\d+) evaluations, loss (\S+) -> (\S+), kept step (\d+)");
         Assert.That(match.Success, Is.True, output);
         Assert.That(double.Parse(match.Groups[4].Value, CultureInfo.InvariantCulture), Is.LessThan(double.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture)));
         var potential = LinearAce.Load(Path.Combine(Folder, "si.json"));
         Assert.That(potential.Basis.FittedRadialParameters, Is.Not.Null);
+        Assert.That(potential.Basis.Purification?.Kind, Is.EqualTo(kind));
         Assert.That(potential.Basis.FunctionCount, Is.EqualTo(LibraryFit().Run(_train).FunctionCount), "the same functions as the fixed basis");
     }
 
@@ -123,7 +126,7 @@ public class FitCommandSolverTests : TemporaryFolderTest
     [TestCase("fit_radials: {primitives: 0}", "fit_radials.primitives", "the number of primitive radial functions must be at least 1, got 0")]
     [TestCase("solver: qr\nfit_radials: {primitives: 12}", "fit_radials", "fit_radials starts from a blr or ridge-cv fit, not from the solver 'qr'")]
     [TestCase("cross_validate: 3\nfit_radials: {primitives: 12}", "fit_radials", "cross_validate refits the linear model per fold")]
-    [TestCase("purify: true\nfit_radials: {primitives: 12}", "fit_radials", "fitted radial functions cannot be purified")]
+    [TestCase("purify: pure3b", "purify", "expected true, false, full or pure2b, got 'pure3b'")]
     public void BadSettingsExitWithOneNamingTheLineAndKey(string extra, string key, string message)
     {
         var (code, output) = Fit(extra);

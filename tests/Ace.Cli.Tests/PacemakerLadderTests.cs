@@ -83,6 +83,7 @@ public class PacemakerLadderTests : TemporaryFolderTest
     [TestCase("--carbon --data . --descriptors 45,8/0,2", "--descriptors only applies with --pacemaker")]
     [TestCase("--carbon --data . --pacemaker --degrees 8,6", "choose them with --descriptors, not --degrees")]
     [TestCase("--carbon --data . --pacemaker --smoothness-prior", "drop --smoothness-prior")]
+    [TestCase("--carbon --data . --pacemaker --ace1-prior", "--ace1-prior and --energy-per-atom")]
     [TestCase("--carbon --data . --pacemaker --radial-minutes 0", "--radial-minutes must be a positive number")]
     [TestCase("--carbon --data . --pacemaker --radial-iterations -1", "--radial-iterations must be 0 or more")]
     [TestCase("--carbon --data . --pacemaker --descriptors 45,8/0", "--descriptors: descriptor \"45,8/0\": 2 n_max but 1 l_max")]

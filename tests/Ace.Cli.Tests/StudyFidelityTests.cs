@@ -48,6 +48,31 @@ public class StudyFidelityTests
     }
 
     [Test]
+    public void With_acefits_own_prior_Si2_keeps_exact_zeros_and_SI_equals_PURE()
+    {
+        // --ace1-prior: ACE1's scaling of the coupled basis (docs/study-si.md, "The prior"). Its weak prior on low-degree
+        // many-body functions fitted the round-off of their columns (3.6e-8) until the basis wrote exact zeros.
+        var setup = Setup() with { SmoothnessExponent = StudySetup.AcefitSmoothness, Ace1Scaling = true };
+        var data = setup.Datasets.Single(d => d.Name == "Si2");
+        var coefficients = setup.Variants.Select(v =>
+        {
+            var basis = v.Build([24, 20, 16]);
+            var fit = setup.ConfigureFit(basis).Run(data.Train);
+            Assert.That(fit.Solution.Solver, Does.Contain("prior"));
+            var expected = Core.LinearAce.Fit(basis).ReferenceEnergies((setup.Element, setup.E0)).Weights(energy: setup.EnergyWeight, forces: 1)
+                .ScaleEnergy(setup.EnergyScaling).Ace1SmoothnessPrior(4, 1.0).Run(data.Train).Potential.Coefficients.ToArray();
+            var c = fit.Potential.Coefficients.ToArray();
+            Assert.That(c, Is.EqualTo(expected), $"{v.Name}: the study's fit is the builder's Ace1SmoothnessPrior");
+            foreach (var f in basis.Functions.Where(f => f.Kind == Core.Basis.BasisFunctionKind.ManyBody))
+            {
+                Assert.That(c[f.Column], Is.EqualTo(0.0), $"{v.Name}: {f}");
+            }
+            return c;
+        }).ToArray();
+        Assert.That(coefficients[1], Is.EqualTo(coefficients[0]).Within(1e-9), "SI against PURE");
+    }
+
+    [Test]
     public void The_dimer_curves_of_Si234_and_Si2345_have_no_well_beyond_5_A()
     {
         // The cases: our earlier fits put wells of -1 to -4 eV near 5.7 A into these curves.

@@ -70,17 +70,10 @@ public class FittedRadialTests
         Assert.That(() => AceBasis.Build(pair), Throws.ArgumentException.With.Message.Contains("pair basis needs a fixed radial family"));
     }
 
-    [Test]
-    public void PurifyingFittedRadialsIsRefusedWithTheReason()
-    {
-        var spec = Fitted(8) with { Purification = new PurificationOptions(PurificationKind.Pure2b) };
-        Assert.That(() => AceBasis.Build(spec), Throws.ArgumentException.With.Message.Contains("FittedRadialSpecification").And.Message.Contains("not product-closed"));
-    }
-
-    private static (AceBasis Basis, double[] Coefficients) RandomFittedModel(int seed)
+    private static (AceBasis Basis, double[] Coefficients) RandomFittedModel(int seed, PurificationKind? purification = null)
     {
         var random = new Random(seed);
-        var start = AceBasis.Build(Fitted(8));
+        var start = AceBasis.Build(Fitted(8) with { Purification = purification is { } kind ? new PurificationOptions(kind) : null });
         var w = start.FittedRadialParameters!.Values().Select(x => x + 0.3 * (random.NextDouble() - 0.5)).ToArray();
         var basis = AceBasis.Build(start.FittedRadialParameters.Specification(w));
         var c = Enumerable.Range(0, basis.FunctionCount).Select(_ => random.NextDouble() - 0.5).ToArray();
@@ -118,10 +111,12 @@ public class FittedRadialTests
         }
     }
 
-    [Test]
-    public void TheParameterGradientMatchesFiniteDifferences()
+    [TestCase(null)]
+    [TestCase(PurificationKind.Pure2b)]
+    [TestCase(PurificationKind.Full)]
+    public void TheParameterGradientMatchesFiniteDifferences(PurificationKind? purification)
     {
-        var (basis, c) = RandomFittedModel(11);
+        var (basis, c) = RandomFittedModel(11, purification);
         var parameters = basis.FittedRadialParameters!;
         var w = parameters.Values();
         var random = new Random(12);

@@ -29,6 +29,12 @@ internal static class Fixtures
         .PairBasis(3, new TransformedJacobiRadialSpecification(2.0, 4.5, P: 1, Q: 3))
         .MaxBodyOrder(4).MaxLabels([5, 3, 2], [0, 2, 1]).Build(), seed: 1, size: 0.3);
 
+    /// <summary>The basis of <see cref="FittedSiliconCarbon"/> purified with pure2b (ACE1x's default), its radials moved off the delta start.</summary>
+    public static AceBasis FittedSiliconCarbonPure2b { get; } = PerturbRadials(LinearAce.Basis("Si", "C")
+        .Radial(new ChebExpCosRadialSpecification(4.5)).FittedRadials(6)
+        .PairBasis(3, new TransformedJacobiRadialSpecification(2.0, 4.5, P: 1, Q: 3))
+        .MaxBodyOrder(4).MaxLabels([5, 3, 2], [0, 2, 1]).Purify(new PurificationOptions(PurificationKind.Pure2b)).Build(), seed: 1, size: 0.3);
+
     /// <summary>The same basis with every fitted radial parameter moved by a uniform random amount in [-size/2, size/2].</summary>
     public static AceBasis PerturbRadials(AceBasis basis, int seed, double size)
     {

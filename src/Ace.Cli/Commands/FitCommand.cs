@@ -42,9 +42,9 @@ internal sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
         {
             builder = builder.AngularWeight(new Rational((int)Math.Round(w * 1000), 1000));
         }
-        if (config.Purify)
+        if (config.Purify is { } purification)
         {
-            builder = builder.Purify();
+            builder = builder.Purify(new PurificationOptions(purification));
         }
         if (config.FitRadials is { } fitted)
         {

@@ -26,7 +26,8 @@ internal sealed class StudyCommand(IAnsiConsole console) : Command<StudySettings
         {
             Cutoff = settings.Cutoff ?? loaded.Cutoff,
             EnergyScaling = settings.EnergyPerAtom ? Core.Fitting.EnergyScaling.PerAtom : Core.Fitting.EnergyScaling.PerSqrtAtom,
-            SmoothnessExponent = settings.SmoothnessPrior ? StudySetup.AcefitSmoothness : null,
+            SmoothnessExponent = settings.SmoothnessPrior || settings.Ace1Prior ? StudySetup.AcefitSmoothness : null,
+            Ace1Scaling = settings.Ace1Prior,
         };
         if (settings.Pacemaker)
         {

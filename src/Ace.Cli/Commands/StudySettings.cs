@@ -38,6 +38,11 @@ internal sealed class StudySettings : CommandSettings
     [Description("BLR with acefit!'s smoothness prior (p = 4, w_L = 1) instead of the isotropic prior (default)")]
     public bool SmoothnessPrior { get; init; }
 
+    /// <summary>Whether to fit with ACE1x's algebraic prior exactly as `acefit!` builds it (ACE1's scaling of the coupled basis).</summary>
+    [CommandOption("--ace1-prior")]
+    [Description("BLR with acefit!'s smoothness prior exactly as ACE1 computes it (p = 4, w_L = 1, ACE1's scaling of the coupled basis, purification corrections included)")]
+    public bool Ace1Prior { get; init; }
+
     /// <summary>Whether to run the carbon half of the study (needs --data, the folder holding carbon/).</summary>
     [CommandOption("--carbon")]
     [Description("the carbon half of the study on <DATA>/carbon (Tr124_dim, Tr100_n, Tr1k_n); with --quick a reduced subset")]
@@ -103,6 +108,10 @@ internal sealed class StudySettings : CommandSettings
         {
             return ValidationResult.Error(pacemaker);
         }
+        if (Ace1Prior && SmoothnessPrior)
+        {
+            return ValidationResult.Error("give --smoothness-prior (from the labels) or --ace1-prior (ACE1's scaling), not both");
+        }
         if (Cutoff is { } cutoff && !(cutoff > 0 && double.IsFinite(cutoff)))
         {
             return ValidationResult.Error($"--cutoff must be a positive number of Angstrom, got {cutoff.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
@@ -153,9 +162,9 @@ internal sealed class StudySettings : CommandSettings
         {
             return "--pacemaker fits pacemaker's n_max/l_max descriptors: choose them with --descriptors, not --degrees";
         }
-        if (SmoothnessPrior || EnergyPerAtom)
+        if (SmoothnessPrior || Ace1Prior || EnergyPerAtom)
         {
-            return "--pacemaker always starts from BLR with the column-scaled smoothness prior (p = 4) and weights energy 60 per atom / forces 1: drop --smoothness-prior and --energy-per-atom";
+            return "--pacemaker always starts from BLR with the column-scaled smoothness prior (p = 4) and weights energy 60 per atom / forces 1: drop --smoothness-prior, --ace1-prior and --energy-per-atom";
         }
         if (RadialIterations is < 0)
         {

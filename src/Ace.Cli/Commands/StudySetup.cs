@@ -64,6 +64,12 @@ internal sealed record StudySetup(
     /// </summary>
     public int? SmoothnessExponent { get; init; }
 
+    /// <summary>
+    /// Whether the smoothness prior is ACE1's scaling of the coupled basis (<see cref="FitBuilder.Ace1SmoothnessPrior"/>,
+    /// what `acefit!` computes) rather than the prior from the labels alone (<see cref="FitBuilder.SmoothnessPrior"/>).
+    /// </summary>
+    public bool Ace1Scaling { get; init; }
+
     /// <summary>`acefit!`'s default smoothness exponent (ACEpotentials.jl 0.6.7: `smoothness = 4`).</summary>
     public const int AcefitSmoothness = 4;
 
@@ -81,13 +87,14 @@ internal sealed record StudySetup(
     public FitBuilder ConfigureFit(Core.Basis.AceBasis basis)
     {
         var fit = LinearAce.Fit(basis).ReferenceEnergies((Element, E0)).Weights(energy: EnergyWeight, forces: 1).ScaleEnergy(EnergyScaling);
-        return SmoothnessExponent is { } p ? fit.SmoothnessPrior(p, AcefitPriorAngularWeight) : fit;
+        return SmoothnessExponent is not { } p ? fit
+            : Ace1Scaling ? fit.Ace1SmoothnessPrior(p, AcefitPriorAngularWeight) : fit.SmoothnessPrior(p, AcefitPriorAngularWeight);
     }
 
     /// <summary>One line describing the basis and fit settings, for the console.</summary>
     public string SettingsLine =>
         string.Create(CultureInfo.InvariantCulture,
-            $"cutoff {Cutoff} A, r0 {R0} A, E0({Element}) {E0} eV, ACE1x pair basis, SI = pure2b, PURE = full, BLR with {(SmoothnessExponent is { } p ? $"the smoothness prior p = {p}, w_L = {AcefitPriorAngularWeight}" : "the isotropic prior")}, weights energy {EnergyWeight} / forces 1, energy {(EnergyScaling == EnergyScaling.PerAtom ? "per atom" : "per sqrt(N)")}");
+            $"cutoff {Cutoff} A, r0 {R0} A, E0({Element}) {E0} eV, ACE1x pair basis, SI = pure2b, PURE = full, BLR with {(SmoothnessExponent is { } p ? $"the smoothness prior p = {p}, w_L = {AcefitPriorAngularWeight}{(Ace1Scaling ? " (ACE1's scaling)" : "")}" : "the isotropic prior")}, weights energy {EnergyWeight} / forces 1, energy {(EnergyScaling == EnergyScaling.PerAtom ? "per atom" : "per sqrt(N)")}");
 
     /// <summary>The generated data (when <paramref name="dataDir"/> is null) or the DFT clusters in <paramref name="dataDir"/>.</summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>

@@ -12,7 +12,7 @@ internal sealed record FitConfig(
     int PCut,
     IReadOnlyList<int> Degrees,
     double? AngularWeight,
-    bool Purify,
+    Ace.Core.Basis.PurificationKind? Purify,
     string TrainPath,
     string? ValidationPath,
     string EnergyKey,

@@ -99,9 +99,9 @@ internal static class FitConfigReader
         var (solver, regularisation, ridgeFolds) = Solver(top);
         var prior = Prior(top, solver);
         var crossValidation = CrossValidationFolds(top, solver);
-        var fitRadials = FitRadials(top, solver, crossValidation, top.Bool("purify") ?? false);
+        var fitRadials = FitRadials(top, solver, crossValidation);
         var config = new FitConfig(path, elements, cutoff, r0, p, q, pIn, pCut,
-            degrees, top.Number("angular_weight", false, true), top.Bool("purify") ?? false,
+            degrees, top.Number("angular_weight", false, true), Purification(top),
             train, validation, data.String("energy_key", false) ?? "energy", data.String("forces_key", false),
             references, weights, typed, solver, regularisation,
             Resolve(top.String("output", required: false) ?? "potential.json"))
@@ -214,8 +214,17 @@ internal static class FitConfigReader
     private static SolverChoice RequireKnownSolver(ConfigSection top, string name) =>
         SolverCatalog.Find(name) ?? throw top.Error("solver", $"unknown solver '{name}'; use {SolverCatalog.AllNames}");
 
+    /// <summary>`purify: false | true | full | pure2b` (true is full purification): the purification kind, or null for none.</summary>
+    private static PurificationKind? Purification(ConfigSection top) => top.String("purify", required: false) switch
+    {
+        null or "false" or "False" or "no" => null,
+        "true" or "True" or "yes" or "full" => PurificationKind.Full,
+        "pure2b" => PurificationKind.Pure2b,
+        var other => throw top.Error("purify", $"expected true, false, full or pure2b, got '{other}'"),
+    };
+
     /// <summary>`fit_radials: {primitives: K, max_iterations, patience, smoothness, max_minutes}`, checked against the rest.</summary>
-    private static FitRadialsConfig? FitRadials(ConfigSection top, string solver, int? crossValidation, bool purify)
+    private static FitRadialsConfig? FitRadials(ConfigSection top, string solver, int? crossValidation)
     {
         if (top.Child("fit_radials", FitRadialKeys) is not { } s)
         {
@@ -225,10 +234,6 @@ internal static class FitConfigReader
         if (k < 1)
         {
             throw s.Error("primitives", $"the number of primitive radial functions must be at least 1, got {k}");
-        }
-        if (purify)
-        {
-            throw top.Error("fit_radials", "fitted radial functions cannot be purified; remove purify or fit_radials");
         }
         if (solver != "blr" && solver != SolverCatalog.RidgeCv)
         {

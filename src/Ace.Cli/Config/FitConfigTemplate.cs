@@ -47,7 +47,8 @@ internal static class FitConfigTemplate
             # body_order: 4
             # Optional weight w_L of the angular degree l in the total-degree rule n + w_L l (default 1.5).
             # angular_weight: 1.5
-            # true: the purified (self-interaction-free) basis; false: the self-interacting one.
+            # true (or full): the purified (self-interaction-free) basis; pure2b: ACE1x's default (every many-body function
+            # vanishes on one neighbour); false: the self-interacting one.
             purify: false
             # The reference data (extended XYZ).
             data:
@@ -74,8 +75,8 @@ internal static class FitConfigTemplate
             # Optional: K-fold cross-validation after the fit, out-of-fold errors (K >= 2; {{SolverCatalog.Names(c => c.AcceptsNormalEquations)}}).
             # cross_validate: 5
             # Optional: pacemaker's fitted radial functions R_nl = sum_k W_nlk g_k over the first `primitives` radial functions,
-            # fitted with the coefficients (blr or {{SolverCatalog.RidgeCv}}; data.validation, if given, chooses the step; not with
-            # purify or cross_validate). Keys: primitives (K, at least the largest n), max_iterations, patience, smoothness, max_minutes.
+            # fitted with the coefficients (blr or {{SolverCatalog.RidgeCv}}; data.validation, if given, chooses the step; any purify;
+            # not with cross_validate). Keys: primitives (K, at least the largest n), max_iterations, patience, smoothness, max_minutes.
             # fit_radials: {primitives: 16, max_iterations: 50, patience: 10, smoothness: 0}
             # Optional: the training, validation and out-of-fold error tables as one CSV.
             # errors_csv: errors.csv

@@ -9,11 +9,15 @@ namespace Ace.Core.Basis.Evaluation;
 /// coefficients c~ and the fitted radial coefficients W, by forward-over-reverse differentiation of the product DAG:
 /// with F the adjoint dE/dA, the leaf tangents Adot = sum_p v_p . grad phi_k(r_p), and (H Adot) the tangent of the adjoint,
 /// dLambda/dc~ = a AA + AAdot and dLambda/dW_{ck} = sum_m [(a F + H Adot)_{cm} P_{k lm} + F_{cm} Pdot_{k lm}] with
-/// P_{k lm} = sum_p g_k(r_p) Y_lm(p) and Pdot its derivative along v. The neighbour stage must have loaded the site with
-/// harmonic gradients, and the directions must be in the workspace (sorted order).
+/// P_{k lm} = sum_p g_k(r_p) Y_lm(p) and Pdot its derivative along v. A product function of the radials (a purified basis's
+/// product channel, R_P = prod_t R_{c_t}) has no parameters of its own: its sensitivities dLambda/dR_P(r_p) and
+/// dLambda/dR'_P(r_p) pass to its factors by the product rule, per neighbour, and reach W through g_k(r_p) and g'_k(r_p).
+/// The neighbour stage must have loaded the site with harmonic gradients, and the directions must be in the workspace
+/// (sorted order).
 /// </summary>
 internal static class ParameterGradientKernel
 {
+
     /// <summary>
     /// Returns E_i (many-body part); adds dLambda/dc (this center's columns, relative to its first column) to
     /// <paramref name="coefficientGradient"/> and dLambda/dW to <paramref name="radialGradient"/> at the offsets of
@@ -38,7 +42,8 @@ internal static class ParameterGradientKernel
             if (center.RadialBySpecies[z] is FittedRadialBasis f)
             {
                 int gn = ws.GroupStart[z + 1] - ws.GroupStart[z];
-                primitiveSize = Math.Max(primitiveSize, f.Primitive.Count * (2 * gn + 2 * lm));
+                int sensitivities = f.Products.Count > 0 ? 2 * f.FittedCount * gn : 0;
+                primitiveSize = Math.Max(primitiveSize, f.Primitive.Count * (2 * gn + 2 * lm) + sensitivities);
             }
         }
         ws.EnsureParameterScratch(nodeCount, primitiveSize, center.FunctionCount);
@@ -147,6 +152,10 @@ internal static class ParameterGradientKernel
         }
         for (int ch = layout.SpeciesChannelStart[z]; ch < layout.SpeciesChannelStart[z + 1]; ch++)
         {
+            if (layout.ChannelRadialIndex[ch] >= fitted.FittedCount)
+            {
+                continue;
+            }
             int l = layout.ChannelL[ch], start = layout.ChannelStart[ch];
             var target = gradient.Slice(layout.ChannelRadialIndex[ch] * k, k);
             for (int mm = 0; mm <= 2 * l; mm++)
@@ -156,6 +165,113 @@ internal static class ParameterGradientKernel
                 double beta = adjoint[start + mm];
                 TensorPrimitives.MultiplyAdd(projection.Slice(h * k, k), alpha, target, target);
                 TensorPrimitives.MultiplyAdd(projectionTangent.Slice(h * k, k), beta, target, target);
+            }
+        }
+        if (fitted.Products.Count > 0)
+        {
+            var sensitivity = scratch.Slice(2 * k * gn + 2 * k * harmonicsCount, 2 * fitted.FittedCount * gn);
+            ProductGradient(center, ws, z, fitted, energyWeight, adjoint, adjointTangent, g, dg, sensitivity, gradient);
+        }
+    }
+
+    /// <summary>
+    /// dLambda/dW through the product functions of neighbour species z: per neighbour p, s = dLambda/dR_P(r_p) and
+    /// s' = dLambda/dR'_P(r_p) of each product channel P (same alpha and beta as a fitted channel), passed to the factors
+    /// (R_P = prod_t R_t, R'_P = sum_t R'_t prod_{u != t} R_u), then contracted with g_k and g'_k per fitted row.
+    /// </summary>
+    private static void ProductGradient(CenterBasis center, SiteWorkspace ws, int z, FittedRadialBasis fitted, double energyWeight,
+        ReadOnlySpan<double> adjoint, ReadOnlySpan<double> adjointTangent, ReadOnlySpan<double> g, ReadOnlySpan<double> dg,
+        Span<double> sensitivity, Span<double> gradient)
+    {
+        var layout = center.Layout;
+        int count = ws.Count;
+        int gs = ws.GroupStart[z], gn = ws.GroupStart[z + 1] - gs;
+        int k = fitted.Primitive.Count, rows = fitted.FittedCount;
+        int offset = ws.RadialOffset(z);
+        var ofValue = sensitivity[..(rows * gn)];
+        var ofDerivative = sensitivity.Slice(rows * gn, rows * gn);
+        sensitivity.Clear();
+        Span<bool> touched = rows <= 1024 ? stackalloc bool[rows] : new bool[rows];
+        touched.Clear();
+        int maxOrder = 0;
+        foreach (var product in fitted.Products)
+        {
+            maxOrder = Math.Max(maxOrder, product.Count);
+        }
+        Span<double> value = stackalloc double[maxOrder];
+        Span<double> derivative = stackalloc double[maxOrder];
+        Span<double> radialDirections = gn <= 256 ? stackalloc double[gn] : new double[gn];
+        for (int q = 0; q < gn; q++)
+        {
+            int p = gs + q;
+            radialDirections[q] = ws.UnitX[p] * ws.DirectionX[p] + ws.UnitY[p] * ws.DirectionY[p] + ws.UnitZ[p] * ws.DirectionZ[p];
+        }
+        for (int ch = layout.SpeciesChannelStart[z]; ch < layout.SpeciesChannelStart[z + 1]; ch++)
+        {
+            int row = layout.ChannelRadialIndex[ch];
+            if (row < rows)
+            {
+                continue;
+            }
+            var factors = fitted.Products[row - rows];
+            int l = layout.ChannelL[ch], start = layout.ChannelStart[ch], order = factors.Count;
+            foreach (int f in factors)
+            {
+                touched[f] = true;
+            }
+            for (int q = 0; q < gn; q++)
+            {
+                int p = gs + q;
+                double radialDirection = radialDirections[q];
+                double s = 0, sPrime = 0;
+                for (int mm = 0; mm <= 2 * l; mm++)
+                {
+                    int h = (l * l + mm) * count + p;
+                    double harmonicDirection = ws.HarmonicsGradX[h] * ws.DirectionX[p] + ws.HarmonicsGradY[h] * ws.DirectionY[p]
+                        + ws.HarmonicsGradZ[h] * ws.DirectionZ[p];
+                    double alpha = energyWeight * adjoint[start + mm] + adjointTangent[start + mm];
+                    double beta = adjoint[start + mm];
+                    s += alpha * ws.Harmonics[h] + beta * harmonicDirection;
+                    sPrime += beta * ws.Harmonics[h] * radialDirection;
+                }
+                if (s == 0 && sPrime == 0)
+                {
+                    continue;
+                }
+                for (int t = 0; t < order; t++)
+                {
+                    value[t] = ws.Radial[offset + factors[t] * gn + q];
+                    derivative[t] = ws.RadialDerivative[offset + factors[t] * gn + q];
+                }
+                for (int t = 0; t < order; t++)
+                {
+                    // dR_P/dR_t = dR'_P/dR'_t = prod_{u != t} R_u; dR'_P/dR_t = sum_{v != t} R'_v prod_{u != t, v} R_u
+                    double others = 1, mixed = 0;
+                    for (int u = 0; u < order; u++)
+                    {
+                        if (u != t)
+                        {
+                            mixed = mixed * value[u] + others * derivative[u];
+                            others *= value[u];
+                        }
+                    }
+                    ofValue[factors[t] * gn + q] += s * others + sPrime * mixed;
+                    ofDerivative[factors[t] * gn + q] += sPrime * others;
+                }
+            }
+        }
+        for (int row = 0; row < rows; row++)
+        {
+            if (!touched[row])
+            {
+                continue;
+            }
+            var target = gradient.Slice(row * k, k);
+            var sv = ofValue.Slice(row * gn, gn);
+            var sd = ofDerivative.Slice(row * gn, gn);
+            for (int j = 0; j < k; j++)
+            {
+                target[j] += TensorPrimitives.Dot(sv, g.Slice(j * gn, gn)) + TensorPrimitives.Dot(sd, dg.Slice(j * gn, gn));
             }
         }
     }

@@ -11,8 +11,10 @@ namespace Ace.Core.Basis.Purification;
 /// same columns and labels as the ordinary one (minus any orders removed by
 /// <see cref="PurificationOptions.RemoveUpToCorrelationOrder"/>); each many-body function becomes
 /// Bp = C AAp = (C C_pure) AA_ext, a precomputed sparse map onto products of an extended one-particle basis, evaluated by the
-/// ordinary A / AA / B machinery (values, gradients, adjoint forces). Needs a product-closed radial basis
-/// (<see cref="TransformedJacobiRadialSpecification"/>).
+/// ordinary A / AA / B machinery (values, gradients, adjoint forces). Needs, for every element pair, a product-closed radial
+/// basis (<see cref="TransformedJacobiRadialSpecification"/>: one-neighbour products expand in the family) or fitted radials
+/// (<see cref="FittedRadialSpecification"/>: each one-neighbour product is a product channel of its own,
+/// <see cref="FittedRadialProducts"/>, evaluated as the product of the fitted rows for any W).
 /// </summary>
 internal static class BasisPurifier
 {
@@ -21,7 +23,7 @@ internal static class BasisPurifier
     /// of the same specification, then its purification. The result's <see cref="AceBasis.Specification"/> is
     /// <paramref name="specification"/> itself.
     /// </summary>
-    /// <exception cref="ArgumentException">The specification is invalid or asks to purify a radial basis that is not product-closed.</exception>
+    /// <exception cref="ArgumentException">The specification is invalid or asks to purify a fixed radial basis that is not product-closed.</exception>
     public static AceBasis Build(AceBasisSpecification specification)
     {
         ArgumentNullException.ThrowIfNull(specification);
@@ -35,14 +37,19 @@ internal static class BasisPurifier
 
         var angular = new AngularProductTable();
         var radialTables = new Dictionary<IRadialBasis, RadialProductTable>(ReferenceEqualityComparer.Instance);
+        var fittedProducts = new FittedRadialProducts?[speciesCount, speciesCount];
         var plans = new PurifiedCenterPlan[speciesCount];
         for (int c = 0; c < speciesCount; c++)
         {
             var center = ordinary.Center(c);
-            var tables = new RadialProductTable?[speciesCount];
+            var tables = new IRadialProducts?[speciesCount];
             for (int z = 0; z < speciesCount; z++)
             {
-                if (center.RadialBySpecies[z] is { } radial)
+                if (center.RadialBySpecies[z] is FittedRadialBasis)
+                {
+                    tables[z] = fittedProducts[c, z] = new FittedRadialProducts(LargestChannelN(center.Layout, z));
+                }
+                else if (center.RadialBySpecies[z] is { } radial)
                 {
                     if (!radialTables.TryGetValue(radial, out var table))
                     {
@@ -55,7 +62,7 @@ internal static class BasisPurifier
             plans[c] = PurifiedCenterPlan.Create(center, speciesCount, options, tables, angular);
         }
 
-        var extended = ExtendedRadials(ordinary, plans);
+        var extended = ExtendedRadials(ordinary, plans, fittedProducts);
         var centers = new CenterBasis[speciesCount];
         var labels = new List<BasisFunctionLabel>();
         for (int c = 0; c < speciesCount; c++)
@@ -103,11 +110,22 @@ internal static class BasisPurifier
         return new AceBasis(specification, centers, pair, labels, cutoffs);
     }
 
+    /// <summary>The largest label n of the channels of neighbour species <paramref name="z"/> in <paramref name="layout"/> (0 without any).</summary>
+    private static int LargestChannelN(OneParticleLayout layout, int z)
+    {
+        int largest = 0;
+        for (int ch = layout.SpeciesChannelStart[z]; ch < layout.SpeciesChannelStart[z + 1]; ch++)
+        {
+            largest = Math.Max(largest, layout.Channels[ch].N);
+        }
+        return largest;
+    }
+
     /// <summary>
-    /// Throws when a many-body radial basis of <paramref name="specification"/> is not product-closed, saying which pair and why
-    /// purification needs it.
+    /// Throws when a fixed many-body radial basis of <paramref name="specification"/> is not product-closed, saying which pair
+    /// and why purification needs it (fitted radials need no product rule: their products become product channels).
     /// </summary>
-    /// <exception cref="ArgumentException">Some element pair uses a radial basis that is not product-closed (e.g. ChebExpCos).</exception>
+    /// <exception cref="ArgumentException">Some element pair uses a fixed radial basis that is not product-closed (e.g. ChebExpCos).</exception>
     private static void RequireProductClosed(AceBasisSpecification specification)
     {
         var elements = specification.Elements;
@@ -116,7 +134,7 @@ internal static class BasisPurifier
         {
             for (int b = a; b < elements.Count; b++)
             {
-                if (!radials[a, b].IsProductClosed)
+                if (radials[a, b] is not FittedRadialSpecification && !radials[a, b].IsProductClosed)
                 {
                     throw new ArgumentException(NotProductClosedMessage($"{elements[a]}-{elements[b]}", radials[a, b].GetType().Name), nameof(specification));
                 }
@@ -128,15 +146,20 @@ internal static class BasisPurifier
         $"cannot purify: the many-body radial basis of the {pair} pair is {radialKind}, which is not product-closed. Purification rewrites " +
         "every product of one-particle functions at the same neighbour, R_a(r) R_b(r), as an exact finite sum of radial functions of the " +
         "same family; only a product-closed family such as TransformedJacobi (polynomials in y times a fixed envelope) allows that. " +
-        "Use TransformedJacobiRadialSpecification for the many-body basis (a pair basis may keep any radial basis).";
+        "Use TransformedJacobiRadialSpecification for the many-body basis, or fit the radials over this family (FittedRadialSpecification, " +
+        "whose one-neighbour products become radial functions of their own); a pair basis may keep any radial basis.";
 
     /// <summary>The radial basis as a product-closed one; <see cref="RequireProductClosed"/> has checked its specification.</summary>
     private static IProductClosedRadialBasis ProductClosed(IRadialBasis radial, AceBasis basis, int center, int neighbour) =>
         radial as IProductClosedRadialBasis
         ?? throw new InvalidOperationException(NotProductClosedMessage($"{basis.Elements[center]}-{basis.Elements[neighbour]}", radial.GetType().Name));
 
-    /// <summary>The radial basis of every element pair, extended (same family, more functions) to what the purified centers need.</summary>
-    private static IRadialBasis?[,] ExtendedRadials(AceBasis basis, PurifiedCenterPlan[] plans)
+    /// <summary>
+    /// The radial basis of every element pair, extended to what the purified centers need: a fixed family gets more functions
+    /// (shared by (a, b) and (b, a)); fitted radials, per ordered pair, keep the fitted rows of the channels the purified center
+    /// uses and gain one product function per product channel.
+    /// </summary>
+    private static IRadialBasis?[,] ExtendedRadials(AceBasis basis, PurifiedCenterPlan[] plans, FittedRadialProducts?[,] fittedProducts)
     {
         int s = plans.Length;
         var result = new IRadialBasis?[s, s];
@@ -144,6 +167,12 @@ internal static class BasisPurifier
         {
             for (int b = a; b < s; b++)
             {
+                if (basis.Center(a).RadialBySpecies[b] is FittedRadialBasis || basis.Center(b).RadialBySpecies[a] is FittedRadialBasis)
+                {
+                    result[a, b] = FittedWithProducts(basis, plans[a].Layout, a, b, fittedProducts[a, b]);
+                    result[b, a] = FittedWithProducts(basis, plans[b].Layout, b, a, fittedProducts[b, a]);
+                    continue;
+                }
                 int count = Math.Max(plans[a].Layout.RadialCountBySpecies[b], plans[b].Layout.RadialCountBySpecies[a]);
                 if (count == 0)
                 {
@@ -155,5 +184,55 @@ internal static class BasisPurifier
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// The fitted radials of the purified center <paramref name="center"/> with neighbours of species <paramref name="neighbour"/>:
+    /// one row per channel of the extended layout in row order, the fitted channels with the original basis's W, the product
+    /// channels as products of those rows; null when the purified center uses no such neighbour.
+    /// </summary>
+    private static FittedRadialBasis? FittedWithProducts(AceBasis basis, OneParticleLayout layout, int center, int neighbour, FittedRadialProducts? products)
+    {
+        int first = layout.SpeciesChannelStart[neighbour], last = layout.SpeciesChannelStart[neighbour + 1];
+        if (first == last)
+        {
+            return null;
+        }
+        var original = (FittedRadialBasis)basis.Center(center).RadialBySpecies[neighbour]!;
+        var originalRows = basis.FittedRadialChannels(center, neighbour)!;
+        int k = original.Primitive.Count;
+        var rowOf = new Dictionary<RadialChannel, int>();
+        var w = new List<double>();
+        var productRows = new List<IReadOnlyList<int>>();
+        for (int ch = first; ch < last; ch++)
+        {
+            var label = layout.Channels[ch];
+            if (products is not null && label.N >= products.FirstProductN)
+            {
+                productRows.Add(products.Factors(label.N).Select(f => rowOf[new RadialChannel(f.N, f.L)]).ToArray());
+                continue;
+            }
+            if (productRows.Count > 0)
+            {
+                throw new InvalidOperationException($"the fitted channel n = {label.N}, l = {label.L} of {basis.Elements[center]}-{basis.Elements[neighbour]} follows a product channel");
+            }
+            var channel = new RadialChannel(label.N, label.L);
+            int row = IndexOf(originalRows, channel);
+            rowOf[channel] = rowOf.Count;
+            w.AddRange(original.Coefficients.Slice(row * k, k));
+        }
+        return new FittedRadialBasis(original.Primitive, w.ToArray(), productRows);
+    }
+
+    private static int IndexOf(IReadOnlyList<RadialChannel> channels, RadialChannel channel)
+    {
+        for (int i = 0; i < channels.Count; i++)
+        {
+            if (channels[i] == channel)
+            {
+                return i;
+            }
+        }
+        throw new InvalidOperationException($"the purified basis uses the radial channel n = {channel.N}, l = {channel.L}, which the original basis lacks");
     }
 }

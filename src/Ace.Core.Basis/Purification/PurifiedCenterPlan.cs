@@ -33,9 +33,12 @@ internal sealed class PurifiedCenterPlan
     /// <summary>The extended A layout.</summary>
     public OneParticleLayout Layout { get; }
 
-    /// <summary>Expands every kept function of <paramref name="center"/>.</summary>
+    /// <summary>
+    /// Expands every kept function of <paramref name="center"/>. The extended layout is channel-resolved for the neighbour
+    /// species whose radials are fitted (<see cref="FittedRadialProducts"/>): each channel, fitted or product, has its own row.
+    /// </summary>
     public static PurifiedCenterPlan Create(CenterBasis center, int speciesCount, PurificationOptions options,
-        RadialProductTable?[] radialTables, AngularProductTable angular)
+        IRadialProducts?[] radialTables, AngularProductTable angular)
     {
         var expander = new PureProductExpander(radialTables, angular);
         var functions = FunctionTerms.FromCenter(center);
@@ -61,13 +64,20 @@ internal sealed class PurifiedCenterPlan
                 int count = key.CopyCodes(codes);
                 foreach (uint code in codes[..count])
                 {
-                    channels.Add(new LabelIndex(ExtendedLabelCode.Species(code), ExtendedLabelCode.N(code), ExtendedLabelCode.L(code)));
+                    int species = ExtendedLabelCode.Species(code), n = ExtendedLabelCode.N(code);
+                    channels.Add(new LabelIndex(species, n, ExtendedLabelCode.L(code)));
+                    if (radialTables[species] is FittedRadialProducts products && n >= products.FirstProductN)
+                    {
+                        // the fitted rows a product channel multiplies must be rows of the extended radials
+                        channels.UnionWith(products.Factors(n));
+                    }
                 }
             }
             kept.Add(f);
             rows.Add(row);
         }
-        return new PurifiedCenterPlan(center.Species, kept.ToArray(), rows.ToArray(), new OneParticleLayout(speciesCount, channels));
+        var channelResolved = radialTables.Select(t => t is FittedRadialProducts).ToArray();
+        return new PurifiedCenterPlan(center.Species, kept.ToArray(), rows.ToArray(), new OneParticleLayout(speciesCount, channels, channelResolved));
     }
 
     /// <summary>The extended product graph and the sparse map B_pure = (C C_pure) AA_ext over it.</summary>
@@ -102,8 +112,9 @@ internal sealed class PurifiedCenterPlan
     /// Full: every set partition with its Moebius weight. Pure2b (ACE1x's default): for every function of order &gt;= 2 whose
     /// labels share one element (any l), the ordinary product minus its fully diagonal term (all neighbours equal), so that
     /// it vanishes on an atom with one neighbour; the diagonal term of an invariant is a constant times the product of the
-    /// radials, which expands into the order-1 functions A_{z N 0 0} only (the angular tensor keeps L = 0 alone). Functions
-    /// that mix elements are already zero on one neighbour and stay as they are.
+    /// radials, which expands into the order-1 functions A_{z N 0 0} only (the angular tensor keeps L = 0 alone; with fitted
+    /// radials one A function of the product channel). Functions that mix elements are already zero on one neighbour and
+    /// stay as they are.
     /// </summary>
     private static IEnumerable<(SetPartition, double)> Partitions(LabelIndex[] labels, PurificationKind kind)
     {

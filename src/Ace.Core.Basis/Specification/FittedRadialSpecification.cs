@@ -7,7 +7,8 @@ namespace Ace.Core.Basis;
 /// R_{z z' n l}(r) = sum_k W_{z z' n l k} g_k(r) over the first <see cref="PrimitiveCount"/> functions g_k of the
 /// primitive family <see cref="Primitive"/> (pacemaker's nradbase). A channel without an entry in
 /// <see cref="Coefficients"/> takes W_{z z' n l k} = delta(k, n - 1), i.e. R_nl = g_{n-1}: the fixed radial basis of
-/// the primitive family, reproduced exactly. Not product-closed.
+/// the primitive family, reproduced exactly. Not product-closed, yet purifiable: a purified basis evaluates the
+/// one-neighbour products of fitted radials it subtracts as functions of their own (docs/purification.md).
 /// </summary>
 /// <param name="Primitive">The family g_k (any non-fitted radial specification; its cutoff is the cutoff).</param>
 /// <param name="PrimitiveCount">K, the number of primitive functions (pacemaker's nradbase); every channel needs n &lt;= K unless it has coefficients.</param>

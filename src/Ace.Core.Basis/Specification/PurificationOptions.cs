@@ -16,8 +16,9 @@ public enum PurificationKind
     /// <summary>
     /// The ACE1x "pure2b" correction (ACE1x's default, the study's self-interacting basis): every function of correlation
     /// order &gt;= 2 whose one-particle labels all have the same element (any l) loses its fully diagonal self-term (all
-    /// neighbours equal), a combination of order-1 functions; every many-body function then vanishes on an atom with one
-    /// neighbour, while the partly diagonal terms (some neighbours equal) stay.
+    /// neighbours equal), a combination of order-1 functions (with fitted radials, one order-1 function of the product of
+    /// its radials); every many-body function then vanishes on an atom with one neighbour, while the partly diagonal terms
+    /// (some neighbours equal) stay.
     /// </summary>
     Pure2b,
 }

@@ -7,7 +7,8 @@ namespace Ace.Core.Primitives.Radial;
 /// Pacemaker's ChebExpCos radial basis (ace-math section 2b) with identity coefficients: with x = x(r) from a
 /// <see cref="ScaledExponentialTransform"/> and the cosine envelope f(r) = (1 + cos(pi r / r_c)) / 2,
 /// R_0 = f and R_n = f (1 - T_n(x)) / 2 for n &gt;= 1 (Chebyshev T). Zero for r &gt;= r_c. It is not closed under
-/// products, so it cannot be purified exactly. Immutable and thread-safe.
+/// products, so as a fixed basis it cannot be purified exactly (fitted radials over it can: their one-neighbour
+/// products become functions of their own). Immutable and thread-safe.
 /// </summary>
 public sealed class ChebExpCosBasis : IRadialBasis, IPointwiseRadialBasis
 {

@@ -170,8 +170,8 @@ public sealed class BasisBuilder
 
     /// <summary>
     /// Removes the self-interaction (Ho, Gutleb and Ortner 2024): every function of correlation order nu then vanishes
-    /// on atoms with fewer than nu neighbours. Needs the transformed-Jacobi radial basis (product-closed); the
-    /// default options purify fully and keep every order.
+    /// on atoms with fewer than nu neighbours. Needs the transformed-Jacobi radial basis (product-closed) or fitted radials
+    /// (<see cref="FittedRadials"/>, over any family); the default options purify fully and keep every order.
     /// </summary>
     public BasisBuilder Purify(PurificationOptions? options = null)
     {

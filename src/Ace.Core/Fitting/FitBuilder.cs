@@ -146,6 +146,24 @@ public sealed class FitBuilder
     }
 
     /// <summary>
+    /// ACE1x's algebraic smoothness prior exactly as ACEpotentials.jl's <c>acefit!</c> builds it
+    /// (<see cref="Fitting.Ace1SmoothnessPrior"/>: ACE1's scaling of the coupled basis, pure2b and purification corrections
+    /// included, in ACE1's normalisation) for the solve: BLR by default, or the ridge of <see cref="Ridge"/> or
+    /// <see cref="RidgeByCrossValidation"/>. <see cref="SmoothnessPrior"/> is the simpler prior from the labels alone. A
+    /// later call of either replaces an earlier one.
+    /// </summary>
+    /// <param name="p">The exponent, at least 1 (<c>acefit!</c>: 4).</param>
+    /// <param name="angularWeight">w_L of l^p + |m|^p, positive (ACE1x: 1).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> or <paramref name="angularWeight"/> is out of range.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="Solver"/> was called: an explicit solver takes no prior from the fit.</exception>
+    public FitBuilder Ace1SmoothnessPrior(int p = 4, double angularWeight = Fitting.Ace1SmoothnessPrior.DefaultAngularWeight)
+    {
+        var prior = Fitting.Ace1SmoothnessPrior.Create(_basis, p, angularWeight);
+        return Choose(_strategy.WithPrior(FitPrior.Fixed(prior, string.Create(CultureInfo.InvariantCulture,
+            $"Ace1SmoothnessPrior(p: {p}, angularWeight: {angularWeight:G6})"))));
+    }
+
+    /// <summary>
     /// Ridge (Tikhonov) regression with the fixed strength <paramref name="lambda"/> instead of BLR's evidence
     /// maximisation: solves <c>(A^T W^2 A + lambda^2 Gamma^2) c = A^T W^2 y</c> with Gamma the prior of
     /// <see cref="SmoothnessPrior"/> (the identity without it), from normal equations (Cholesky) or, with

@@ -9,11 +9,13 @@ namespace Ace.Core.Basis.Tests.Purification;
 /// <summary>Gradients and adjoint forces of purified bases against finite differences.</summary>
 public class GradientTests
 {
-    [TestCase(PurificationKind.Full)]
-    [TestCase(PurificationKind.Pure2b)]
-    public void Function_gradients_match_finite_differences(PurificationKind kind)
+    [TestCase(PurificationKind.Full, false)]
+    [TestCase(PurificationKind.Pure2b, false)]
+    [TestCase(PurificationKind.Full, true)]
+    [TestCase(PurificationKind.Pure2b, true)]
+    public void Function_gradients_match_finite_differences(PurificationKind kind, bool fittedRadials)
     {
-        var basis = Purified(TwoElements(5, 6, 5, 4), kind);
+        var basis = fittedRadials ? RandomlyFitted(TwoElements(5, 6, 5, 4), kind, seed: 33) : Purified(TwoElements(5, 6, 5, 4), kind);
         var random = new Random(31);
         var ws = basis.CreateWorkspace();
         for (int center = 0; center < 2; center++)
@@ -51,11 +53,13 @@ public class GradientTests
         }
     }
 
-    [TestCase(PurificationKind.Full)]
-    [TestCase(PurificationKind.Pure2b)]
-    public void Adjoint_forces_match_finite_differences_of_the_site_energy(PurificationKind kind)
+    [TestCase(PurificationKind.Full, false)]
+    [TestCase(PurificationKind.Pure2b, false)]
+    [TestCase(PurificationKind.Full, true)]
+    [TestCase(PurificationKind.Pure2b, true)]
+    public void Adjoint_forces_match_finite_differences_of_the_site_energy(PurificationKind kind, bool fittedRadials)
     {
-        var basis = Purified(SingleElement(8, 8, 6, 5), kind);
+        var basis = fittedRadials ? RandomlyFitted(SingleElement(8, 8, 6, 5), kind, seed: 43) : Purified(SingleElement(8, 8, 6, 5), kind);
         var random = new Random(41);
         var coefficients = Enumerable.Range(0, basis.FunctionCount).Select(_ => random.NextDouble() - 0.5).ToArray();
         var model = basis.CreateEnergyModel(coefficients);

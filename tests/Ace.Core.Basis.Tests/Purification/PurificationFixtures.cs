@@ -21,6 +21,45 @@ internal static class PurificationFixtures
     public static AceBasis Purified(AceBasisSpecification spec, PurificationKind kind = PurificationKind.Full, int remove = 0) =>
         AceBasis.Build(spec with { Purification = new PurificationOptions(kind, remove) });
 
+    /// <summary>The same specification with every many-body radial basis fitted over it (K = <paramref name="primitiveCount"/>), W = delta.</summary>
+    public static AceBasisSpecification FittedOver(AceBasisSpecification spec, int primitiveCount) => spec with
+    {
+        Radial = new FittedRadialSpecification(spec.Radial, primitiveCount),
+        PairRadials = spec.PairRadials?.Select(o => o with { Radial = new FittedRadialSpecification(o.Radial, primitiveCount) }).ToArray(),
+    };
+
+    /// <summary>
+    /// The basis of <paramref name="spec"/> (purified with <paramref name="kind"/>, or not when null) with fitted radials over
+    /// its radial families (K = 8) whose rows W are moved off the delta start by uniform random amounts in [-0.2, 0.2].
+    /// </summary>
+    public static AceBasis RandomlyFitted(AceBasisSpecification spec, PurificationKind? kind, int seed, int remove = 0)
+    {
+        var start = AceBasis.Build(FittedOver(spec, 8) with { Purification = kind is { } k ? new PurificationOptions(k, remove) : null });
+        var random = new Random(seed);
+        var parameters = start.FittedRadialParameters!;
+        var w = parameters.Values().Select(x => x + 0.4 * (random.NextDouble() - 0.5)).ToArray();
+        return AceBasis.Build(parameters.Specification(w));
+    }
+
+    /// <summary>
+    /// R(label, r) of a basis with fitted radials, read from its ordinary (unpurified) twin: the row of the label's channel
+    /// (n, l) of the fitted radial basis of (center, the label's element), for <see cref="BruteForce(BasisFunctionLabel, Vec3[], int[], IReadOnlyList{string}, Func{int, int, IEnumerable{int[]}}, Func{OneParticleLabel, double, double})"/>.
+    /// </summary>
+    public static Func<OneParticleLabel, double, double> FittedRadial(AceBasis basis, int center)
+    {
+        var ordinary = AceBasis.Build(basis.Specification with { Purification = null });
+        return (p, r) =>
+        {
+            int z = ordinary.SpeciesIndex(p.Element);
+            var radial = ordinary.ManyBodyRadial(center, z)!;
+            int row = ordinary.FittedRadialChannels(center, z)!.ToList().IndexOf(new RadialChannel(p.N, p.L));
+            Assert.That(row, Is.GreaterThanOrEqualTo(0), $"channel {p}");
+            var values = new double[radial.Count];
+            radial.Evaluate(r, values, new double[radial.Count]);
+            return values[row];
+        };
+    }
+
     /// <summary>The many-body radial basis of the pair (a, b) as the specification describes it, with <paramref name="count"/> functions.</summary>
     public static TransformedJacobiBasis Radial(AceBasisSpecification spec, string a, string b, int count)
     {
@@ -34,7 +73,20 @@ internal static class PurificationFixtures
     /// sum over m-tuples of C times the sum over neighbour tuples accepted by <paramref name="tuples"/> of prod_t phi_t(r_{j_t}).
     /// </summary>
     public static double BruteForce(AceBasisSpecification spec, BasisFunctionLabel label, Vec3[] d, int[] s,
-        IReadOnlyList<string> elements, Func<int, int, IEnumerable<int[]>> tuples)
+        IReadOnlyList<string> elements, Func<int, int, IEnumerable<int[]>> tuples) =>
+        BruteForce(label, d, s, elements, tuples, (p, r) =>
+        {
+            var values = new double[p.N];
+            Radial(spec, label.CenterElement, p.Element, p.N).Evaluate(r, values, new double[p.N]);
+            return values[p.N - 1];
+        });
+
+    /// <summary>
+    /// The same brute force with the radial function of each one-particle label given: <paramref name="radial"/>(label, r) is
+    /// R of that label (for fitted radials it depends on n and l).
+    /// </summary>
+    public static double BruteForce(BasisFunctionLabel label, Vec3[] d, int[] s, IReadOnlyList<string> elements,
+        Func<int, int, IEnumerable<int[]>> tuples, Func<OneParticleLabel, double, double> radial)
     {
         var labels = label.OneParticleLabels;
         int nu = labels.Count;
@@ -43,7 +95,6 @@ internal static class PurificationFixtures
         for (int t = 0; t < nu; t++)
         {
             var p = labels[t];
-            var radial = Radial(spec, label.CenterElement, p.Element, p.N);
             phi[t] = new double[2 * p.L + 1][];
             for (int mm = 0; mm <= 2 * p.L; mm++)
             {
@@ -55,13 +106,12 @@ internal static class PurificationFixtures
                 {
                     continue;
                 }
-                var r = new double[p.N];
-                radial.Evaluate(d[j].Norm, r, new double[p.N]);
+                double r = radial(p, d[j].Norm);
                 var y = new double[RealSphericalHarmonics.Count(p.L)];
                 RealSphericalHarmonics.Evaluate(p.L, d[j].X, d[j].Y, d[j].Z, y);
                 for (int mm = 0; mm <= 2 * p.L; mm++)
                 {
-                    phi[t][mm][j] = r[p.N - 1] * y[RealSphericalHarmonics.Index(p.L, mm - p.L)];
+                    phi[t][mm][j] = r * y[RealSphericalHarmonics.Index(p.L, mm - p.L)];
                 }
             }
         }

@@ -53,6 +53,43 @@ public class VanishingTests
         }
     }
 
+    [TestCase(PurificationKind.Full)]
+    [TestCase(PurificationKind.Pure2b)]
+    public void Functions_that_vanish_identically_are_exact_zeros_in_values_and_gradients(PurificationKind kind)
+    {
+        // The kernels cancel the self-interaction only to rounding; the basis writes the exact zeros (a weak prior would
+        // otherwise fit the rounding). Full: order nu needs nu neighbours; pure2b: order >= 2 needs two.
+        var basis = Purified(SingleElement(8, 8, 6, 5), kind, remove: 1);
+        var random = new Random(21);
+        var ws = basis.CreateWorkspace();
+        for (int neighbours = 1; neighbours <= basis.MaxCorrelationOrder; neighbours++)
+        {
+            var (d, s) = RandomEnvironment(random, basis, 0, neighbours);
+            var values = new double[basis.SiteFunctionCount(0)];
+            var gradients = new Vec3[values.Length * neighbours];
+            basis.EvaluateSiteWithGradients(0, d, s, values, gradients, ws);
+            var plain = Values(basis, 0, d, s, ws);
+            int nonZero = 0;
+            foreach (var f in basis.FunctionsOfOrder(2).Concat(basis.FunctionsOfOrder(3)).Concat(basis.FunctionsOfOrder(4)))
+            {
+                bool vanishes = kind == PurificationKind.Full ? f.CorrelationOrder > neighbours : neighbours < 2;
+                var g = gradients.AsSpan(f.Column * neighbours, neighbours).ToArray();
+                if (vanishes)
+                {
+                    Assert.That(values[f.Column], Is.EqualTo(0.0), $"{f} on {neighbours} neighbour(s)");
+                    Assert.That(plain[f.Column], Is.EqualTo(0.0), $"{f} on {neighbours} neighbour(s), values only");
+                    Assert.That(g.All(x => x == default), $"{f} on {neighbours} neighbour(s): gradient");
+                }
+                else if (Math.Abs(values[f.Column]) > 1e-8)
+                {
+                    nonZero++;
+                }
+            }
+            // The control: with two or more neighbours some functions (order 2 at least) live in both variants.
+            Assert.That(nonZero, neighbours >= 2 ? Is.GreaterThan(0) : Is.Zero, $"functions with enough neighbours are not zeroed ({neighbours})");
+        }
+    }
+
     [Test]
     public void The_self_interacting_basis_does_not_vanish_on_a_dimer()
     {

@@ -71,6 +71,44 @@ public class FittedRadialBasisTests
     }
 
     [Test]
+    public void ProductFunctionsAreProductsOfTheRowsWithFiniteDifferenceDerivatives()
+    {
+        var w = RandomCoefficients(3, 4);
+        var fitted = new FittedRadialBasis(Primitive, w, [[0, 2], [1, 1, 2], [2, 0, 2, 1]]);
+        Assert.That(fitted.FittedCount, Is.EqualTo(3));
+        Assert.That(fitted.Count, Is.EqualTo(6));
+        Assert.That(fitted.Products[1], Is.EqualTo(new[] { 1, 1, 2 }));
+        double[] r = [0.4, 1.3, 2.6, 4.2, 5.0, 6.0];
+        var values = new double[6 * r.Length];
+        var derivatives = new double[6 * r.Length];
+        fitted.Evaluate(r, values, derivatives);
+        var rows = new FittedRadialBasis(Primitive, w);
+        var single = new double[3];
+        var singleDerivative = new double[3];
+        int[][] factors = [[0, 2], [1, 1, 2], [2, 0, 2, 1]];
+        for (int j = 0; j < r.Length; j++)
+        {
+            rows.Evaluate(r[j], single, singleDerivative);
+            for (int i = 0; i < factors.Length; i++)
+            {
+                double expected = factors[i].Aggregate(1.0, (p, f) => p * single[f]);
+                double Product(double x)
+                {
+                    var v = new double[3];
+                    rows.Evaluate(x, v, new double[3]);
+                    return factors[i].Aggregate(1.0, (p, f) => p * v[f]);
+                }
+                Assert.That(values[(3 + i) * r.Length + j], Is.EqualTo(expected).Within(1e-15), $"product {i}, r = {r[j]}");
+                double fd = r[j] < Primitive.Cutoff ? (Product(r[j] - 2e-5) - 8 * Product(r[j] - 1e-5) + 8 * Product(r[j] + 1e-5) - Product(r[j] + 2e-5)) / 12e-5 : 0;
+                Assert.That(derivatives[(3 + i) * r.Length + j], Is.EqualTo(fd).Within(1e-8), $"product {i} derivative, r = {r[j]}");
+            }
+        }
+        Assert.That(values.Where((_, i) => i % r.Length >= 4), Is.All.EqualTo(0.0), "zero at and beyond the cutoff");
+        Assert.That(() => new FittedRadialBasis(Primitive, w, [[1]]), Throws.ArgumentException.With.Message.Contains("at least two rows"));
+        Assert.That(() => new FittedRadialBasis(Primitive, w, [[0, 3]]), Throws.ArgumentException.With.Message.Contains("each in 0 .. 2"));
+    }
+
+    [Test]
     public void BadCoefficientsAreRejected()
     {
         Assert.That(() => new FittedRadialBasis(Primitive, new double[7]), Throws.ArgumentException.With.Message.Contains("not a positive multiple of the 6"));

@@ -23,10 +23,11 @@ public class RadialFitTests
             .ToList();
     }
 
-    [Test]
-    public void The_loss_gradients_in_coefficients_and_radials_are_finite_difference_derivatives()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void The_loss_gradients_in_coefficients_and_radials_are_finite_difference_derivatives(bool pure2b)
     {
-        var basis = Fixtures.FittedSiliconCarbon;
+        var basis = pure2b ? Fixtures.FittedSiliconCarbonPure2b : Fixtures.FittedSiliconCarbon;
         var data = TeacherData(3, seed: 1);
         var c = Fixtures.RandomCoefficients(basis, seed: 9);
         FitBuilder Fit(AceBasis b) => LinearAce.Fit(b).ReferenceEnergies(References).Weights(energy: 3, forces: 1, virial: 0.5)
@@ -58,12 +59,14 @@ public class RadialFitTests
         }
     }
 
-    [Test]
-    public void Fitting_the_radials_starts_at_the_linear_fit_lowers_the_loss_and_is_deterministic()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void Fitting_the_radials_starts_at_the_linear_fit_lowers_the_loss_and_is_deterministic(bool pure2b)
     {
-        var start = LinearAce.Basis("Si", "C").Radial(new ChebExpCosRadialSpecification(4.5)).FittedRadials(6)
+        var builder = LinearAce.Basis("Si", "C").Radial(new ChebExpCosRadialSpecification(4.5)).FittedRadials(6)
             .PairBasis(3, new TransformedJacobiRadialSpecification(2.0, 4.5, P: 1, Q: 3))
-            .MaxBodyOrder(4).MaxLabels([5, 3, 2], [0, 2, 1]).Build();
+            .MaxBodyOrder(4).MaxLabels([5, 3, 2], [0, 2, 1]);
+        var start = (pure2b ? builder.Purify(new PurificationOptions(PurificationKind.Pure2b)) : builder).Build();
         var training = TeacherData(6, seed: 3);
         var validation = TeacherData(2, seed: 4);
         FitBuilder Fit() => LinearAce.Fit(start).ReferenceEnergies(References).Weights(energy: 3, forces: 1, virial: 0.3)
@@ -83,6 +86,7 @@ public class RadialFitTests
         }
         Assert.That(report.Steps, Has.Count.GreaterThan(1));
         Assert.That(report.Steps[^1].DataLoss, Is.LessThan(0.9 * report.Steps[0].DataLoss));
+        TestContext.Out.WriteLine($"pure2b {pure2b}: data loss {report.Steps[0].DataLoss:G4} -> {report.Steps[^1].DataLoss:G4} in {report.Steps.Count - 1} steps");
         Assert.That(progress.Select(p => p.Iteration), Is.EqualTo(report.Steps.Select(s => s.Iteration)));
         Assert.That(report.Steps.All(s => s.ValidationLoss is > 0), Is.True);
         var best = report.Steps[report.BestIteration];

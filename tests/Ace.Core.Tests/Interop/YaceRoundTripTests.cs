@@ -103,5 +103,10 @@ public class YaceRoundTripTests
         var w = fitted.Basis.FittedRadialParameters!;
         var block = w.Blocks.First(b => b.Center == "Si" && b.Neighbour == "C" && b.N == 2 && b.L == 1);
         Assert.That(bond.Radcoefficients[1][1], Is.EqualTo(w.Values().AsSpan(block.Offset, block.Length).ToArray()), "crad[n-1][l] = W of (n, l)");
+
+        var pure2b = Make(LinearAce.Basis("Si", "C").Radial(new ChebExpCosRadialSpecification(4.5)).FittedRadials(6).MaxBodyOrder(4)
+            .MaxLabels([5, 3, 2], [0, 2, 1]).Purify(new PurificationOptions(PurificationKind.Pure2b)).Build(), 12);
+        Assert.That(() => YaceExport.ToDocument(pure2b), Throws.InvalidOperationException.With.Message.Contains("purified (Pure2b)")
+            .And.Message.Contains("no crad row").And.Message.Contains("Export the self-interacting fitted basis"));
     }
 }

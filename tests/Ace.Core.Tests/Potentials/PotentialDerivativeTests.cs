@@ -11,9 +11,11 @@ public class PotentialDerivativeTests
 
     private static readonly LinearAcePotential FittedRadialPotential = Fixtures.RandomPotential(Fixtures.FittedSiliconCarbon, seed: 4);
 
+    private static readonly LinearAcePotential FittedRadialPure2bPotential = Fixtures.RandomPotential(Fixtures.FittedSiliconCarbonPure2b, seed: 4);
+
     private static IEnumerable<TestCaseData> Structures()
     {
-        foreach (var (name, potential) in new[] { ("", Potential), (" (fitted radials)", FittedRadialPotential) })
+        foreach (var (name, potential) in new[] { ("", Potential), (" (fitted radials)", FittedRadialPotential), (" (fitted radials, pure2b)", FittedRadialPure2bPotential) })
         {
             var random = new Random(11);
             yield return new TestCaseData(Fixtures.Cluster(random, 6, "Si", "C"), potential).SetName("open Si-C cluster" + name);

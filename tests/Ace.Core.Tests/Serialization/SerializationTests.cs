@@ -40,13 +40,15 @@ public class SerializationTests
         Assert.That(Directory.GetFiles(_folder), Is.EqualTo(new[] { path }), "no temporary file is left behind");
     }
 
-    [Test]
-    public void A_fitted_radial_potential_round_trips_bitwise()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void A_fitted_radial_potential_round_trips_bitwise(bool pure2b)
     {
-        var potential = Fixtures.RandomPotential(Fixtures.FittedSiliconCarbon, seed: 13);
+        var potential = Fixtures.RandomPotential(pure2b ? Fixtures.FittedSiliconCarbonPure2b : Fixtures.FittedSiliconCarbon, seed: 13);
         var path = Path.Combine(_folder, "fitted.json");
         potential.Save(path);
         Assert.That(File.ReadAllText(path), Does.Contain("\"Fitted\"").And.Contain("primitiveCount"));
+        Assert.That(File.ReadAllText(path).Contains("Pure2b", StringComparison.Ordinal), Is.EqualTo(pure2b));
         var loaded = LinearAce.Load(path);
         Assert.That(loaded.Basis.FittedRadialParameters!.Values(), Is.EqualTo(potential.Basis.FittedRadialParameters!.Values()));
         Assert.That(loaded.Basis.Specification, Is.EqualTo(potential.Basis.Specification).Using(new JsonEquality()));

@@ -10,7 +10,9 @@ namespace Ace.Core.Basis.Purification.Expansion;
 /// </code>
 /// the closed form of the recursion AAp_{kk',k'} = AAp_{kk'} A_{k'} - sum_b sum_kappa P^kappa_{k_b k'} AAp_{kk'[b&lt;-kappa]}
 /// (ace-math.md section 5), where A[phi] = sum_j phi(r_j) and the one-neighbour product of a block expands exactly:
-/// prod_s phi_{z n_s l_s m_s} = sum_{N, L, M} r_N g_{LM} phi_{z N L M} (zero when the block mixes species). Since the radial
+/// prod_s phi_{z n_s l_s m_s} = sum_{N, L, M} r_N g_{LM} phi_{z N L M} (zero when the block mixes species; the radial part
+/// from <see cref="IRadialProducts"/>: the product rule of a product-closed family, or one product channel for fitted
+/// radials). Since the radial
 /// factors r_N do not depend on m, the m-sum is done once per partition on the angular tensor
 /// T[(L_b, M_b)_b] = sum_t C_t prod_b g_b(t), whose non-invariant entries cancel; then each (N_b)_b gives one monomial.
 /// </summary>
@@ -19,13 +21,13 @@ internal sealed class PureProductExpander
     /// <summary>Angular-tensor entries below this fraction of the magnitudes summed into them cancel exactly (rotation invariance).</summary>
     private const double CancellationTolerance = 1e-12;
 
-    private readonly RadialProductTable?[] _radialBySpecies;
+    private readonly IRadialProducts?[] _radialBySpecies;
     private readonly AngularProductTable _angular;
     private readonly Dictionary<UInt128, (double Value, double Scale)> _tensor = new();
 
-    /// <param name="radialBySpecies">The radial product table of the pair (center, neighbour species z), null where unused.</param>
+    /// <param name="radialBySpecies">The radial products of the pair (center, neighbour species z), null where unused.</param>
     /// <param name="angular">The angular product table.</param>
-    public PureProductExpander(RadialProductTable?[] radialBySpecies, AngularProductTable angular)
+    public PureProductExpander(IRadialProducts?[] radialBySpecies, AngularProductTable angular)
     {
         _radialBySpecies = radialBySpecies;
         _angular = angular;
@@ -74,19 +76,17 @@ internal sealed class PureProductExpander
     private SparseExpansion[] RadialFactors(LabelIndex[] labels, int[][] blocks)
     {
         var result = new SparseExpansion[blocks.Length];
-        Span<int> n = stackalloc int[MonomialKey.MaxOrder];
+        Span<LabelIndex> factors = stackalloc LabelIndex[MonomialKey.MaxOrder];
         for (int b = 0; b < blocks.Length; b++)
         {
             var block = blocks[b];
             for (int i = 0; i < block.Length; i++)
             {
-                n[i] = labels[block[i]].N - 1;
+                factors[i] = labels[block[i]];
             }
-            var indices = n[..block.Length];
-            indices.Sort();
             var table = _radialBySpecies[labels[block[0]].Species]
                 ?? throw new InvalidOperationException($"no radial basis for neighbour species {labels[block[0]].Species}");
-            result[b] = table.Product(indices);
+            result[b] = table.Product(factors[..block.Length]);
         }
         return result;
     }

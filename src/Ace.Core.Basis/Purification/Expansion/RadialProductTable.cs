@@ -1,3 +1,4 @@
+using Ace.Core.Basis.Enumeration;
 using Ace.Core.Primitives.Radial;
 
 namespace Ace.Core.Basis.Purification.Expansion;
@@ -7,7 +8,7 @@ namespace Ace.Core.Basis.Purification.Expansion;
 /// R_{n_1} ... R_{n_k} = sum_N c_N R_N (0-based indices), built pairwise from
 /// <see cref="IProductClosedRadialBasis.ProductCoefficients"/> and cached. Not thread-safe (one table per build).
 /// </summary>
-internal sealed class RadialProductTable
+internal sealed class RadialProductTable : IRadialProducts
 {
     /// <summary>Coefficients below this fraction of an expansion's largest one are quadrature rounding of exact zeros.</summary>
     private const double DropTolerance = 1e-15;
@@ -17,6 +18,19 @@ internal sealed class RadialProductTable
     private readonly Dictionary<ulong, SparseExpansion> _products = new();
 
     public RadialProductTable(IProductClosedRadialBasis family) => _family = family;
+
+    /// <inheritdoc />
+    /// <remarks>A fixed family's radial function depends on n alone (R_{n-1}), not on l.</remarks>
+    public SparseExpansion Product(ReadOnlySpan<LabelIndex> blockLabels)
+    {
+        Span<int> indices = stackalloc int[blockLabels.Length];
+        for (int i = 0; i < blockLabels.Length; i++)
+        {
+            indices[i] = blockLabels[i].N - 1;
+        }
+        indices.Sort();
+        return Product(indices);
+    }
 
     /// <summary>The expansion of the product of the radial functions with the given 0-based indices (sorted ascending).</summary>
     public SparseExpansion Product(ReadOnlySpan<int> sortedIndices)

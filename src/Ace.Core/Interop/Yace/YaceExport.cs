@@ -162,10 +162,20 @@ public static class YaceExport
 
     /// <summary>
     /// Fitted radials export only in ML-PACE's own form: ChebExpCos primitives g_k with the fitted W as its crad
-    /// coefficients (R_nl = sum_k crad[n][l][k] g_k), and no pair basis (whose functions would need crad rows of their own).
+    /// coefficients (R_nl = sum_k crad[n][l][k] g_k), no pair basis (whose functions would need crad rows of their own), and
+    /// no purification: a purified fitted basis subtracts one-neighbour products of fitted radials (prod_t R_{n_t l_t}(r_ij)),
+    /// which are neither crad rows nor combinations of ML-PACE's g_k, and ML-PACE has no pure2b of its own.
     /// </summary>
     private static void RequireNativeFittedRadials(AceBasis basis, YaceExportOptions options)
     {
+        if (basis.Purification is { } purification)
+        {
+            throw new InvalidOperationException(
+                $"cannot export fitted radial functions to .yace: the basis is purified ({purification.Kind}), and its self-interaction correction " +
+                "multiplies fitted radial functions at one neighbour (prod_t R_{n_t l_t}(r_ij)); such a product is no crad row and no combination of " +
+                "ML-PACE's ChebExpCos functions g_k, and ML-PACE has no pure2b or purification of its own. Export the self-interacting fitted basis, " +
+                "or a purified basis with fixed (TransformedJacobi) radials, whose correction lies in the radial family itself");
+        }
         string? problem = null;
         if (options.RadialForm != YaceRadialForm.Auto)
         {
