@@ -54,7 +54,11 @@ public class LinearAlgebraFloorBenchmarks
     [Benchmark]
     public double SyrkBatch()
     {
+#if ACE_BASELINE
+        _backend.AddGram(BatchRows, Columns, _rows, MatrixLayout.RowMajor, _gram); // the baseline's update (it fills both triangles)
+#else
         _backend.AddGramUpperTriangle(BatchRows, Columns, _rows, MatrixLayout.RowMajor, _gram);
+#endif
         return _gram[0];
     }
 
@@ -62,7 +66,11 @@ public class LinearAlgebraFloorBenchmarks
     [Benchmark]
     public double SyrkStructure()
     {
+#if ACE_BASELINE
+        _backend.AddGram(StructureRows, Columns, _rows.AsSpan(0, StructureRows * Columns), MatrixLayout.RowMajor, _gram); // the baseline's update (it fills both triangles)
+#else
         _backend.AddGramUpperTriangle(StructureRows, Columns, _rows.AsSpan(0, StructureRows * Columns), MatrixLayout.RowMajor, _gram);
+#endif
         return _gram[0];
     }
 
