@@ -31,6 +31,7 @@ public sealed class AceBasis
     private readonly int _maxHarmonics;
     private readonly int _maxRadial;
     private readonly int[][] _neighboursNeeded;
+    private readonly int[] _mostNeighboursNeeded;
 
     internal AceBasis(AceBasisSpecification specification, CenterBasis[] centers, PairBasisSet? pair,
         IReadOnlyList<BasisFunctionLabel> functions, double[,] cutoffs)
@@ -54,6 +55,7 @@ public sealed class AceBasis
         }
         ManyBodyFunctionCount = centers.Sum(c => c.FunctionCount);
         _neighboursNeeded = centers.Select(c => NeighboursNeeded(specification.Purification, _functions.AsSpan(c.ColumnStart, c.FunctionCount))).ToArray();
+        _mostNeighboursNeeded = _neighboursNeeded.Select(n => n.Length == 0 ? 0 : n.Max()).ToArray();
         var parameters = new FittedRadialParameters(this);
         FittedRadialParameters = parameters.Count > 0 ? parameters : null;
     }
@@ -365,6 +367,10 @@ public sealed class AceBasis
     /// </summary>
     private void ZeroWhereVanishing(int center, int neighbourCount, Span<double> values, Span<Vec3> gradients)
     {
+        if (neighbourCount >= _mostNeighboursNeeded[center])
+        {
+            return;
+        }
         var needed = _neighboursNeeded[center];
         for (int f = 0; f < needed.Length; f++)
         {
