@@ -20,6 +20,7 @@ public static class FuzzTargets
         ["xyz"] = (bytes => ExtendedXyz.ParseText(Text(bytes), sourceName: "fuzz.xyz"), typeof(ExtendedXyzException)),
         ["potential"] = (bytes => PotentialSerializer.FromJson(Text(bytes)), typeof(PotentialFormatException)),
         ["config"] = (bytes => FitConfigReader.Parse(Text(bytes), "/fuzz/fit.yaml"), typeof(ConfigException)),
+        ["cluster"] = (bytes => ClusterConfigReader.Parse(Text(bytes), "/fuzz/cluster.yaml"), typeof(ConfigException)),
         ["yace"] = (bytes => _ = new YacePotential(YaceReader.Parse(Text(bytes), "fuzz.yace"), "fuzz.yace"), typeof(PotentialFormatException)),
     };
 

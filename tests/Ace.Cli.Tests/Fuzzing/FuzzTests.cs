@@ -58,8 +58,16 @@ public class FuzzTests
             FitConfigTemplate.Text,
             "elements: [Si, C]\ncutoff: 5\nradial: {r0: 2.3, p: 2}\ndegrees: [8, 6]\ndata: {train: t.xyz, validation: v.xyz, forces_key: force}\nreference_energies: {Si: -1, C: -2}\nweights: {energy: 30, forces: 1, virial: 0.1}\nconfig_type_weights:\n  bulk: {energy: 10}\nsolver: {type: ridge-cv, folds: 4}\nprior: {type: smoothness, p: 3}\ncross_validate: 5\nerrors_csv: e.csv\nlimits: {functions: 1000}\noutput: p.json\n",
         };
+        var clusters = new List<string>
+        {
+            "cluster_id: dev\nshared_path: data\ncheckpoint: cp\nthreads: 2\natoms_per_shard: 5000\n",
+            "cluster_id: lab\naddress: 10.1.2.3\nsilo_port: 11112\ngateway_port: 30001\nprimary: 10.1.2.4:11111\ngateways: [10.1.2.4:30000, 10.1.2.5:30000]\n" +
+                "tls: {certificate: cluster.pfx, password_env: ACE_TLS_PASSWORD}\nstall_seconds: 60\nshards_per_worker: 2\nlookahead_per_worker: 3\n",
+            "address: 10.1.2.3\ninsecure_network: true\n",
+        };
         return new Dictionary<string, List<byte[]>>(StringComparer.Ordinal)
         {
+            ["cluster"] = [.. clusters.Select(Encoding.UTF8.GetBytes)],
             ["xyz"] = [.. xyz.Select(Encoding.UTF8.GetBytes)],
             ["potential"] = [.. potentials.Select(Encoding.UTF8.GetBytes)],
             ["config"] = [.. configs.Select(Encoding.UTF8.GetBytes)],
