@@ -117,6 +117,19 @@ public class FitCommandSolverTests : TemporaryFolderTest
         Assert.That(potential.Basis.FunctionCount, Is.EqualTo(LibraryFit().Run(_train).FunctionCount), "the same functions as the fixed basis");
     }
 
+    [Test]
+    public void PacemakersLossReachesTheLibraryAndIsRecorded()
+    {
+        var (code, output) = Fit("solver: {type: normal, regularisation: 1e-6}\nloss: {kappa: auto}");
+        Assert.That(code, Is.Zero, output);
+        var saved = LinearAce.Load(Path.Combine(Folder, "si.json"));
+        Assert.That(saved.Provenance!.Settings["loss"], Does.Contain("kappa auto"));
+        var expected = LibraryFit().Solver(Ace.Core.Solvers.LeastSquares.NormalEquations(tikhonov: 1e-6)).PacemakerLoss().Run(_train).Potential;
+        Assert.That(saved.Coefficients.ToArray(), Is.EqualTo(expected.Coefficients.ToArray()).Within(1e-8));
+        var plain = LibraryFit().Solver(Ace.Core.Solvers.LeastSquares.NormalEquations(tikhonov: 1e-6)).Run(_train).Potential;
+        Assert.That(plain.Coefficients.ToArray().Zip(expected.Coefficients.ToArray(), (a, b) => Math.Abs(a - b)).Max(), Is.GreaterThan(1e-6), "the loss changes the fit");
+    }
+
     [TestCase("solver: qr\nprior: smoothness", "prior", "the solver 'qr' cannot use a prior")]
     [TestCase("prior: {type: smoothness, p: 0}", "prior.p", "the exponent must be at least 1, got 0")]
     [TestCase("prior: {type: smoothness, angular_weight: 0}", "prior.angular_weight", "must be positive")]

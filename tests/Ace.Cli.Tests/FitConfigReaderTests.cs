@@ -106,4 +106,31 @@ public class FitConfigReaderTests
         Assert.That(e!.Message, Does.StartWith($"fit.yaml:{line}:"));
         Assert.That(e.Message, Does.Contain(message));
     }
+
+    [Test]
+    public void ReadsPacemakersLoss()
+    {
+        Assert.That(FitConfigReader.Parse(Valid, "fit.yaml").Loss, Is.Null);
+        Assert.That(FitConfigReader.Parse(Valid + "\nloss: {kappa: 0.3}\n", "fit.yaml").Loss, Is.EqualTo(new LossConfig(0.3)));
+        Assert.That(FitConfigReader.Parse(Valid + "\nloss: {kappa: auto}\n", "fit.yaml").Loss, Is.EqualTo(new LossConfig(null)));
+    }
+
+    [TestCase("loss: {kappa: 1.5}", 14, "loss.kappa: kappa must lie in [0, 1]")]
+    [TestCase("loss: {kappa: sometimes}", 14, "or be auto, got sometimes")]
+    [TestCase("loss: {kapa: 0.3}", 14, "unknown key 'loss.kapa'")]
+    [TestCase("loss: {}", 14, "loss.kappa: this key is required")]
+    public void BadLossSettingsAreReportedWithTheirLine(string lossLine, int line, string message)
+    {
+        var e = Assert.Throws<ConfigException>(() => FitConfigReader.Parse(Valid + "\n" + lossLine + "\n", "fit.yaml"));
+        Assert.That(e!.Message, Does.StartWith($"fit.yaml:{line}:"));
+        Assert.That(e.Message, Does.Contain(message));
+    }
+
+    [Test]
+    public void PacemakersLossRefusesVirialWeights()
+    {
+        var text = Valid.Replace("weights: {energy: 30, forces: 1}", "weights: {energy: 30, forces: 1, virial: 0.1}", StringComparison.Ordinal) + "\nloss: {kappa: 0.3}\n";
+        var e = Assert.Throws<ConfigException>(() => FitConfigReader.Parse(text, "fit.yaml"));
+        Assert.That(e!.Message, Does.Contain("no virial term"));
+    }
 }

@@ -67,6 +67,14 @@ internal sealed class FitCommand(IAnsiConsole console) : Command<FitSettings>
             spec = spec.WithConfigTypeWeights(type, new FitWeights(tw.Energy, tw.Forces, tw.Virial));
         }
         var fit = ConfigureSolve(spec.Builder(), config);
+        if (config.Loss is { } loss)
+        {
+            if (settings.Cluster is not null)
+            {
+                throw new UsageException("--cluster does not combine with loss: kappa (pacemaker's loss normalises the weights over the whole training set, which no worker sees)");
+            }
+            fit = fit.PacemakerLoss(loss.Kappa);
+        }
         if (config.FitRadials is { } radials)
         {
             if (settings.Committee is not null || settings.ActiveSet || settings.Cluster is not null)

@@ -42,9 +42,15 @@ internal sealed record FitConfig(
     /// <summary>The settings of `fit_radials:` (fitted radials over `primitives` functions, fitted with the coefficients), or null.</summary>
     public FitRadialsConfig? FitRadials { get; init; }
 
+    /// <summary>pacemaker's loss (`loss: {kappa: ...}`), or null: the weights as given.</summary>
+    public LossConfig? Loss { get; init; }
+
     /// <summary>Where `errors_csv:` asks for the error tables (training, validation, out-of-fold) as one CSV, or null.</summary>
     public string? ErrorsCsvPath { get; init; }
 }
+
+/// <summary>The `loss:` settings: pacemaker's kappa, null for `auto` (see <c>FitBuilder.PacemakerLoss</c>).</summary>
+internal sealed record LossConfig(double? Kappa);
 
 /// <summary>The `fit_radials:` settings (see <c>FitBuilder.FitRadials</c>).</summary>
 internal sealed record FitRadialsConfig(int Primitives, int MaxIterations, int Patience, double Smoothness, double? MaxMinutes);

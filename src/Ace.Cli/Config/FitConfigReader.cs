@@ -11,7 +11,7 @@ internal static class FitConfigReader
 {
     /// <summary>The top-level keys of a config (the `ace init` template documents each).</summary>
     public static readonly string[] TopKeys =
-        ["elements", "cutoff", "radial", "pairs", "degrees", "body_order", "angular_weight", "purify", "data", "reference_energies", "weights", "config_type_weights", "solver", "prior", "cross_validate", "errors_csv", "limits", "output", "fit_radials"];
+        ["elements", "cutoff", "radial", "pairs", "degrees", "body_order", "angular_weight", "purify", "data", "reference_energies", "weights", "config_type_weights", "solver", "prior", "cross_validate", "errors_csv", "limits", "output", "fit_radials", "loss"];
 
     /// <summary>The keys of `radial:`.</summary>
     public static readonly string[] RadialKeys = ["r0", "p", "q", "pin", "pcut"];
@@ -33,6 +33,9 @@ internal static class FitConfigReader
 
     /// <summary>The keys of `limits:` (the basis size limits checked before building).</summary>
     public static readonly string[] LimitKeys = ["functions", "product_nodes", "memory_gb"];
+
+    /// <summary>The keys of `loss:` (FitBuilder.PacemakerLoss).</summary>
+    public static readonly string[] LossKeys = ["kappa"];
 
     /// <summary>The keys of `fit_radials:` (FitBuilder.FitRadials).</summary>
     public static readonly string[] FitRadialKeys = ["primitives", "max_iterations", "patience", "smoothness", "max_minutes"];
@@ -113,6 +116,7 @@ internal static class FitConfigReader
             ErrorsCsvPath = top.String("errors_csv", required: false) is { } csv ? Resolve(csv) : null,
             Limits = Limits(top.Child("limits", LimitKeys)),
             FitRadials = fitRadials,
+            Loss = Loss(top, weights, typed),
         };
         RequireOutputsApartFromInputs(top, config);
         return config;
@@ -250,6 +254,30 @@ internal static class FitConfigReader
             throw s.Error(maxIterations < 0 ? "max_iterations" : "patience", "max_iterations must be non-negative and patience at least 1");
         }
         return new FitRadialsConfig(k, maxIterations, patience, s.Number("smoothness", false, false) ?? 0, s.Number("max_minutes", false, true));
+    }
+
+    /// <summary>`loss: {kappa: K}` (K in [0, 1], or `auto`): pacemaker's loss; null without the key.</summary>
+    private static LossConfig? Loss(ConfigSection top, (double Energy, double Forces, double Virial) weights,
+        Dictionary<string, (double Energy, double Forces, double Virial)> typed)
+    {
+        if (top.Child("loss", LossKeys) is not { } s)
+        {
+            return null;
+        }
+        if (weights.Virial > 0 || typed.Values.Any(w => w.Virial > 0))
+        {
+            throw top.Error("loss", "pacemaker's loss (loss: kappa) has no virial term; remove the virial weights");
+        }
+        var text = s.String("kappa", required: true)!;
+        if (text == "auto")
+        {
+            return new LossConfig(null);
+        }
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double kappa) || !(kappa >= 0 && kappa <= 1))
+        {
+            throw s.Error("kappa", string.Create(CultureInfo.InvariantCulture, $"kappa must lie in [0, 1] (0: energies only, 1: forces only) or be auto, got {text}"));
+        }
+        return new LossConfig(kappa);
     }
 
     /// <summary>`prior: smoothness` or `prior: {type: smoothness, p, angular_weight, scale_by_column_norms}`, or null.</summary>

@@ -66,6 +66,9 @@ internal static class FitConfigTemplate
             # Optional weights per config_type of the data (missing keys: energy 1, forces 1, virial 0).
             # config_type_weights:
             #   Si2: {energy: 100, forces: 1}
+            # Optional: pacemaker's loss (1 - kappa) <(dE/N)^2> + kappa <|dF|^2>: the weights above are normalised over the
+            # structures (energies) and atoms (forces), then scaled by 1 - kappa and kappa (kappa in [0, 1] or auto; no virials).
+            # loss: {kappa: 0.3}
             # The least-squares solver, one of:
             {{solvers}}# or the mapping form {type: qr, regularisation: 1e-6} ({{SolverCatalog.Names(c => c.TakesRegularisation)}}), {{ridgeCv}}.
             solver: {{SolverCatalog.Default.Name}}

@@ -38,6 +38,7 @@ public sealed class FitBuilder
     private int? _batchRows;
     private ShardPlan? _shards;
     private RadialFitSettings? _radialFit;
+    private (bool On, double? Kappa) _pacemakerLoss;
 
     /// <summary>Starts a fit of <paramref name="basis"/> with weights 1 (energy) and 1 (forces), no virials, BLR.</summary>
     public FitBuilder(AceBasis basis)
@@ -97,6 +98,27 @@ public sealed class FitBuilder
         ArgumentException.ThrowIfNullOrWhiteSpace(forces);
         ArgumentException.ThrowIfNullOrWhiteSpace(virial);
         _overrideKeys = new WeightOverrideKeys(energy, forces, virial);
+        return this;
+    }
+
+    /// <summary>
+    /// pacemaker's loss, L = (1 - kappa) sum_s w_s (dE_s / N_s)^2 + kappa sum_i w_i |dF_i|^2: the energy and force weights
+    /// (from <see cref="Weights(double, double, double)"/>, config_type and per-structure keys as usual) are rescaled so
+    /// that their squares sum to 1 over the structures (energies) and over the atoms (forces) of the training set given to
+    /// <see cref="Run"/>, <see cref="CrossValidate(IEnumerable{Structure}, int)"/> or <see cref="Loss"/>, then by
+    /// 1 - kappa and kappa. With the default weights that is pacemaker's uniform weighting. Energies stay per atom; the
+    /// virial weight must be 0 (pacemaker's loss has no virial term). <paramref name="kappa"/> null: pacemaker's
+    /// "auto", Var(E / N) / (Var(E / N) + Var(|F|)) over the training set (energies less the reference energies).
+    /// Only the ratio of the two weights changes a Bayesian fit; a fixed ridge strength sees the normalisation too.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kappa"/> is outside [0, 1].</exception>
+    public FitBuilder PacemakerLoss(double? kappa = null)
+    {
+        if (kappa is { } k && !(k >= 0 && k <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kappa), k, "kappa must lie in [0, 1] (0: energies only, 1: forces only)");
+        }
+        _pacemakerLoss = (true, kappa);
         return this;
     }
 
@@ -529,6 +551,12 @@ public sealed class FitBuilder
         {
             settings[$"weights[{configType}]"] = Text(weights);
         }
+        if (_pacemakerLoss.On)
+        {
+            settings["loss"] = _pacemakerLoss.Kappa is { } kappa
+                ? string.Create(CultureInfo.InvariantCulture, $"pacemaker, kappa {kappa:G17}")
+                : "pacemaker, kappa auto (Var(E/N) / (Var(E/N) + Var(|F|)) of the training set)";
+        }
         return settings;
     }
 
@@ -667,6 +695,14 @@ public sealed class FitBuilder
             MinimumSeparation = _minimumSeparation,
             BatchRows = _batchRows,
         };
+        if (_pacemakerLoss.On)
+        {
+            if (isShard)
+            {
+                throw new InvalidOperationException("PacemakerLoss normalises the weights over the whole training set, which one shard does not see; assemble without shards");
+            }
+            settings = Fitting.PacemakerLoss.Normalise(settings, structures, geometry, _pacemakerLoss.Kappa);
+        }
         var plans = StructurePlan.Create(structures, settings, geometry, firstStructure, isShard);
         return new DesignAssembler(geometry, settings, plans);
     }

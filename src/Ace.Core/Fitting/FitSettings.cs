@@ -1,4 +1,5 @@
 using Ace.Core.Atoms;
+using Ace.Core.Sites;
 
 namespace Ace.Core.Fitting;
 
@@ -18,6 +19,12 @@ internal sealed record FitSettings(
     /// <summary>Rows per rank-k update of streamed normal equations (<see cref="FitBuilder.AssemblyBatchRows"/>); null: <see cref="RowBatcher.DefaultBatchRows"/>.</summary>
     public int? BatchRows { get; init; }
 
+    /// <summary>Factors of every energy and force weight (<see cref="PacemakerLoss"/>; 1 and 1 otherwise).</summary>
+    public (double Energy, double Forces) WeightScale { get; init; } = (1, 1);
+
+    /// <summary>pacemaker's kappa when <see cref="PacemakerLoss"/> set <see cref="WeightScale"/>, else null.</summary>
+    public double? Kappa { get; init; }
+
     /// <summary>
     /// The weights of structure <paramref name="index"/>: each from its own info (<see cref="OverrideKeys"/>), else its
     /// config_type's, else the default.
@@ -26,9 +33,20 @@ internal sealed record FitSettings(
     public (double Energy, double Forces, double Virial) WeightsOf(Structure structure, int index)
     {
         var byType = structure.ConfigType is { } t && ConfigTypeWeights.TryGetValue(t, out var w) ? w : DefaultWeights;
-        return (WeightOverrideKeys.Read(structure, index, OverrideKeys.Energy) ?? byType.Energy,
-            WeightOverrideKeys.Read(structure, index, OverrideKeys.Forces) ?? byType.Forces,
+        return ((WeightOverrideKeys.Read(structure, index, OverrideKeys.Energy) ?? byType.Energy) * WeightScale.Energy,
+            (WeightOverrideKeys.Read(structure, index, OverrideKeys.Forces) ?? byType.Forces) * WeightScale.Forces,
             WeightOverrideKeys.Read(structure, index, OverrideKeys.Virial) ?? byType.Virial);
+    }
+
+    /// <summary>The sum of the reference energies E0 of the atoms of <paramref name="structure"/> (elements of <paramref name="geometry"/>).</summary>
+    public double ReferenceEnergyOf(Structure structure, BasisGeometry geometry)
+    {
+        double reference = 0;
+        foreach (var element in structure.Elements)
+        {
+            reference += ReferenceBySpecies[geometry.SpeciesOf(element)];
+        }
+        return reference;
     }
 
     /// <summary>The factor of the energy and virial rows of a structure with <paramref name="atoms"/> atoms.</summary>

@@ -145,13 +145,8 @@ internal sealed class StructureRowWriter
         int rows = 0;
         if (plan.HasEnergyRow)
         {
-            double reference = 0;
-            foreach (var element in structure.Elements)
-            {
-                reference += _settings.ReferenceBySpecies[_geometry.SpeciesOf(element)];
-            }
             Scale(_block.AsSpan(0, columns), factor);
-            _targets[rows] = (structure.Energy!.Value - reference) * factor;
+            _targets[rows] = (structure.Energy!.Value - _settings.ReferenceEnergyOf(structure, _geometry)) * factor;
             _weights[rows] = plan.EnergyWeight;
             rows++;
         }
