@@ -51,6 +51,27 @@ public class PacemakerLadderTests : TemporaryFolderTest
         Assert.That(Directory.GetFiles(Folder, "*.tmp*"), Is.Empty, "written atomically");
     }
 
+    [Test]
+    public void Kappa_fits_pacemakers_normalised_loss()
+    {
+        var data = Path.GetDirectoryName(Path.GetDirectoryName(SharedData.Require("carbon/Tr124_dim.xyz")))!;
+        var (code, output) = CliRunner.Run("study", "--carbon", "--pacemaker", "--quick", "--kappa", "auto", "--descriptors", "45,8/0,2",
+            "--radial-iterations", "1", "--data", data, "--out", Folder);
+        Assert.That(code, Is.Zero, output);
+        Assert.That(output, Does.Contain("pacemaker's loss, kappa auto"));
+        foreach (var set in Sets)
+        {
+            var rows = File.ReadAllLines(Path.Combine(Folder, $"pacemaker-{set}.csv"));
+            var header = rows[0].Split(',');
+            var cells = Split(rows[1]);
+            double Value(string name) => double.Parse(cells[Array.IndexOf(header, name)], CultureInfo.InvariantCulture);
+            // pacemaker's loss is (1 - kappa) <(dE/N)^2> + kappa <|dF|^2>: between the energy MSE (eV^2) and the mean squared
+            // force error (three components, eV^2/A^2), plus the small ridge term of the start; plain weights (60, 1) sum over rows instead.
+            double energy = Math.Pow(Value("e_train_start") / 1000, 2), force = 3 * Math.Pow(Value("f_train_start") / 1000, 2);
+            Assert.That(Value("loss_start"), Is.InRange(Math.Min(energy, force), 1.01 * Math.Max(energy, force)), set);
+        }
+    }
+
     /// <summary>The cells of a CSV row whose quoted cells may hold commas.</summary>
     private static string[] Split(string row)
     {
@@ -84,6 +105,9 @@ public class PacemakerLadderTests : TemporaryFolderTest
     [TestCase("--carbon --data . --pacemaker --degrees 8,6", "choose them with --descriptors, not --degrees")]
     [TestCase("--carbon --data . --pacemaker --smoothness-prior", "drop --smoothness-prior")]
     [TestCase("--carbon --data . --pacemaker --ace1-prior", "--ace1-prior and --energy-per-atom")]
+    [TestCase("--carbon --data . --kappa 0.3", "--kappa only applies with --pacemaker")]
+    [TestCase("--carbon --data . --pacemaker --kappa 2", "--kappa must be a number in [0, 1] or auto, got 2")]
+    [TestCase("--carbon --data . --pacemaker --kappa often", "--kappa must be a number in [0, 1] or auto, got often")]
     [TestCase("--carbon --data . --pacemaker --radial-minutes 0", "--radial-minutes must be a positive number")]
     [TestCase("--carbon --data . --pacemaker --radial-iterations -1", "--radial-iterations must be 0 or more")]
     [TestCase("--carbon --data . --pacemaker --descriptors 45,8/0", "--descriptors: descriptor \"45,8/0\": 2 n_max but 1 l_max")]

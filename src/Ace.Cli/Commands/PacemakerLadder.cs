@@ -40,12 +40,12 @@ internal static class PacemakerLadder
         console.MarkupLineInterpolated(
             $"descriptors {string.Join("; ", descriptors.Select(d => $"{d.Name} (K {d.Primitives})"))}; ChebExpCos radials, r_cut {setup.Cutoff} A, lambda 5.25; E0({setup.Element}) {setup.E0} eV");
         console.MarkupLineInterpolated(
-            $"start: BLR, column-scaled smoothness prior p = 4, weights energy {EnergyWeight} per atom / forces 1; radial fit: at most {iterations} L-BFGS iterations{(budget is { } b ? $" or {b.TotalMinutes:G4} minutes" : "")} per fit, last step kept (validation only evaluated)");
+            $"start: BLR, column-scaled smoothness prior p = 4, {Loss(options)}; radial fit: at most {iterations} L-BFGS iterations{(budget is { } b ? $" or {b.TotalMinutes:G4} minutes" : "")} per fit, last step kept (validation only evaluated)");
         Directory.CreateDirectory(options.Out);
         var all = new List<RadialLadderFit>();
         foreach (var data in setup.Datasets)
         {
-            var settings = new RadialLadderSettings(setup.Element, [data], descriptors, radial, StartFit(setup), setup.Reference)
+            var settings = new RadialLadderSettings(setup.Element, [data], descriptors, radial, StartFit(setup, options), setup.Reference)
             {
                 MaxIterations = iterations,
                 MaxDuration = budget,
@@ -63,10 +63,22 @@ internal static class PacemakerLadder
         return ExitCode.Success;
     }
 
-    /// <summary>The start fit: BLR with the column-scaled p = 4 smoothness prior, energy 60 per atom, forces 1.</summary>
-    private static Func<AceBasis, FitBuilder> StartFit(StudySetup setup) => basis =>
-        LinearAce.Fit(basis).ReferenceEnergies((setup.Element, setup.E0)).Weights(energy: EnergyWeight, forces: 1)
-            .ScaleEnergy(EnergyScaling.PerAtom).SmoothnessPrior(p: 4, scaleByColumnNorms: true);
+    /// <summary>The start fit: BLR with the column-scaled p = 4 smoothness prior, energy 60 per atom, forces 1, or pacemaker's loss (--kappa).</summary>
+    private static Func<AceBasis, FitBuilder> StartFit(StudySetup setup, StudySettings options) => basis =>
+    {
+        var fit = LinearAce.Fit(basis).ReferenceEnergies((setup.Element, setup.E0)).ScaleEnergy(EnergyScaling.PerAtom)
+            .SmoothnessPrior(p: 4, scaleByColumnNorms: true);
+        var (kappa, given) = options.KappaSetting;
+        return given ? fit.PacemakerLoss(kappa) : fit.Weights(energy: EnergyWeight, forces: 1);
+    };
+
+    /// <summary>The loss of the start fit, in words.</summary>
+    private static string Loss(StudySettings options) => options.KappaSetting switch
+    {
+        (_, false) => $"weights energy {EnergyWeight} per atom / forces 1",
+        (null, true) => "pacemaker's loss, kappa auto",
+        ({ } k, true) => string.Create(CultureInfo.InvariantCulture, $"pacemaker's loss, kappa {k:G6}"),
+    };
 
     private static void ReportStep(RadialLadderStep s) => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"[{s.Dataset} {s.Descriptor.Name}] step {s.Step.Iteration} ({s.Step.Evaluations} evaluations): loss {s.Step.Loss:G8}, {s.Step.Elapsed.TotalSeconds:F0} s"));

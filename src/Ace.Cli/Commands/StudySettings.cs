@@ -63,6 +63,19 @@ internal sealed class StudySettings : CommandSettings
     [Description("with --pacemaker: the wall-time limit of each radial fit, minutes, checked after each iteration (default: none)")]
     public double? RadialMinutes { get; init; }
 
+    /// <summary>pacemaker's loss for the ladder's fits: kappa in [0, 1] or "auto"; null: energy 60 per atom / forces 1.</summary>
+    [CommandOption("--kappa <KAPPA>")]
+    [Description("with --pacemaker: fit pacemaker's loss (1 - kappa) <(dE/N)^2> + kappa <|dF|^2> with kappa in [0, 1] or auto (default: weights energy 60 per atom / forces 1)")]
+    public string? Kappa { get; init; }
+
+    /// <summary>The parsed <see cref="Kappa"/>: null without the option, (null) for auto, else the value (checked by validation).</summary>
+    public (double? Value, bool Given) KappaSetting => Kappa switch
+    {
+        null => (null, false),
+        "auto" => (null, true),
+        var text => (double.Parse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture), true),
+    };
+
     /// <summary>The rungs to fit, e.g. "100/0;45,8/0,2"; null: the study's ladder (--quick: its first three rungs).</summary>
     [CommandOption("--descriptors <LIST>")]
     [Description("with --pacemaker: the rungs, nmax/lmax per order, separated by ';', e.g. \"100/0;45,8/0,2\" (default: the study's six; --quick: the first three)")]
@@ -146,11 +159,12 @@ internal sealed class StudySettings : CommandSettings
     {
         if (!Pacemaker)
         {
-            return (RadialIterations, RadialMinutes, Descriptors) switch
+            return (RadialIterations, RadialMinutes, Descriptors, Kappa) switch
             {
-                ({ }, _, _) => "--radial-iterations only applies with --pacemaker",
-                (_, { }, _) => "--radial-minutes only applies with --pacemaker",
-                (_, _, { }) => "--descriptors only applies with --pacemaker",
+                ({ }, _, _, _) => "--radial-iterations only applies with --pacemaker",
+                (_, { }, _, _) => "--radial-minutes only applies with --pacemaker",
+                (_, _, { }, _) => "--descriptors only applies with --pacemaker",
+                (_, _, _, { }) => "--kappa only applies with --pacemaker",
                 _ => null,
             };
         }
@@ -164,11 +178,15 @@ internal sealed class StudySettings : CommandSettings
         }
         if (SmoothnessPrior || Ace1Prior || EnergyPerAtom)
         {
-            return "--pacemaker always starts from BLR with the column-scaled smoothness prior (p = 4) and weights energy 60 per atom / forces 1: drop --smoothness-prior, --ace1-prior and --energy-per-atom";
+            return "--pacemaker always starts from BLR with the column-scaled smoothness prior (p = 4) and weights energy 60 per atom / forces 1 (or --kappa): drop --smoothness-prior, --ace1-prior and --energy-per-atom";
         }
         if (RadialIterations is < 0)
         {
             return $"--radial-iterations must be 0 or more, got {RadialIterations}";
+        }
+        if (Kappa is { } kappa && kappa != "auto" && !(double.TryParse(kappa, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double k) && k >= 0 && k <= 1))
+        {
+            return $"--kappa must be a number in [0, 1] or auto, got {kappa}";
         }
         if (RadialMinutes is { } minutes && !(minutes > 0 && double.IsFinite(minutes)))
         {
