@@ -153,7 +153,12 @@ public class AssemblyTests
             Assert.That(batched.Gram[k], Is.EqualTo(perStructure.Gram[k]).Within(1e-13 * scale));
             differing += batched.Gram[k] != perStructure.Gram[k] ? 1 : 0;
         }
-        Assert.That(differing, Is.GreaterThan(0), "the batches really sum in another order");
+        if (Ace.Core.Solvers.Backends.LinearAlgebra.Backend is Ace.Core.Solvers.Backends.NativeLapackBackend)
+        {
+            // BLAS's blocked rank-k updates sum a batch in another order than row by row; the managed update adds the rows
+            // in the same order whatever the batch, so there the two are bitwise equal.
+            Assert.That(differing, Is.GreaterThan(0), "the batches really sum in another order");
+        }
         Assert.That(batched.ProjectedTargets.ToArray(), Is.EqualTo(perStructure.ProjectedTargets.ToArray()).Within(1e-13 * perStructure.ProjectedTargets.ToArray().Max(Math.Abs)));
         Assert.That(batched.TargetSquaredNorm, Is.EqualTo(perStructure.TargetSquaredNorm).Within(1e-13 * perStructure.TargetSquaredNorm));
         Assert.That(oneThread.Gram.ToArray(), Is.EqualTo(batched.Gram.ToArray()), "bitwise the same on one thread");
