@@ -133,10 +133,6 @@ public class ProductGraphTests
         graph.Forward(values);
         AssertClose(values, expectedValues);
 
-        var backward = (double[])cTilde.Clone();
-        graph.Backward(expectedValues, backward);
-        AssertClose(backward, expectedAdjoint);
-
         var scratch = new double[n];
         leafValues.CopyTo(scratch, 0);
         Assert.That(graph.Energy(cTilde, scratch), Is.EqualTo(expectedEnergy).Within(1e-14 * Scale(expectedValues, cTilde)));

@@ -6,12 +6,12 @@ namespace Ace.Core.Basis.Evaluation;
 /// <summary>
 /// The AA product basis as a DAG of pairwise products: nodes 0 .. LeafCount-1 are the A functions; every later node p
 /// is the product of two earlier nodes Left[p - LeafCount] and Right[p - LeafCount]. Any such DAG works with the
-/// evaluators (the builder makes left-deep chains; purification may add nodes of any shape). The sweeps run over
-/// <see cref="ProductRuns"/>: consecutive products of one left factor, whose factors all precede the run.
+/// evaluators (the builder makes left-deep chains; purification may add nodes of any shape). The energy sweeps
+/// (<see cref="ProductSegments"/>) compute only the products that feed other products.
 /// </summary>
 internal sealed class ProductGraph
 {
-    private readonly ProductRuns _runs;
+    private readonly ProductSegments _segments;
 
     public ProductGraph(int leafCount, int[] left, int[] right, int[] order)
     {
@@ -31,7 +31,7 @@ internal sealed class ProductGraph
         Left = left;
         Right = right;
         Order = order;
-        _runs = new ProductRuns(leafCount, left, right);
+        _segments = new ProductSegments(leafCount, left, right);
     }
 
     public int LeafCount { get; }
@@ -49,7 +49,7 @@ internal sealed class ProductGraph
     public void Forward(Span<double> aa)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(aa.Length, NodeCount, nameof(aa));
-        _runs.Forward(aa, feedingOnly: false);
+        _segments.Forward(aa, feedingOnly: false);
     }
 
     /// <summary>
@@ -60,8 +60,8 @@ internal sealed class ProductGraph
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(aa.Length, NodeCount, nameof(aa));
         ArgumentOutOfRangeException.ThrowIfLessThan(cTilde.Length, NodeCount, nameof(cTilde));
-        _runs.Forward(aa, feedingOnly: true);
-        return _runs.Energy(cTilde, aa);
+        _segments.Forward(aa, feedingOnly: true);
+        return _segments.Energy(cTilde, aa);
     }
 
     /// <summary>
@@ -73,20 +73,8 @@ internal sealed class ProductGraph
         ArgumentOutOfRangeException.ThrowIfLessThan(aa.Length, NodeCount, nameof(aa));
         ArgumentOutOfRangeException.ThrowIfLessThan(cTilde.Length, NodeCount, nameof(cTilde));
         ArgumentOutOfRangeException.ThrowIfLessThan(adjoint.Length, NodeCount, nameof(adjoint));
-        _runs.Forward(aa, feedingOnly: true);
-        return _runs.EnergyAndAdjoint(cTilde, aa, adjoint);
-    }
-
-    /// <summary>
-    /// Backward sweep: given adjoint[p] = dE/dAA_p as an explicit function of every node, accumulates the total
-    /// derivative into every node down to the leaves (products in decreasing order, so a node's adjoint is final
-    /// before it is passed on to its factors).
-    /// </summary>
-    public void Backward(ReadOnlySpan<double> aa, Span<double> adjoint)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(aa.Length, NodeCount, nameof(aa));
-        ArgumentOutOfRangeException.ThrowIfLessThan(adjoint.Length, NodeCount, nameof(adjoint));
-        _runs.Backward(aa, adjoint);
+        _segments.Forward(aa, feedingOnly: true);
+        return _segments.EnergyAndAdjoint(cTilde, aa, adjoint);
     }
 
     /// <summary>Forward tangents: given leaf tangents tangent[0 .. LeafCount-1], fills the products' (aa from <see cref="Forward"/>).</summary>
@@ -101,7 +89,9 @@ internal sealed class ProductGraph
     }
 
     /// <summary>
-    /// <see cref="Backward"/> together with its tangent: adjointTangent (zero on entry, or explicit terms) receives the
+    /// The backward sweep with its tangent: given adjoint[p] = dE/dAA_p as an explicit function of every node,
+    /// accumulates the total derivative into every node down to the leaves (products in decreasing order, so a node's
+    /// adjoint is final before it is passed on to its factors); adjointTangent (zero on entry, or explicit terms) receives the
     /// derivative of the adjoint along the node tangents of <see cref="ForwardTangent"/>, i.e. at the leaves the
     /// Hessian of the energy in A times the leaf tangents.
     /// </summary>

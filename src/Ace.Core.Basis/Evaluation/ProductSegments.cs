@@ -12,7 +12,7 @@ namespace Ace.Core.Basis.Evaluation;
 /// factors precede their products; <see cref="ProductGraphBuilder.Build"/> orders the nodes so that the feeding
 /// products form few segments.
 /// </summary>
-internal sealed class ProductRuns
+internal sealed class ProductSegments
 {
     private readonly int _leafCount;
     private readonly int[] _left;
@@ -20,7 +20,7 @@ internal sealed class ProductRuns
     private readonly int[] _start;
     private readonly bool[] _feeds;
 
-    public ProductRuns(int leafCount, int[] left, int[] right)
+    public ProductSegments(int leafCount, int[] left, int[] right)
     {
         int products = left.Length;
         var feeds = new bool[leafCount + products];
@@ -131,22 +131,5 @@ internal sealed class ProductRuns
             }
         }
         return energy;
-    }
-
-    /// <summary>The reverse sweep from explicit adjoints of every node (<see cref="ProductGraph.Backward"/>).</summary>
-    public void Backward(ReadOnlySpan<double> aa, Span<double> adjoint)
-    {
-        ref double values = ref MemoryMarshal.GetReference(aa);
-        ref double g = ref MemoryMarshal.GetReference(adjoint);
-        ref int left = ref Unsafe.Subtract(ref MemoryMarshal.GetArrayDataReference(_left), _leafCount);
-        ref int right = ref Unsafe.Subtract(ref MemoryMarshal.GetArrayDataReference(_right), _leafCount);
-        for (int p = _leafCount + _left.Length - 1; p >= _leafCount; p--)
-        {
-            double s = Unsafe.Add(ref g, p);
-            int l = Unsafe.Add(ref left, p), r = Unsafe.Add(ref right, p);
-            double vl = Unsafe.Add(ref values, l), vr = Unsafe.Add(ref values, r);
-            Unsafe.Add(ref g, l) += s * vr;
-            Unsafe.Add(ref g, r) += s * vl;
-        }
     }
 }
