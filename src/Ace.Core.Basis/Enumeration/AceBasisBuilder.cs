@@ -149,8 +149,8 @@ internal static class AceBasisBuilder
                     oneParticle, i, invariants.InvariantCount));
             }
         }
-        var productGraph = graph.Build();
-        return new CenterBasis(center, columnStart, layout, productGraph, map.Build(productGraph.NodeCount), radialBySpecies);
+        var productGraph = graph.Build(out var nodeIndex);
+        return new CenterBasis(center, columnStart, layout, productGraph, map.Build(productGraph.NodeCount, nodeIndex), radialBySpecies);
     }
 
     /// <summary>

@@ -62,15 +62,12 @@ internal static class ManyBodyKernels
         ComputeA(center, ws);
         var graph = center.Graph;
         var nodes = ws.Nodes.AsSpan(0, graph.NodeCount);
-        graph.Forward(nodes);
-        double energy = TensorPrimitives.Dot(cTilde, nodes);
         if (!withForces)
         {
-            return energy;
+            return graph.Energy(cTilde, nodes);
         }
         var adjoint = ws.Adjoint.AsSpan(0, graph.NodeCount);
-        cTilde.CopyTo(adjoint);
-        graph.Backward(nodes, adjoint);
+        double energy = graph.EnergyAndLeafAdjoint(cTilde, nodes, adjoint);
         AdjointForceKernel.Accumulate(center, ws, adjoint);
         return energy;
     }

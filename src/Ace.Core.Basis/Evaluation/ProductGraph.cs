@@ -6,10 +6,13 @@ namespace Ace.Core.Basis.Evaluation;
 /// <summary>
 /// The AA product basis as a DAG of pairwise products: nodes 0 .. LeafCount-1 are the A functions; every later node p
 /// is the product of two earlier nodes Left[p - LeafCount] and Right[p - LeafCount]. Any such DAG works with the
-/// evaluators (the builder makes left-deep chains; purification may add nodes of any shape).
+/// evaluators (the builder makes left-deep chains; purification may add nodes of any shape). The energy sweeps
+/// (<see cref="ProductSegments"/>) compute only the products that feed other products.
 /// </summary>
 internal sealed class ProductGraph
 {
+    private readonly ProductSegments _segments;
+
     public ProductGraph(int leafCount, int[] left, int[] right, int[] order)
     {
         if (left.Length != right.Length || order.Length != leafCount + left.Length)
@@ -28,6 +31,7 @@ internal sealed class ProductGraph
         Left = left;
         Right = right;
         Order = order;
+        _segments = new ProductSegments(leafCount, left, right);
     }
 
     public int LeafCount { get; }
@@ -45,39 +49,34 @@ internal sealed class ProductGraph
     public void Forward(Span<double> aa)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(aa.Length, NodeCount, nameof(aa));
-        int k = LeafCount;
-        int products = Left.Length;
-        ref double values = ref MemoryMarshal.GetReference(aa);
-        ref int left = ref MemoryMarshal.GetArrayDataReference(Left);
-        ref int right = ref MemoryMarshal.GetArrayDataReference(Right);
-        for (int i = 0; i < products; i++)
-        {
-            Unsafe.Add(ref values, k + i) = Unsafe.Add(ref values, Unsafe.Add(ref left, i)) * Unsafe.Add(ref values, Unsafe.Add(ref right, i));
-        }
+        _segments.Forward(aa, feedingOnly: false);
     }
 
     /// <summary>
-    /// Backward sweep: given adjoint[p] = dE/dAA_p as an explicit function of every node, accumulates the total
-    /// derivative into every node down to the leaves (products in decreasing order, so a node's adjoint is final
-    /// before it is passed on to its factors).
+    /// E = sum_p cTilde[p] AA_p from the leaves aa[0 .. LeafCount-1]. Only the products that feed other products are
+    /// stored in <paramref name="aa"/>; the others are summed run by run as AA_left sum_c cTilde_c AA_right(c).
     /// </summary>
-    public void Backward(ReadOnlySpan<double> aa, Span<double> adjoint)
+    public double Energy(ReadOnlySpan<double> cTilde, Span<double> aa)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(aa.Length, NodeCount, nameof(aa));
-        ArgumentOutOfRangeException.ThrowIfLessThan(adjoint.Length, NodeCount, nameof(adjoint));
-        int k = LeafCount;
-        ref double values = ref MemoryMarshal.GetReference(aa);
-        ref double g = ref MemoryMarshal.GetReference(adjoint);
-        ref int left = ref MemoryMarshal.GetArrayDataReference(Left);
-        ref int right = ref MemoryMarshal.GetArrayDataReference(Right);
-        for (int i = Left.Length - 1; i >= 0; i--)
-        {
-            double gp = Unsafe.Add(ref g, k + i);
-            int l = Unsafe.Add(ref left, i), r = Unsafe.Add(ref right, i);
-            Unsafe.Add(ref g, l) += gp * Unsafe.Add(ref values, r);
-            Unsafe.Add(ref g, r) += gp * Unsafe.Add(ref values, l);
-        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(cTilde.Length, NodeCount, nameof(cTilde));
+        _segments.Forward(aa, feedingOnly: true);
+        return _segments.Energy(cTilde, aa);
     }
+
+    /// <summary>
+    /// <see cref="Energy"/> together with the backward sweep: adjoint[k] = dE/dA_k at the leaves k &lt; LeafCount
+    /// (the rest of <paramref name="adjoint"/> is scratch: the total derivatives of the nodes that feed products).
+    /// </summary>
+    public double EnergyAndLeafAdjoint(ReadOnlySpan<double> cTilde, Span<double> aa, Span<double> adjoint)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(aa.Length, NodeCount, nameof(aa));
+        ArgumentOutOfRangeException.ThrowIfLessThan(cTilde.Length, NodeCount, nameof(cTilde));
+        ArgumentOutOfRangeException.ThrowIfLessThan(adjoint.Length, NodeCount, nameof(adjoint));
+        _segments.Forward(aa, feedingOnly: true);
+        return _segments.EnergyAndAdjoint(cTilde, aa, adjoint);
+    }
+
     /// <summary>Forward tangents: given leaf tangents tangent[0 .. LeafCount-1], fills the products' (aa from <see cref="Forward"/>).</summary>
     public void ForwardTangent(ReadOnlySpan<double> aa, Span<double> tangent)
     {
@@ -90,7 +89,9 @@ internal sealed class ProductGraph
     }
 
     /// <summary>
-    /// <see cref="Backward"/> together with its tangent: adjointTangent (zero on entry, or explicit terms) receives the
+    /// The backward sweep with its tangent: given adjoint[p] = dE/dAA_p as an explicit function of every node,
+    /// accumulates the total derivative into every node down to the leaves (products in decreasing order, so a node's
+    /// adjoint is final before it is passed on to its factors); adjointTangent (zero on entry, or explicit terms) receives the
     /// derivative of the adjoint along the node tangents of <see cref="ForwardTangent"/>, i.e. at the leaves the
     /// Hessian of the energy in A times the leaf tangents.
     /// </summary>
@@ -107,52 +108,4 @@ internal sealed class ProductGraph
             adjointTangent[r] += tp * aa[l] + gp * tangent[l];
         }
     }
-}
-
-/// <summary>Builds a <see cref="ProductGraph"/> from sorted multisets of A indices, sharing common prefixes.</summary>
-internal sealed class ProductGraphBuilder
-{
-    private readonly Dictionary<(int Left, int Right), int> _nodes = new();
-    private readonly List<int> _left = new();
-    private readonly List<int> _right = new();
-    private readonly List<int> _order = new();
-
-    public ProductGraphBuilder(int leafCount)
-    {
-        LeafCount = leafCount;
-        for (int k = 0; k < leafCount; k++)
-        {
-            _order.Add(1);
-        }
-    }
-
-    public int LeafCount { get; }
-
-    /// <summary>The node of the product of the sorted A indices <paramref name="factors"/> (a leaf for one factor).</summary>
-    public int GetOrAdd(ReadOnlySpan<int> factors)
-    {
-        int node = factors[0];
-        for (int t = 1; t < factors.Length; t++)
-        {
-            node = GetOrAddProduct(node, factors[t]);
-        }
-        return node;
-    }
-
-    /// <summary>The node left * right, created when new.</summary>
-    public int GetOrAddProduct(int left, int right)
-    {
-        if (_nodes.TryGetValue((left, right), out int id))
-        {
-            return id;
-        }
-        id = LeafCount + _left.Count;
-        _left.Add(left);
-        _right.Add(right);
-        _order.Add(_order[left] + _order[right]);
-        _nodes[(left, right)] = id;
-        return id;
-    }
-
-    public ProductGraph Build() => new(LeafCount, _left.ToArray(), _right.ToArray(), _order.ToArray());
 }

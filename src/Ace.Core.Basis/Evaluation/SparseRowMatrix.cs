@@ -108,5 +108,20 @@ internal sealed class SparseRowMatrixBuilder
         _rowStart.Add(_columns.Count);
     }
 
-    public SparseRowMatrix Build(int columnCount) => new(columnCount, _rowStart.ToArray(), _columns.ToArray(), _values.ToArray());
+    /// <summary>The matrix with every column c renamed <paramref name="columnIndex"/>[c] (rows sorted by the new columns).</summary>
+    public SparseRowMatrix Build(int columnCount, ReadOnlySpan<int> columnIndex)
+    {
+        var columns = new int[_columns.Count];
+        var values = _values.ToArray();
+        for (int e = 0; e < columns.Length; e++)
+        {
+            columns[e] = columnIndex[_columns[e]];
+        }
+        for (int row = 0; row + 1 < _rowStart.Count; row++)
+        {
+            int start = _rowStart[row], length = _rowStart[row + 1] - start;
+            columns.AsSpan(start, length).Sort(values.AsSpan(start, length));
+        }
+        return new(columnCount, _rowStart.ToArray(), columns, values);
+    }
 }

@@ -104,8 +104,8 @@ internal sealed class PurifiedCenterPlan
             }
             map.EndRow(0);
         }
-        var productGraph = graph.Build();
-        return new CenterBasis(Species, columnStart, Layout, productGraph, map.Build(productGraph.NodeCount), radialBySpecies);
+        var productGraph = graph.Build(out var nodeIndex);
+        return new CenterBasis(Species, columnStart, Layout, productGraph, map.Build(productGraph.NodeCount, nodeIndex), radialBySpecies);
     }
 
     /// <summary>
