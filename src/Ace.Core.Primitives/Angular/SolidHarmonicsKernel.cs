@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Ace.Core.Primitives.Simd;
 
 namespace Ace.Core.Primitives.Angular;
@@ -12,25 +13,34 @@ namespace Ace.Core.Primitives.Angular;
 /// </summary>
 internal static class SolidHarmonicsKernel
 {
-    /// <summary>Values only: column by column in m, the recursion in l kept in registers.</summary>
+    /// <summary>Values only: column by column in m, the recursion in l kept in registers. The coefficient tables are
+    /// walked by reference (Triangle(l, m) grows by l from row l-1 to row l, the centre l*l + l of a degree's block by
+    /// 2l), so the loops carry no bounds checks or index arithmetic; <paramref name="table"/> must cover
+    /// <paramref name="lMax"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Values<TLane>(SphericalHarmonicsCoefficients table, int lMax, TLane x, TLane y, TLane z, ref double values, nint stride)
         where TLane : unmanaged, ILane<TLane>
     {
-        double[] a = table.A, b = table.B, d = table.D;
+        ref double a = ref MemoryMarshal.GetArrayDataReference(table.A);
+        ref double minusB = ref MemoryMarshal.GetArrayDataReference(table.MinusB);
+        ref double d = ref MemoryMarshal.GetArrayDataReference(table.D);
 
         // m = 0: no azimuthal factor.
-        TLane q2 = TLane.Create(d[0]);
+        TLane q2 = TLane.Create(d);
         TLane.Store(q2, ref values);
         if (lMax >= 1)
         {
-            TLane q1 = TLane.Create(a[SphericalHarmonicsCoefficients.Triangle(1, 0)]) * z * q2;
-            TLane.Store(q1, ref Unsafe.Add(ref values, 2 * stride));
+            TLane q1 = TLane.Create(Unsafe.Add(ref a, 1)) * z * q2;
+            ref double row = ref Unsafe.Add(ref values, 2 * stride);
+            TLane.Store(q1, ref row);
+            nint t = 1, advance = 2 * stride;
             for (int l = 2; l <= lMax; l++)
             {
-                int t = SphericalHarmonicsCoefficients.Triangle(l, 0);
-                TLane q = TLane.MultiplyAdd(TLane.Create(a[t]) * z, q1, TLane.Create(-b[t]) * q2);
-                TLane.Store(q, ref Unsafe.Add(ref values, (nint)(l * l + l) * stride));
+                t += l;
+                advance += 2 * stride;
+                row = ref Unsafe.Add(ref row, advance);
+                TLane q = TLane.MultiplyAdd(TLane.Create(Unsafe.Add(ref a, t)) * z, q1, TLane.Create(Unsafe.Add(ref minusB, t)) * q2);
+                TLane.Store(q, ref row);
                 q2 = q1;
                 q1 = q;
             }
@@ -43,26 +53,33 @@ internal static class SolidHarmonicsKernel
             s = TLane.MultiplyAdd(s, x, c * y);
             c = cNext;
 
-            // l = m (sectoral), then l = m + 1, then the three-term recursion.
-            q2 = TLane.Create(d[m]);
-            nint centre = m * m + m;
-            TLane.Store(q2 * c, ref Unsafe.Add(ref values, (centre + m) * stride));
-            TLane.Store(q2 * s, ref Unsafe.Add(ref values, (centre - m) * stride));
+            // l = m (sectoral): rows m*m + 2m (cos) and m*m (sin).
+            q2 = TLane.Create(Unsafe.Add(ref d, m));
+            ref double plus = ref Unsafe.Add(ref values, (nint)(m * m + 2 * m) * stride);
+            ref double minus = ref Unsafe.Add(ref values, (nint)(m * m) * stride);
+            TLane.Store(q2 * c, ref plus);
+            TLane.Store(q2 * s, ref minus);
             if (m == lMax)
             {
                 break;
             }
-            TLane q1 = TLane.Create(a[SphericalHarmonicsCoefficients.Triangle(m + 1, m)]) * z * q2;
-            centre = (m + 1) * (m + 2);
-            TLane.Store(q1 * c, ref Unsafe.Add(ref values, (centre + m) * stride));
-            TLane.Store(q1 * s, ref Unsafe.Add(ref values, (centre - m) * stride));
+
+            // l = m + 1, then the three-term recursion.
+            nint t = SphericalHarmonicsCoefficients.Triangle(m + 1, m), advance = 2 * (m + 1) * stride;
+            TLane q1 = TLane.Create(Unsafe.Add(ref a, t)) * z * q2;
+            plus = ref Unsafe.Add(ref plus, advance);
+            minus = ref Unsafe.Add(ref minus, advance);
+            TLane.Store(q1 * c, ref plus);
+            TLane.Store(q1 * s, ref minus);
             for (int l = m + 2; l <= lMax; l++)
             {
-                int t = SphericalHarmonicsCoefficients.Triangle(l, m);
-                TLane q = TLane.MultiplyAdd(TLane.Create(a[t]) * z, q1, TLane.Create(-b[t]) * q2);
-                centre = l * l + l;
-                TLane.Store(q * c, ref Unsafe.Add(ref values, (centre + m) * stride));
-                TLane.Store(q * s, ref Unsafe.Add(ref values, (centre - m) * stride));
+                t += l;
+                advance += 2 * stride;
+                plus = ref Unsafe.Add(ref plus, advance);
+                minus = ref Unsafe.Add(ref minus, advance);
+                TLane q = TLane.MultiplyAdd(TLane.Create(Unsafe.Add(ref a, t)) * z, q1, TLane.Create(Unsafe.Add(ref minusB, t)) * q2);
+                TLane.Store(q * c, ref plus);
+                TLane.Store(q * s, ref minus);
                 q2 = q1;
                 q1 = q;
             }
@@ -86,7 +103,7 @@ internal static class SolidHarmonicsKernel
         ref double values, ref double gradX, ref double gradY, ref double gradZ, nint stride, Span<TLane> scratch)
         where TLane : unmanaged, ILane<TLane>
     {
-        double[] a = table.A, b = table.B, g = table.G, h = table.H, d = table.D;
+        double[] a = table.A, minusB = table.MinusB, minusG = table.MinusG, h = table.H, d = table.D;
         int n = lMax + 1;
         Span<TLane> cos = scratch[..n];
         Span<TLane> sin = scratch.Slice(n, n);
@@ -113,7 +130,7 @@ internal static class SolidHarmonicsKernel
             }
             for (int m = 0; m < l - 1; m++)
             {
-                current[m] = TLane.MultiplyAdd(TLane.Create(a[row + m]) * z, previous1[m], TLane.Create(-b[row + m]) * previous2[m]);
+                current[m] = TLane.MultiplyAdd(TLane.Create(a[row + m]) * z, previous1[m], TLane.Create(minusB[row + m]) * previous2[m]);
             }
             if (l >= 1)
             {
@@ -125,7 +142,7 @@ internal static class SolidHarmonicsKernel
             for (int m = 0; m <= l; m++)
             {
                 // q = q_l^m; grad q_l^m = (x dq, y dq, dqz).
-                TLane dq = m < l - 1 ? TLane.Create(-g[row + m]) * previous1[m + 1] : zero;
+                TLane dq = m < l - 1 ? TLane.Create(minusG[row + m]) * previous1[m + 1] : zero;
                 TLane dqz = m < l ? TLane.Create(h[row + m]) * previous1[m] : zero;
                 TLane q = current[m];
                 TLane w = lOverRadius * q;
