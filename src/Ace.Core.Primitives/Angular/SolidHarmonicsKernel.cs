@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Ace.Core.Primitives.Simd;
@@ -103,48 +104,59 @@ internal static class SolidHarmonicsKernel
         ref double values, ref double gradX, ref double gradY, ref double gradZ, nint stride, Span<TLane> scratch)
         where TLane : unmanaged, ILane<TLane>
     {
-        double[] a = table.A, minusB = table.MinusB, minusG = table.MinusG, h = table.H, d = table.D;
+        ref double a = ref MemoryMarshal.GetArrayDataReference(table.A);
+        ref double minusB = ref MemoryMarshal.GetArrayDataReference(table.MinusB);
+        ref double minusG = ref MemoryMarshal.GetArrayDataReference(table.MinusG);
+        ref double h = ref MemoryMarshal.GetArrayDataReference(table.H);
+        ref double d = ref MemoryMarshal.GetArrayDataReference(table.D);
         int n = lMax + 1;
-        Span<TLane> cos = scratch[..n];
-        Span<TLane> sin = scratch.Slice(n, n);
-        Span<TLane> cosDerivative = scratch.Slice(2 * n, n); // m c_(m-1) / |r|
-        Span<TLane> sinDerivative = scratch.Slice(3 * n, n); // m s_(m-1) / |r|
-        Span<TLane> previous2 = scratch.Slice(4 * n, n);
-        Span<TLane> previous1 = scratch.Slice(5 * n, n);
-        Span<TLane> current = scratch.Slice(6 * n, n);
+        Debug.Assert(scratch.Length >= GradientScratchLength(lMax) && table.LMax >= lMax);
+        ref TLane cos = ref MemoryMarshal.GetReference(scratch);
+        ref TLane sin = ref Unsafe.Add(ref cos, n);
+        ref TLane cosDerivative = ref Unsafe.Add(ref cos, 2 * n); // m c_(m-1) / |r|
+        ref TLane sinDerivative = ref Unsafe.Add(ref cos, 3 * n); // m s_(m-1) / |r|
+        ref TLane previous2 = ref Unsafe.Add(ref cos, 4 * n);
+        ref TLane previous1 = ref Unsafe.Add(ref cos, 5 * n);
+        ref TLane current = ref Unsafe.Add(ref cos, 6 * n);
         TLane zero = TLane.Create(0.0);
         TLane xOverR = x * invR, yOverR = y * invR;
-        cos[0] = TLane.Create(1.0);
-        sin[0] = zero;
+        cos = TLane.Create(1.0);
+        sin = zero;
 
-        for (int l = 0; l <= lMax; l++)
+        nint row = 0; // Triangle(l, 0)
+        for (int l = 0; l <= lMax; row += ++l)
         {
-            int row = SphericalHarmonicsCoefficients.Triangle(l, 0);
             TLane lOverRadius = TLane.Create(l) * invR;
             if (l > 0)
             {
-                cos[l] = TLane.MultiplyAdd(cos[l - 1], x, zero - sin[l - 1] * y);
-                sin[l] = TLane.MultiplyAdd(sin[l - 1], x, cos[l - 1] * y);
-                cosDerivative[l] = lOverRadius * cos[l - 1];
-                sinDerivative[l] = lOverRadius * sin[l - 1];
+                TLane cosBefore = Unsafe.Add(ref cos, l - 1), sinBefore = Unsafe.Add(ref sin, l - 1);
+                Unsafe.Add(ref cos, l) = TLane.MultiplyAdd(cosBefore, x, zero - sinBefore * y);
+                Unsafe.Add(ref sin, l) = TLane.MultiplyAdd(sinBefore, x, cosBefore * y);
+                Unsafe.Add(ref cosDerivative, l) = lOverRadius * cosBefore;
+                Unsafe.Add(ref sinDerivative, l) = lOverRadius * sinBefore;
             }
+            ref double aRow = ref Unsafe.Add(ref a, row);
+            ref double minusBRow = ref Unsafe.Add(ref minusB, row);
             for (int m = 0; m < l - 1; m++)
             {
-                current[m] = TLane.MultiplyAdd(TLane.Create(a[row + m]) * z, previous1[m], TLane.Create(minusB[row + m]) * previous2[m]);
+                Unsafe.Add(ref current, m) = TLane.MultiplyAdd(TLane.Create(Unsafe.Add(ref aRow, m)) * z, Unsafe.Add(ref previous1, m),
+                    TLane.Create(Unsafe.Add(ref minusBRow, m)) * Unsafe.Add(ref previous2, m));
             }
             if (l >= 1)
             {
-                current[l - 1] = TLane.Create(a[row + l - 1]) * z * previous1[l - 1];
+                Unsafe.Add(ref current, l - 1) = TLane.Create(Unsafe.Add(ref aRow, l - 1)) * z * Unsafe.Add(ref previous1, l - 1);
             }
-            current[l] = TLane.Create(d[l]);
+            Unsafe.Add(ref current, l) = TLane.Create(Unsafe.Add(ref d, l));
 
+            ref double minusGRow = ref Unsafe.Add(ref minusG, row);
+            ref double hRow = ref Unsafe.Add(ref h, row);
             nint centre = l * l + l;
             for (int m = 0; m <= l; m++)
             {
                 // q = q_l^m; grad q_l^m = (x dq, y dq, dqz).
-                TLane dq = m < l - 1 ? TLane.Create(minusG[row + m]) * previous1[m + 1] : zero;
-                TLane dqz = m < l ? TLane.Create(h[row + m]) * previous1[m] : zero;
-                TLane q = current[m];
+                TLane dq = m < l - 1 ? TLane.Create(Unsafe.Add(ref minusGRow, m)) * Unsafe.Add(ref previous1, m + 1) : zero;
+                TLane dqz = m < l ? TLane.Create(Unsafe.Add(ref hRow, m)) * Unsafe.Add(ref previous1, m) : zero;
+                TLane q = Unsafe.Add(ref current, m);
                 TLane w = lOverRadius * q;
                 TLane ax = TLane.MultiplyAdd(xOverR, dq, zero - w * x);
                 TLane ay = TLane.MultiplyAdd(yOverR, dq, zero - w * y);
@@ -159,8 +171,8 @@ internal static class SolidHarmonicsKernel
                     continue;
                 }
 
-                TLane cm = cos[m], sm = sin[m];
-                TLane qc = q * cosDerivative[m], qs = q * sinDerivative[m];
+                TLane cm = Unsafe.Add(ref cos, m), sm = Unsafe.Add(ref sin, m);
+                TLane qc = q * Unsafe.Add(ref cosDerivative, m), qs = q * Unsafe.Add(ref sinDerivative, m);
                 nint plus = (centre + m) * stride, minus = (centre - m) * stride;
                 TLane.Store(q * cm, ref Unsafe.Add(ref values, plus));
                 TLane.Store(TLane.MultiplyAdd(cm, ax, qc), ref Unsafe.Add(ref gradX, plus));
@@ -172,10 +184,10 @@ internal static class SolidHarmonicsKernel
                 TLane.Store(sm * az, ref Unsafe.Add(ref gradZ, minus));
             }
 
-            Span<TLane> recycled = previous2;
-            previous2 = previous1;
-            previous1 = current;
-            current = recycled;
+            ref TLane recycled = ref previous2;
+            previous2 = ref previous1;
+            previous1 = ref current;
+            current = ref recycled;
         }
     }
 

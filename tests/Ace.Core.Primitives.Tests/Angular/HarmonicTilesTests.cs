@@ -30,7 +30,10 @@ public class HarmonicTilesTests
         Assert.That(HarmonicTiles.RowsAlias(4096, RealSphericalHarmonics.Count(6)), Is.True);
         Assert.That(HarmonicTiles.RowsAlias(4112, RealSphericalHarmonics.Count(10)), Is.False);
         Assert.That(HarmonicTiles.RowsAlias(16, RealSphericalHarmonics.Count(10)), Is.False); // fits L1
-        Assert.That(HarmonicTiles.RowsAlias(4096, RealSphericalHarmonics.Count(3)), Is.False); // 16 rows fit the ways
+        Assert.That(HarmonicTiles.RowsAlias(4096, RealSphericalHarmonics.Count(3)), Is.True); // 16 rows in one set
+        Assert.That(HarmonicTiles.RowsAlias(4096, RealSphericalHarmonics.Count(2)), Is.True); // 9 rows with the inputs
+        Assert.That(HarmonicTiles.RowsAlias(4096, RealSphericalHarmonics.Count(1)), Is.False); // 4 rows fit the ways
+        Assert.That(HarmonicTiles.RowsAlias(4112, RealSphericalHarmonics.Count(3)), Is.False);
     }
 
     [Test]
@@ -46,6 +49,9 @@ public class HarmonicTilesTests
     }
 
     [TestCase(6, 4096)]
+    [TestCase(3, 4096)]
+    [TestCase(3, 8196)]
+    [TestCase(2, 2052)]
     [TestCase(10, 1024)]
     [TestCase(6, 4100)]
     [TestCase(8, 2048)]
