@@ -31,9 +31,9 @@ internal static class HarmonicTiles
     /// <summary>Tiles hold a multiple of this many points: a pair of the widest (512-bit) lanes.</summary>
     private const int PointMultiple = 16;
 
-    /// <summary>The most rows that may share an L1 set before tiling pays (the L1 data cache has 12 ways; the inputs
-    /// need some).</summary>
-    private const int RowsPerSet = 16;
+    /// <summary>The most rows that may share an L1 set before tiling pays (the L1 data cache has 12 ways; the three
+    /// inputs, whose strides alias the same way, and the partly written lines of the next rows need some).</summary>
+    private const int RowsPerSet = 8;
 
     /// <summary>An output block up to this size (the L1 data cache) is written in place whatever its stride.</summary>
     private const int L1Bytes = 48 * 1024;
