@@ -31,9 +31,14 @@ internal static class HarmonicTiles
     /// <summary>Tiles hold a multiple of this many points: a pair of the widest (512-bit) lanes.</summary>
     private const int PointMultiple = 16;
 
-    /// <summary>The most rows that may share an L1 set before tiling pays (the L1 data cache has 12 ways; the inputs
-    /// need some).</summary>
-    private const int RowsPerSet = 16;
+    /// <summary>The most rows that may share an L1 set before tiling pays (the L1 data cache has 12 ways; the three
+    /// inputs, whose strides alias the same way, and the partly written lines of the next rows need some).</summary>
+    private const int RowsPerSet = 8;
+
+    /// <summary>Batches of fewer points are written in place whatever their stride: their rows are a few lines each, so
+    /// lines evicted early come back from L2, which costs less than the tile's copy (l_max 10 at 64 points: 2x slower
+    /// tiled).</summary>
+    private const int MinTiledPoints = 128;
 
     /// <summary>An output block up to this size (the L1 data cache) is written in place whatever its stride.</summary>
     private const int L1Bytes = 48 * 1024;
@@ -55,11 +60,12 @@ internal static class HarmonicTiles
     /// <summary>
     /// Whether <paramref name="rows"/> rows <paramref name="stride"/> doubles apart crowd the L1 cache's sets: rows
     /// <see cref="AliasPeriod"/> apart start within one line of each other modulo 4 KB, so about rows / period of them
-    /// share each set. Blocks up to <paramref name="inPlaceBytes"/> are never reported.
+    /// share each set. Blocks up to <paramref name="inPlaceBytes"/>, and strides (point counts) below 128, are never
+    /// reported.
     /// </summary>
     internal static bool RowsAlias(int stride, int rows, long inPlaceBytes = L1Bytes)
     {
-        if ((long)stride * rows * sizeof(double) <= inPlaceBytes)
+        if (stride < MinTiledPoints || (long)stride * rows * sizeof(double) <= inPlaceBytes)
         {
             return false;
         }

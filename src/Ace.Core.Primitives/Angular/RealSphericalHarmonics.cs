@@ -93,11 +93,12 @@ public static class RealSphericalHarmonics
         int count = Count(lMax);
         RequireGradientOutputs(values, gradX, gradY, gradZ, count);
         double invR = InverseNorm(x, y, z, -1);
-        Span<ScalarLane> scratch = stackalloc ScalarLane[SolidHarmonicsKernel.GradientScratchLength(lMax)];
+        int bytes = SolidHarmonicsKernel.GradientScratchLength(lMax) * sizeof(double);
+        Span<byte> scratch = AlignedScratch.Align(stackalloc byte[AlignedScratch.StackBytes(bytes)])[..bytes];
         SolidHarmonicsKernel.ValuesAndGradients(table, lMax,
             new ScalarLane(x * invR), new ScalarLane(y * invR), new ScalarLane(z * invR), new ScalarLane(invR),
             ref MemoryMarshal.GetReference(values), ref MemoryMarshal.GetReference(gradX),
-            ref MemoryMarshal.GetReference(gradY), ref MemoryMarshal.GetReference(gradZ), 1, scratch);
+            ref MemoryMarshal.GetReference(gradY), ref MemoryMarshal.GetReference(gradZ), 1, MemoryMarshal.Cast<byte, ScalarLane>(scratch));
     }
 
     /// <summary>

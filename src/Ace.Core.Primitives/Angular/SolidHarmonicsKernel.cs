@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Ace.Core.Primitives.Simd;
 
 namespace Ace.Core.Primitives.Angular;
@@ -12,25 +14,34 @@ namespace Ace.Core.Primitives.Angular;
 /// </summary>
 internal static class SolidHarmonicsKernel
 {
-    /// <summary>Values only: column by column in m, the recursion in l kept in registers.</summary>
+    /// <summary>Values only: column by column in m, the recursion in l kept in registers. The coefficient tables are
+    /// walked by reference (Triangle(l, m) grows by l from row l-1 to row l, the centre l*l + l of a degree's block by
+    /// 2l), so the loops carry no bounds checks or index arithmetic; <paramref name="table"/> must cover
+    /// <paramref name="lMax"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Values<TLane>(SphericalHarmonicsCoefficients table, int lMax, TLane x, TLane y, TLane z, ref double values, nint stride)
         where TLane : unmanaged, ILane<TLane>
     {
-        double[] a = table.A, b = table.B, d = table.D;
+        ref double a = ref MemoryMarshal.GetArrayDataReference(table.A);
+        ref double minusB = ref MemoryMarshal.GetArrayDataReference(table.MinusB);
+        ref double d = ref MemoryMarshal.GetArrayDataReference(table.D);
 
         // m = 0: no azimuthal factor.
-        TLane q2 = TLane.Create(d[0]);
+        TLane q2 = TLane.Create(d);
         TLane.Store(q2, ref values);
         if (lMax >= 1)
         {
-            TLane q1 = TLane.Create(a[SphericalHarmonicsCoefficients.Triangle(1, 0)]) * z * q2;
-            TLane.Store(q1, ref Unsafe.Add(ref values, 2 * stride));
+            TLane q1 = TLane.Create(Unsafe.Add(ref a, 1)) * z * q2;
+            ref double row = ref Unsafe.Add(ref values, 2 * stride);
+            TLane.Store(q1, ref row);
+            nint t = 1, advance = 2 * stride;
             for (int l = 2; l <= lMax; l++)
             {
-                int t = SphericalHarmonicsCoefficients.Triangle(l, 0);
-                TLane q = TLane.MultiplyAdd(TLane.Create(a[t]) * z, q1, TLane.Create(-b[t]) * q2);
-                TLane.Store(q, ref Unsafe.Add(ref values, (nint)(l * l + l) * stride));
+                t += l;
+                advance += 2 * stride;
+                row = ref Unsafe.Add(ref row, advance);
+                TLane q = TLane.MultiplyAdd(TLane.Create(Unsafe.Add(ref a, t)) * z, q1, TLane.Create(Unsafe.Add(ref minusB, t)) * q2);
+                TLane.Store(q, ref row);
                 q2 = q1;
                 q1 = q;
             }
@@ -43,26 +54,33 @@ internal static class SolidHarmonicsKernel
             s = TLane.MultiplyAdd(s, x, c * y);
             c = cNext;
 
-            // l = m (sectoral), then l = m + 1, then the three-term recursion.
-            q2 = TLane.Create(d[m]);
-            nint centre = m * m + m;
-            TLane.Store(q2 * c, ref Unsafe.Add(ref values, (centre + m) * stride));
-            TLane.Store(q2 * s, ref Unsafe.Add(ref values, (centre - m) * stride));
+            // l = m (sectoral): rows m*m + 2m (cos) and m*m (sin).
+            q2 = TLane.Create(Unsafe.Add(ref d, m));
+            ref double plus = ref Unsafe.Add(ref values, (nint)(m * m + 2 * m) * stride);
+            ref double minus = ref Unsafe.Add(ref values, (nint)(m * m) * stride);
+            TLane.Store(q2 * c, ref plus);
+            TLane.Store(q2 * s, ref minus);
             if (m == lMax)
             {
                 break;
             }
-            TLane q1 = TLane.Create(a[SphericalHarmonicsCoefficients.Triangle(m + 1, m)]) * z * q2;
-            centre = (m + 1) * (m + 2);
-            TLane.Store(q1 * c, ref Unsafe.Add(ref values, (centre + m) * stride));
-            TLane.Store(q1 * s, ref Unsafe.Add(ref values, (centre - m) * stride));
+
+            // l = m + 1, then the three-term recursion.
+            nint t = SphericalHarmonicsCoefficients.Triangle(m + 1, m), advance = 2 * (m + 1) * stride;
+            TLane q1 = TLane.Create(Unsafe.Add(ref a, t)) * z * q2;
+            plus = ref Unsafe.Add(ref plus, advance);
+            minus = ref Unsafe.Add(ref minus, advance);
+            TLane.Store(q1 * c, ref plus);
+            TLane.Store(q1 * s, ref minus);
             for (int l = m + 2; l <= lMax; l++)
             {
-                int t = SphericalHarmonicsCoefficients.Triangle(l, m);
-                TLane q = TLane.MultiplyAdd(TLane.Create(a[t]) * z, q1, TLane.Create(-b[t]) * q2);
-                centre = l * l + l;
-                TLane.Store(q * c, ref Unsafe.Add(ref values, (centre + m) * stride));
-                TLane.Store(q * s, ref Unsafe.Add(ref values, (centre - m) * stride));
+                t += l;
+                advance += 2 * stride;
+                plus = ref Unsafe.Add(ref plus, advance);
+                minus = ref Unsafe.Add(ref minus, advance);
+                TLane q = TLane.MultiplyAdd(TLane.Create(Unsafe.Add(ref a, t)) * z, q1, TLane.Create(Unsafe.Add(ref minusB, t)) * q2);
+                TLane.Store(q * c, ref plus);
+                TLane.Store(q * s, ref minus);
                 q2 = q1;
                 q1 = q;
             }
@@ -86,48 +104,59 @@ internal static class SolidHarmonicsKernel
         ref double values, ref double gradX, ref double gradY, ref double gradZ, nint stride, Span<TLane> scratch)
         where TLane : unmanaged, ILane<TLane>
     {
-        double[] a = table.A, b = table.B, g = table.G, h = table.H, d = table.D;
+        ref double a = ref MemoryMarshal.GetArrayDataReference(table.A);
+        ref double minusB = ref MemoryMarshal.GetArrayDataReference(table.MinusB);
+        ref double minusG = ref MemoryMarshal.GetArrayDataReference(table.MinusG);
+        ref double h = ref MemoryMarshal.GetArrayDataReference(table.H);
+        ref double d = ref MemoryMarshal.GetArrayDataReference(table.D);
         int n = lMax + 1;
-        Span<TLane> cos = scratch[..n];
-        Span<TLane> sin = scratch.Slice(n, n);
-        Span<TLane> cosDerivative = scratch.Slice(2 * n, n); // m c_(m-1) / |r|
-        Span<TLane> sinDerivative = scratch.Slice(3 * n, n); // m s_(m-1) / |r|
-        Span<TLane> previous2 = scratch.Slice(4 * n, n);
-        Span<TLane> previous1 = scratch.Slice(5 * n, n);
-        Span<TLane> current = scratch.Slice(6 * n, n);
+        Debug.Assert(scratch.Length >= GradientScratchLength(lMax) && table.LMax >= lMax);
+        ref TLane cos = ref MemoryMarshal.GetReference(scratch);
+        ref TLane sin = ref Unsafe.Add(ref cos, n);
+        ref TLane cosDerivative = ref Unsafe.Add(ref cos, 2 * n); // m c_(m-1) / |r|
+        ref TLane sinDerivative = ref Unsafe.Add(ref cos, 3 * n); // m s_(m-1) / |r|
+        ref TLane previous2 = ref Unsafe.Add(ref cos, 4 * n);
+        ref TLane previous1 = ref Unsafe.Add(ref cos, 5 * n);
+        ref TLane current = ref Unsafe.Add(ref cos, 6 * n);
         TLane zero = TLane.Create(0.0);
         TLane xOverR = x * invR, yOverR = y * invR;
-        cos[0] = TLane.Create(1.0);
-        sin[0] = zero;
+        cos = TLane.Create(1.0);
+        sin = zero;
 
-        for (int l = 0; l <= lMax; l++)
+        nint row = 0; // Triangle(l, 0)
+        for (int l = 0; l <= lMax; row += ++l)
         {
-            int row = SphericalHarmonicsCoefficients.Triangle(l, 0);
             TLane lOverRadius = TLane.Create(l) * invR;
             if (l > 0)
             {
-                cos[l] = TLane.MultiplyAdd(cos[l - 1], x, zero - sin[l - 1] * y);
-                sin[l] = TLane.MultiplyAdd(sin[l - 1], x, cos[l - 1] * y);
-                cosDerivative[l] = lOverRadius * cos[l - 1];
-                sinDerivative[l] = lOverRadius * sin[l - 1];
+                TLane cosBefore = Unsafe.Add(ref cos, l - 1), sinBefore = Unsafe.Add(ref sin, l - 1);
+                Unsafe.Add(ref cos, l) = TLane.MultiplyAdd(cosBefore, x, zero - sinBefore * y);
+                Unsafe.Add(ref sin, l) = TLane.MultiplyAdd(sinBefore, x, cosBefore * y);
+                Unsafe.Add(ref cosDerivative, l) = lOverRadius * cosBefore;
+                Unsafe.Add(ref sinDerivative, l) = lOverRadius * sinBefore;
             }
+            ref double aRow = ref Unsafe.Add(ref a, row);
+            ref double minusBRow = ref Unsafe.Add(ref minusB, row);
             for (int m = 0; m < l - 1; m++)
             {
-                current[m] = TLane.MultiplyAdd(TLane.Create(a[row + m]) * z, previous1[m], TLane.Create(-b[row + m]) * previous2[m]);
+                Unsafe.Add(ref current, m) = TLane.MultiplyAdd(TLane.Create(Unsafe.Add(ref aRow, m)) * z, Unsafe.Add(ref previous1, m),
+                    TLane.Create(Unsafe.Add(ref minusBRow, m)) * Unsafe.Add(ref previous2, m));
             }
             if (l >= 1)
             {
-                current[l - 1] = TLane.Create(a[row + l - 1]) * z * previous1[l - 1];
+                Unsafe.Add(ref current, l - 1) = TLane.Create(Unsafe.Add(ref aRow, l - 1)) * z * Unsafe.Add(ref previous1, l - 1);
             }
-            current[l] = TLane.Create(d[l]);
+            Unsafe.Add(ref current, l) = TLane.Create(Unsafe.Add(ref d, l));
 
+            ref double minusGRow = ref Unsafe.Add(ref minusG, row);
+            ref double hRow = ref Unsafe.Add(ref h, row);
             nint centre = l * l + l;
             for (int m = 0; m <= l; m++)
             {
                 // q = q_l^m; grad q_l^m = (x dq, y dq, dqz).
-                TLane dq = m < l - 1 ? TLane.Create(-g[row + m]) * previous1[m + 1] : zero;
-                TLane dqz = m < l ? TLane.Create(h[row + m]) * previous1[m] : zero;
-                TLane q = current[m];
+                TLane dq = m < l - 1 ? TLane.Create(Unsafe.Add(ref minusGRow, m)) * Unsafe.Add(ref previous1, m + 1) : zero;
+                TLane dqz = m < l ? TLane.Create(Unsafe.Add(ref hRow, m)) * Unsafe.Add(ref previous1, m) : zero;
+                TLane q = Unsafe.Add(ref current, m);
                 TLane w = lOverRadius * q;
                 TLane ax = TLane.MultiplyAdd(xOverR, dq, zero - w * x);
                 TLane ay = TLane.MultiplyAdd(yOverR, dq, zero - w * y);
@@ -142,8 +171,8 @@ internal static class SolidHarmonicsKernel
                     continue;
                 }
 
-                TLane cm = cos[m], sm = sin[m];
-                TLane qc = q * cosDerivative[m], qs = q * sinDerivative[m];
+                TLane cm = Unsafe.Add(ref cos, m), sm = Unsafe.Add(ref sin, m);
+                TLane qc = q * Unsafe.Add(ref cosDerivative, m), qs = q * Unsafe.Add(ref sinDerivative, m);
                 nint plus = (centre + m) * stride, minus = (centre - m) * stride;
                 TLane.Store(q * cm, ref Unsafe.Add(ref values, plus));
                 TLane.Store(TLane.MultiplyAdd(cm, ax, qc), ref Unsafe.Add(ref gradX, plus));
@@ -155,10 +184,10 @@ internal static class SolidHarmonicsKernel
                 TLane.Store(sm * az, ref Unsafe.Add(ref gradZ, minus));
             }
 
-            Span<TLane> recycled = previous2;
-            previous2 = previous1;
-            previous1 = current;
-            current = recycled;
+            ref TLane recycled = ref previous2;
+            previous2 = ref previous1;
+            previous1 = ref current;
+            current = ref recycled;
         }
     }
 

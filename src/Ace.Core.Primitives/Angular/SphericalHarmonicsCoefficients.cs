@@ -14,7 +14,8 @@ namespace Ace.Core.Primitives.Angular;
 /// d q_l^m / dx = -G_lm x q_(l-1)^(m+1),   d q_l^m / dy = -G_lm y q_(l-1)^(m+1),   d q_l^m / dz = H_lm q_(l-1)^m,
 /// </code>
 /// the derivative rules following from the Legendre identities (l-m) P_l^(m) - t P_l^(m+1) = -P_(l-1)^(m+1) and
-/// P_l^(m+1) - t P_(l-1)^(m+1) = (l+m) P_(l-1)^(m). Entries are stored row by row at <see cref="Triangle"/>(l, m).
+/// P_l^(m+1) - t P_(l-1)^(m+1) = (l+m) P_(l-1)^(m). Entries are stored row by row at <see cref="Triangle"/>(l, m); B and
+/// G are stored negated (<see cref="MinusB"/>, <see cref="MinusG"/>), the form in which the kernels use them.
 /// Tables only grow: <see cref="ForDegree"/> returns a shared immutable table covering at least the degree asked for.
 /// </remarks>
 internal sealed class SphericalHarmonicsCoefficients
@@ -27,8 +28,8 @@ internal sealed class SphericalHarmonicsCoefficients
         LMax = lMax;
         int size = Triangle(lMax, lMax) + 1;
         A = new double[size];
-        B = new double[size];
-        G = new double[size];
+        MinusB = new double[size];
+        MinusG = new double[size];
         H = new double[size];
         D = new double[lMax + 1];
 
@@ -55,9 +56,9 @@ internal sealed class SphericalHarmonicsCoefficients
                 }
                 if (m < l - 1)
                 {
-                    B[t] = Math.Sqrt((twoL + 1.0) * (lp - 1.0) * (lm - 1.0) / ((twoL - 3.0) * lm * lp));
+                    MinusB[t] = -Math.Sqrt((twoL + 1.0) * (lp - 1.0) * (lm - 1.0) / ((twoL - 3.0) * lm * lp));
                     double g = Math.Sqrt((twoL + 1.0) / (twoL - 1.0) * lm * (lm - 1.0));
-                    G[t] = m == 0 ? g / Math.Sqrt(2.0) : g;
+                    MinusG[t] = m == 0 ? -g / Math.Sqrt(2.0) : -g;
                 }
             }
         }
@@ -69,11 +70,11 @@ internal sealed class SphericalHarmonicsCoefficients
     /// <summary>A_lm: the coefficient of z q_(l-1)^m in the upward recursion (zero when m = l).</summary>
     public double[] A { get; }
 
-    /// <summary>B_lm: the coefficient of r^2 q_(l-2)^m in the upward recursion (zero when m &gt;= l-1).</summary>
-    public double[] B { get; }
+    /// <summary>-B_lm, with B_lm the coefficient of r^2 q_(l-2)^m in the upward recursion (zero when m &gt;= l-1).</summary>
+    public double[] MinusB { get; }
 
-    /// <summary>G_lm: d q_l^m / dx = -G_lm x q_(l-1)^(m+1) (zero when m &gt;= l-1).</summary>
-    public double[] G { get; }
+    /// <summary>-G_lm, with d q_l^m / dx = -G_lm x q_(l-1)^(m+1) (zero when m &gt;= l-1).</summary>
+    public double[] MinusG { get; }
 
     /// <summary>H_lm: d q_l^m / dz = H_lm q_(l-1)^m (zero when m = l).</summary>
     public double[] H { get; }

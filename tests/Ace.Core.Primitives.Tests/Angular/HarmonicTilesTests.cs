@@ -30,7 +30,12 @@ public class HarmonicTilesTests
         Assert.That(HarmonicTiles.RowsAlias(4096, RealSphericalHarmonics.Count(6)), Is.True);
         Assert.That(HarmonicTiles.RowsAlias(4112, RealSphericalHarmonics.Count(10)), Is.False);
         Assert.That(HarmonicTiles.RowsAlias(16, RealSphericalHarmonics.Count(10)), Is.False); // fits L1
-        Assert.That(HarmonicTiles.RowsAlias(4096, RealSphericalHarmonics.Count(3)), Is.False); // 16 rows fit the ways
+        Assert.That(HarmonicTiles.RowsAlias(64, RealSphericalHarmonics.Count(10)), Is.False); // rows of 8 lines
+        Assert.That(HarmonicTiles.RowsAlias(128, RealSphericalHarmonics.Count(10)), Is.True);
+        Assert.That(HarmonicTiles.RowsAlias(4096, RealSphericalHarmonics.Count(3)), Is.True); // 16 rows in one set
+        Assert.That(HarmonicTiles.RowsAlias(4096, RealSphericalHarmonics.Count(2)), Is.True); // 9 rows with the inputs
+        Assert.That(HarmonicTiles.RowsAlias(4096, RealSphericalHarmonics.Count(1)), Is.False); // 4 rows fit the ways
+        Assert.That(HarmonicTiles.RowsAlias(4112, RealSphericalHarmonics.Count(3)), Is.False);
     }
 
     [Test]
@@ -46,6 +51,11 @@ public class HarmonicTilesTests
     }
 
     [TestCase(6, 4096)]
+    [TestCase(3, 4096)]
+    [TestCase(3, 8196)]
+    [TestCase(10, 128)]
+    [TestCase(10, 129)]
+    [TestCase(2, 2052)]
     [TestCase(10, 1024)]
     [TestCase(6, 4100)]
     [TestCase(8, 2048)]
