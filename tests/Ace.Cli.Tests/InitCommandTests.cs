@@ -89,6 +89,6 @@ public class InitCommandTests : TemporaryFolderTest
             }
             Assert.DoesNotThrow(() => FitConfigReader.Parse(string.Join('\n', edited), "/tmp/t/fit.yaml"), edited[i]);
         }
-        Assert.That(enabled, Is.EqualTo(11), "pairs, body_order, angular_weight, validation, forces_key, config_type_weights, prior, cross_validate, fit_radials, errors_csv, limits");
+        Assert.That(enabled, Is.EqualTo(12), "pairs, body_order, angular_weight, validation, forces_key, config_type_weights, loss, prior, cross_validate, fit_radials, errors_csv, limits");
     }
 }

@@ -65,7 +65,7 @@ internal sealed class StudySettings : CommandSettings
 
     /// <summary>pacemaker's loss for the ladder's fits: kappa in [0, 1] or "auto"; null: energy 60 per atom / forces 1.</summary>
     [CommandOption("--kappa <KAPPA>")]
-    [Description("with --pacemaker: fit pacemaker's loss (1 - kappa) <(dE/N)^2> + kappa <|dF|^2> with kappa in [0, 1] or auto (default: weights energy 60 per atom / forces 1)")]
+    [Description("with --pacemaker: fit pacemaker's loss (1 - kappa) <(dE/N)^2> + kappa <|dF|^2>, kappa from 0 to 1 or auto (default: weights energy 60 per atom / forces 1)")]
     public string? Kappa { get; init; }
 
     /// <summary>The parsed <see cref="Kappa"/>: null without the option, (null) for auto, else the value (checked by validation).</summary>
