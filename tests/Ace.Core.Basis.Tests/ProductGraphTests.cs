@@ -26,6 +26,46 @@ public class ProductGraphTests
     }
 
     [Test]
+    public void Sweeps_give_the_same_bits_while_the_garbage_collector_moves_the_graph()
+    {
+        // Regression: the sweeps once held refs moved before the start of the index arrays, which the GC does not
+        // track; once a compacting collection moved the arrays they read freed memory (an access violation in CI).
+        var random = new Random(13);
+        var (left, right) = RandomDag(random, 19, 4000);
+        var graph = new ProductGraph(19, left, right, Orders(19, left, right));
+        var cTilde = Enumerable.Range(0, graph.NodeCount).Select(_ => random.NextDouble() - 0.5).ToArray();
+        var leaves = Enumerable.Range(0, 19).Select(_ => 0.5 + random.NextDouble()).ToArray();
+        var aa = new double[graph.NodeCount];
+        var adjoint = new double[graph.NodeCount];
+        leaves.CopyTo(aa, 0);
+        double expected = graph.EnergyAndLeafAdjoint(cTilde, aa, adjoint);
+        var expectedLeafAdjoint = adjoint[..19];
+        using var stop = new CancellationTokenSource();
+        var collector = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                _ = new byte[64 * 1024];
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            }
+        });
+        try
+        {
+            for (int i = 0; i < 50; i++)
+            {
+                leaves.CopyTo(aa, 0);
+                Assert.That(graph.EnergyAndLeafAdjoint(cTilde, aa, adjoint), Is.EqualTo(expected), $"sweep {i}");
+                Assert.That(adjoint[..19], Is.EqualTo(expectedLeafAdjoint), $"sweep {i}");
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+            collector.Wait();
+        }
+    }
+
+    [Test]
     public void Sweeps_match_the_straightforward_evaluation_on_built_graphs()
     {
         var random = new Random(12);

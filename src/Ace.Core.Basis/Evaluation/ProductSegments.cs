@@ -15,7 +15,10 @@ namespace Ace.Core.Basis.Evaluation;
 internal sealed class ProductSegments
 {
     private readonly int _leafCount;
+    /// <summary>The factors of product node p at index p (entries below the leaf count unused).</summary>
     private readonly int[] _left;
+
+    /// <summary>The second factors, indexed as <see cref="_left"/>.</summary>
     private readonly int[] _right;
     private readonly int[] _start;
     private readonly bool[] _feeds;
@@ -41,8 +44,12 @@ internal sealed class ProductSegments
         }
         start.Add(leafCount + products);
         _leafCount = leafCount;
-        _left = left;
-        _right = right;
+        // Indexed by node (the leaves' entries unused), so every ref into them stays inside the array: a ref moved before
+        // an array's first element is not tracked by the GC and dangles once the array is moved.
+        _left = new int[leafCount + products];
+        _right = new int[leafCount + products];
+        left.CopyTo(_left, leafCount);
+        right.CopyTo(_right, leafCount);
         _start = start.ToArray();
         _feeds = segmentFeeds.ToArray();
     }
@@ -51,8 +58,8 @@ internal sealed class ProductSegments
     public void Forward(Span<double> aa, bool feedingOnly)
     {
         ref double values = ref MemoryMarshal.GetReference(aa);
-        ref int left = ref Unsafe.Subtract(ref MemoryMarshal.GetArrayDataReference(_left), _leafCount);
-        ref int right = ref Unsafe.Subtract(ref MemoryMarshal.GetArrayDataReference(_right), _leafCount);
+        ref int left = ref MemoryMarshal.GetArrayDataReference(_left);
+        ref int right = ref MemoryMarshal.GetArrayDataReference(_right);
         for (int segment = 0; segment < _feeds.Length; segment++)
         {
             if (feedingOnly && !_feeds[segment])
@@ -71,8 +78,8 @@ internal sealed class ProductSegments
     {
         ref double values = ref MemoryMarshal.GetReference(aa);
         ref double c = ref MemoryMarshal.GetReference(cTilde);
-        ref int left = ref Unsafe.Subtract(ref MemoryMarshal.GetArrayDataReference(_left), _leafCount);
-        ref int right = ref Unsafe.Subtract(ref MemoryMarshal.GetArrayDataReference(_right), _leafCount);
+        ref int left = ref MemoryMarshal.GetArrayDataReference(_left);
+        ref int right = ref MemoryMarshal.GetArrayDataReference(_right);
         double energy = TensorPrimitives.Dot(cTilde[.._leafCount], aa[.._leafCount]);
         for (int segment = 0; segment < _feeds.Length; segment++)
         {
@@ -116,8 +123,8 @@ internal sealed class ProductSegments
         }
         ref double values = ref MemoryMarshal.GetReference(aa);
         ref double g = ref MemoryMarshal.GetReference(adjoint);
-        ref int left = ref Unsafe.Subtract(ref MemoryMarshal.GetArrayDataReference(_left), _leafCount);
-        ref int right = ref Unsafe.Subtract(ref MemoryMarshal.GetArrayDataReference(_right), _leafCount);
+        ref int left = ref MemoryMarshal.GetArrayDataReference(_left);
+        ref int right = ref MemoryMarshal.GetArrayDataReference(_right);
         for (int segment = _feeds.Length - 1; segment >= 0; segment--)
         {
             ref double explicitAdjoint = ref _feeds[segment] ? ref g : ref MemoryMarshal.GetReference(cTilde);
