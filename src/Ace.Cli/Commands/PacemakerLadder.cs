@@ -68,16 +68,15 @@ internal static class PacemakerLadder
     {
         var fit = LinearAce.Fit(basis).ReferenceEnergies((setup.Element, setup.E0)).ScaleEnergy(EnergyScaling.PerAtom)
             .SmoothnessPrior(p: 4, scaleByColumnNorms: true);
-        var (kappa, given) = options.KappaSetting;
-        return given ? fit.PacemakerLoss(kappa) : fit.Weights(energy: EnergyWeight, forces: 1);
+        return options.Loss is { } loss ? fit.PacemakerLoss(loss.Kappa) : fit.Weights(energy: EnergyWeight, forces: 1);
     };
 
     /// <summary>The loss of the start fit, in words.</summary>
-    private static string Loss(StudySettings options) => options.KappaSetting switch
+    private static string Loss(StudySettings options) => options.Loss switch
     {
-        (_, false) => $"weights energy {EnergyWeight} per atom / forces 1",
-        (null, true) => "pacemaker's loss, kappa auto",
-        ({ } k, true) => string.Create(CultureInfo.InvariantCulture, $"pacemaker's loss, kappa {k:G6}"),
+        null => $"weights energy {EnergyWeight} per atom / forces 1",
+        { Kappa: null } => "pacemaker's loss, kappa auto",
+        { Kappa: { } k } => string.Create(CultureInfo.InvariantCulture, $"pacemaker's loss, kappa {k:G6}"),
     };
 
     private static void ReportStep(RadialLadderStep s) => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -68,13 +68,8 @@ internal sealed class StudySettings : CommandSettings
     [Description("with --pacemaker: fit pacemaker's loss (1 - kappa) <(dE/N)^2> + kappa <|dF|^2>, kappa from 0 to 1 or auto (default: weights energy 60 per atom / forces 1)")]
     public string? Kappa { get; init; }
 
-    /// <summary>The parsed <see cref="Kappa"/>: null without the option, (null) for auto, else the value (checked by validation).</summary>
-    public (double? Value, bool Given) KappaSetting => Kappa switch
-    {
-        null => (null, false),
-        "auto" => (null, true),
-        var text => (double.Parse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture), true),
-    };
+    /// <summary>The loss of <see cref="Kappa"/> (kappa null for auto), or null without the option (checked by validation).</summary>
+    public Config.LossConfig? Loss => Kappa is { } text && Config.KappaText.TryParse(text, out var loss) ? loss : null;
 
     /// <summary>The rungs to fit, e.g. "100/0;45,8/0,2"; null: the study's ladder (--quick: its first three rungs).</summary>
     [CommandOption("--descriptors <LIST>")]
@@ -184,7 +179,7 @@ internal sealed class StudySettings : CommandSettings
         {
             return $"--radial-iterations must be 0 or more, got {RadialIterations}";
         }
-        if (Kappa is { } kappa && kappa != "auto" && !(double.TryParse(kappa, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double k) && k >= 0 && k <= 1))
+        if (Kappa is { } kappa && !Config.KappaText.TryParse(kappa, out _))
         {
             return $"--kappa must be a number in [0, 1] or auto, got {kappa}";
         }

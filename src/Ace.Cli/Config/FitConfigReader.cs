@@ -269,15 +269,11 @@ internal static class FitConfigReader
             throw top.Error("loss", "pacemaker's loss (loss: kappa) has no virial term; remove the virial weights");
         }
         var text = s.String("kappa", required: true)!;
-        if (text == "auto")
+        if (!KappaText.TryParse(text, out var loss))
         {
-            return new LossConfig(null);
+            throw s.Error("kappa", $"kappa must lie in [0, 1] (0: energies only, 1: forces only) or be auto, got {text}");
         }
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double kappa) || !(kappa >= 0 && kappa <= 1))
-        {
-            throw s.Error("kappa", string.Create(CultureInfo.InvariantCulture, $"kappa must lie in [0, 1] (0: energies only, 1: forces only) or be auto, got {text}"));
-        }
-        return new LossConfig(kappa);
+        return loss;
     }
 
     /// <summary>`prior: smoothness` or `prior: {type: smoothness, p, angular_weight, scale_by_column_norms}`, or null.</summary>
