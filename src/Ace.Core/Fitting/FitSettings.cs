@@ -22,9 +22,6 @@ internal sealed record FitSettings(
     /// <summary>Factors of every energy and force weight (<see cref="PacemakerLoss"/>; 1 and 1 otherwise).</summary>
     public (double Energy, double Forces) WeightScale { get; init; } = (1, 1);
 
-    /// <summary>pacemaker's kappa when <see cref="PacemakerLoss"/> set <see cref="WeightScale"/>, else null.</summary>
-    public double? Kappa { get; init; }
-
     /// <summary>
     /// The weights of structure <paramref name="index"/>: each from its own info (<see cref="OverrideKeys"/>), else its
     /// config_type's, else the default.

@@ -44,7 +44,7 @@ internal static class PacemakerLoss
         double k = kappa ?? AutoKappa(structures, settings, geometry);
         double energyScale = energySum > 0 ? Math.Sqrt((1 - k) / energySum) : 0;
         double forceScale = forceSum > 0 ? Math.Sqrt(k / forceSum) : 0;
-        return settings with { WeightScale = (energyScale, forceScale), Kappa = k };
+        return settings with { WeightScale = (energyScale, forceScale) };
     }
 
     /// <summary>Var(E / N) / (Var(E / N) + Var(|F|)) over the structures with energies and the atoms with forces.</summary>
