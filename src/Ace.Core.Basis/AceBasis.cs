@@ -207,7 +207,7 @@ public sealed class AceBasis
         int manyBody = c.FunctionCount;
         CheckLength(values.Length, manyBody + PairFunctionCount, nameof(values));
         ManyBodyKernels.Values(c, workspace, values[..manyBody]);
-        ZeroWhereVanishing(center, displacements.Length, values[..manyBody], []);
+        VanishingFunctions.ZeroValues(VanishingAt(center, displacements.Length), displacements.Length, values[..manyBody]);
         _pair?.Evaluate(center, workspace, values[manyBody..], []);
     }
 
@@ -229,9 +229,38 @@ public sealed class AceBasis
         CheckLength(values.Length, manyBody + PairFunctionCount, nameof(values));
         CheckLength(gradients.Length, (manyBody + PairFunctionCount) * count, nameof(gradients));
         ManyBodyKernels.Values(c, workspace, values[..manyBody]);
-        ManyBodyKernels.Gradients(c, workspace, gradients[..(manyBody * count)]);
-        ZeroWhereVanishing(center, count, values[..manyBody], gradients[..(manyBody * count)]);
+        VanishingFunctions.ZeroValues(VanishingAt(center, count), count, values[..manyBody]);
+        GradientKernel.Evaluate(c, workspace, gradients[..(manyBody * count)], VanishingAt(center, count));
         _pair?.Evaluate(center, workspace, values[manyBody..], gradients[(manyBody * count)..]);
+    }
+
+    /// <summary>
+    /// Values (as <see cref="EvaluateSite"/>) and gradients of one site, the gradients handed to
+    /// <paramref name="sink"/> a block of functions at a time (many-body functions in blocks, then the pair functions),
+    /// so that they can be scattered while in cache; the same numbers as the overload that writes them all.
+    /// </summary>
+    /// <param name="center">The species index of the center atom.</param>
+    /// <param name="displacements">r_j - r_i for every neighbour, each within the pair cutoff.</param>
+    /// <param name="neighbourSpecies">The species index of every neighbour.</param>
+    /// <param name="values">Output, length <see cref="SiteFunctionCount"/>(center).</param>
+    /// <param name="sink">Receives the gradients of every site function once, in order.</param>
+    /// <param name="workspace">A workspace of this basis.</param>
+    public void EvaluateSiteWithGradients(int center, ReadOnlySpan<Vec3> displacements, ReadOnlySpan<int> neighbourSpecies,
+        Span<double> values, ISiteGradientSink sink, SiteWorkspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        var c = Load(center, displacements, neighbourSpecies, workspace, withGradients: true);
+        int manyBody = c.FunctionCount, count = displacements.Length;
+        CheckLength(values.Length, manyBody + PairFunctionCount, nameof(values));
+        ManyBodyKernels.Values(c, workspace, values[..manyBody]);
+        VanishingFunctions.ZeroValues(VanishingAt(center, count), count, values[..manyBody]);
+        GradientKernel.Evaluate(c, workspace, sink, VanishingAt(center, count));
+        if (_pair is not null)
+        {
+            var pairGradients = workspace.GradientRows(PairFunctionCount * count);
+            _pair.Evaluate(center, workspace, values[manyBody..], pairGradients);
+            sink.Accept(manyBody, PairFunctionCount, pairGradients);
+        }
     }
 
     /// <summary>
@@ -365,25 +394,10 @@ public sealed class AceBasis
     /// neighbours (<see cref="NeighboursNeeded"/>): the kernels leave round-off there (the corrections cancel the products
     /// only to rounding), which a weak prior can amplify into coefficients a fit should leave at zero.
     /// </summary>
-    private void ZeroWhereVanishing(int center, int neighbourCount, Span<double> values, Span<Vec3> gradients)
-    {
-        if (neighbourCount >= _mostNeighboursNeeded[center])
-        {
-            return;
-        }
-        var needed = _neighboursNeeded[center];
-        for (int f = 0; f < needed.Length; f++)
-        {
-            if (neighbourCount < needed[f])
-            {
-                values[f] = 0;
-                if (!gradients.IsEmpty)
-                {
-                    gradients.Slice(f * neighbourCount, neighbourCount).Clear();
-                }
-            }
-        }
-    }
+    /// <summary>The neighbours each function of center <paramref name="center"/> needs, or empty when a site with
+    /// <paramref name="neighbourCount"/> neighbours has them all (the usual case: nothing to zero).</summary>
+    private ReadOnlySpan<int> VanishingAt(int center, int neighbourCount) =>
+        neighbourCount >= _mostNeighboursNeeded[center] ? [] : _neighboursNeeded[center];
 
     private void CheckSpecies(int species, string name)
     {

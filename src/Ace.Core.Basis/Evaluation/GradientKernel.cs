@@ -13,22 +13,37 @@ namespace Ace.Core.Basis.Evaluation;
 internal static class GradientKernel
 {
     /// <summary>Functions per pass over the neighbour blocks (keeps their leaf gradients in cache).</summary>
-    private const int RowBlock = 64;
+    public const int RowBlock = 64;
 
     /// <summary>
     /// dB_f/dr_j for every function f and neighbour j into gradients[f * count + j] (caller's neighbour order),
     /// after <see cref="ManyBodyKernels.Values"/> with harmonic gradients loaded. Builds the sparse Jacobian J = dB/dA of the site and the leaf gradients grad phi_k(r_j) in blocks of up to
     /// <see cref="GradientPlan.Chunk"/> neighbours of one species; then dB_f/dr_j = sum_k J_fk grad phi_k(r_j) over
-    /// the A functions of that species only, one output row at a time.
+    /// the A functions of that species only, one output row at a time. Functions whose entry of
+    /// <paramref name="neighboursNeeded"/> exceeds the neighbour count get zero rows.
     /// </summary>
-    public static void Evaluate(CenterBasis center, SiteWorkspace ws, Span<Vec3> gradients)
+    public static void Evaluate(CenterBasis center, SiteWorkspace ws, Span<Vec3> gradients, ReadOnlySpan<int> neighboursNeeded)
     {
-        var kernel = new Lanes(center, ws, gradients);
+        var kernel = new Lanes(center, ws, gradients, null, neighboursNeeded);
         LaneDispatch.Widest(ref kernel);
     }
 
-    /// <summary><see cref="Evaluate"/> with lanes of <typeparamref name="TLane"/>.</summary>
-    private static void Evaluate<TLane>(CenterBasis center, SiteWorkspace ws, Span<Vec3> gradients)
+    /// <summary>
+    /// As <see cref="Evaluate(CenterBasis, SiteWorkspace, Span{Vec3}, ReadOnlySpan{int})"/>, but the rows go to
+    /// <paramref name="sink"/> a block of up to <see cref="RowBlock"/> functions at a time, from a workspace buffer
+    /// that stays in cache (the whole site's rows need not exist at once).
+    /// </summary>
+    public static void Evaluate(CenterBasis center, SiteWorkspace ws, ISiteGradientSink sink, ReadOnlySpan<int> neighboursNeeded)
+    {
+        var kernel = new Lanes(center, ws, ws.GradientRows(RowBlock * ws.Count), sink, neighboursNeeded);
+        LaneDispatch.Widest(ref kernel);
+    }
+
+    /// <summary><see cref="Evaluate(CenterBasis, SiteWorkspace, Span{Vec3}, ReadOnlySpan{int})"/> with lanes of
+    /// <typeparamref name="TLane"/>: into <paramref name="gradients"/> whole, or, with a <paramref name="sink"/>,
+    /// block by block into <paramref name="gradients"/> (then <see cref="RowBlock"/> rows long).</summary>
+    private static void Evaluate<TLane>(CenterBasis center, SiteWorkspace ws, Span<Vec3> gradients, ISiteGradientSink? sink,
+        ReadOnlySpan<int> neighboursNeeded)
         where TLane : unmanaged, ILane<TLane>
     {
         var plan = center.GradientPlan;
@@ -76,6 +91,7 @@ internal static class GradientKernel
         for (int f0 = 0; f0 < rows; f0 += RowBlock)
         {
             int f1 = Math.Min(f0 + RowBlock, rows);
+            int first = sink is null ? 0 : f0; // the function of the output's first row
             offset = 0;
             for (int z = 0; z < species; z++)
             {
@@ -92,17 +108,17 @@ internal static class GradientKernel
                         if (identity && cn == GradientPlan.Chunk)
                         {
                             ContractBlock<TLane>(ws.Jacobian, plan.JacobianLeaf, firstLeaf, q0, q1, ws.LeafGradients,
-                                output.Slice(3 * (f * count + c0), GradientPlan.BlockStride));
+                                output.Slice(3 * ((f - first) * count + c0), GradientPlan.BlockStride));
                             continue;
                         }
                         ContractBlock<TLane>(ws.Jacobian, plan.JacobianLeaf, firstLeaf, q0, q1, ws.LeafGradients, block);
                         if (identity)
                         {
-                            block[..(3 * cn)].CopyTo(output.Slice(3 * (f * count + c0)));
+                            block[..(3 * cn)].CopyTo(output.Slice(3 * ((f - first) * count + c0)));
                         }
                         else
                         {
-                            var row = gradients.Slice(f * count, count);
+                            var row = gradients.Slice((f - first) * count, count);
                             for (int q = 0; q < cn; q++)
                             {
                                 row[perm[c0 + q]] = new Vec3(block[3 * q], block[3 * q + 1], block[3 * q + 2]);
@@ -112,6 +128,9 @@ internal static class GradientKernel
                     offset += leaves * GradientPlan.BlockStride;
                 }
             }
+            var done = gradients.Slice((f0 - first) * count, (f1 - f0) * count);
+            VanishingFunctions.ZeroGradients(neighboursNeeded, count, f0, f1 - f0, done);
+            sink?.Accept(f0, f1 - f0, done);
         }
     }
 
@@ -300,21 +319,25 @@ internal static class GradientKernel
         }
     }
 
-    /// <summary><see cref="Evaluate"/>'s arguments as a lane kernel.</summary>
+    /// <summary>the Evaluate methods's arguments as a lane kernel.</summary>
     private readonly ref struct Lanes : ILaneKernel
     {
         private readonly CenterBasis _center;
         private readonly SiteWorkspace _ws;
         private readonly Span<Vec3> _gradients;
+        private readonly ISiteGradientSink? _sink;
+        private readonly ReadOnlySpan<int> _neighboursNeeded;
 
-        public Lanes(CenterBasis center, SiteWorkspace ws, Span<Vec3> gradients)
+        public Lanes(CenterBasis center, SiteWorkspace ws, Span<Vec3> gradients, ISiteGradientSink? sink, ReadOnlySpan<int> neighboursNeeded)
         {
             _center = center;
             _ws = ws;
             _gradients = gradients;
+            _sink = sink;
+            _neighboursNeeded = neighboursNeeded;
         }
 
         public void Run<TLane>()
-            where TLane : unmanaged, ILane<TLane> => Evaluate<TLane>(_center, _ws, _gradients);
+            where TLane : unmanaged, ILane<TLane> => Evaluate<TLane>(_center, _ws, _gradients, _sink, _neighboursNeeded);
     }
 }

@@ -5,7 +5,7 @@ namespace Ace.Core.Basis.Evaluation;
 
 /// <summary>
 /// The many-body evaluation kernels of one center: A from the batched radial and angular values, AA through the
-/// product DAG, B through the sparse map; gradients through <see cref="GradientKernel"/>; the adjoint energy sweep.
+/// product DAG, B through the sparse map; the adjoint energy sweep (gradients: <see cref="GradientKernel"/>).
 /// The neighbour stage must have loaded the site, its harmonics (with gradients when needed) and radials.
 /// </summary>
 internal static class ManyBodyKernels
@@ -48,9 +48,6 @@ internal static class ManyBodyKernels
         center.Graph.Forward(nodes);
         center.Map.Multiply(nodes, values);
     }
-
-    /// <summary>dB_f/dr_j for every function f and neighbour j (see <see cref="GradientKernel.Evaluate"/>), after <see cref="Values"/>.</summary>
-    public static void Gradients(CenterBasis center, SiteWorkspace ws, Span<Vec3> gradients) => GradientKernel.Evaluate(center, ws, gradients);
 
     /// <summary>
     /// E = sum_p cTilde[p] AA_p; when <paramref name="withForces"/>, one backward sweep over the DAG gives dE/dA and

@@ -1,3 +1,5 @@
+using Ace.Core.Primitives;
+
 namespace Ace.Core.Basis;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace Ace.Core.Basis;
 public sealed class SiteWorkspace
 {
     private readonly int _harmonicsCount;
+    private Vec3[] _gradientRows = [];
 
     internal SiteWorkspace(AceBasis owner, int speciesCount, int harmonicsCount, int radialCount, int pairRadialCount, int nodeCount,
         int neighbourCapacity)
@@ -135,6 +138,17 @@ public sealed class SiteWorkspace
         {
             PrimitiveScratch = new double[primitive];
         }
+    }
+
+    /// <summary>A buffer of at least <paramref name="length"/> gradients, for rows handed to a gradient sink (grown on
+    /// demand; its contents are the caller's).</summary>
+    internal Span<Vec3> GradientRows(int length)
+    {
+        if (_gradientRows.Length < length)
+        {
+            _gradientRows = new Vec3[Math.Max(length, 2 * _gradientRows.Length)];
+        }
+        return _gradientRows.AsSpan(0, length);
     }
 
     /// <summary>Makes the gradient-plan scratch arrays at least the given sizes (allocates only when they grow).</summary>

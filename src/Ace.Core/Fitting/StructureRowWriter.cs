@@ -13,12 +13,15 @@ namespace Ace.Core.Fitting;
 /// </summary>
 internal sealed class StructureRowWriter
 {
+    /// <summary>The columns whose force rows are written together (a tile's gradients stay in L1/L2).</summary>
+    private const int ColumnTile = 32;
+
     private readonly BasisGeometry _geometry;
     private readonly FitSettings _settings;
     private readonly AceBasis _basis;
     private readonly SiteWorkspace _workspace;
     private readonly double[] _values;
-    private Vec3[] _gradients = [];
+    private readonly ForceRowSink _sink = new();
     private double[] _block = [];
     private double[] _targets = [];
     private double[] _weights = [];
@@ -60,32 +63,27 @@ internal sealed class StructureRowWriter
         raw.Clear();
         var sites = _geometry.Neighbourhoods(structure, () => plan.Description, minimumSeparation: 0); // checked by StructurePlan.Create
         var energyRow = raw[..columns];
-        var forceRows = needGradients ? raw.Slice(columns, 3 * n * columns) : [];
-        var virialRows = needGradients ? raw.Slice((1 + 3 * n) * columns, 6 * columns) : [];
         var pairRange = _basis.PairColumnRange;
+        _sink.BeginStructure(_block, columns, n, plan.HasVirialRows);
         for (int i = 0; i < n; i++)
         {
             int center = sites.AtomSpecies[i];
             var displacements = sites.Displacements(i);
             var species = sites.NeighbourSpecies(i);
-            var neighbours = sites.Neighbours(i);
             var range = _basis.ColumnRange(center);
             var values = _values.AsSpan(0, _basis.SiteFunctionCount(center));
-            var gradients = Span<Vec3>.Empty;
             if (needGradients)
             {
-                EnsureCapacity(ref _gradients, values.Length * displacements.Length);
-                gradients = _gradients.AsSpan(0, values.Length * displacements.Length);
-                _basis.EvaluateSiteWithGradients(center, displacements, species, values, gradients, _workspace);
+                _sink.BeginSite(i, sites.Neighbours(i), displacements, range, pairRange.Start);
+                _basis.EvaluateSiteWithGradients(center, displacements, species, values, _sink, _workspace);
             }
             else
             {
                 _basis.EvaluateSite(center, displacements, species, values, _workspace);
             }
             // The site's values are its many-body columns, then the pair columns.
-            int split = range.Count * (needGradients ? displacements.Length : 0);
-            Accumulate(range.Start, values[..range.Count], gradients[..split], i, neighbours, displacements, energyRow, forceRows, virialRows, columns);
-            Accumulate(pairRange.Start, values[range.Count..], gradients[split..], i, neighbours, displacements, energyRow, forceRows, virialRows, columns);
+            Add(energyRow.Slice(range.Start, range.Count), values[..range.Count]);
+            Add(energyRow.Slice(pairRange.Start, pairRange.Count), values[range.Count..]);
         }
         Compact(plan, n, columns, needGradients);
         foreach (var x in Block)
@@ -94,46 +92,6 @@ internal sealed class StructureRowWriter
             {
                 throw new TrainingDataException(plan.Index, plan.Description, "the basis evaluates to a non-finite number on this structure");
             }
-        }
-    }
-
-    private static void Accumulate(int columnStart, ReadOnlySpan<double> values, ReadOnlySpan<Vec3> gradients, int atom,
-        ReadOnlySpan<int> neighbours, ReadOnlySpan<Vec3> displacements, Span<double> energyRow, Span<double> forceRows,
-        Span<double> virialRows, int columns)
-    {
-        int count = neighbours.Length;
-        for (int f = 0; f < values.Length; f++)
-        {
-            int column = columnStart + f;
-            energyRow[column] += values[f];
-            if (gradients.IsEmpty)
-            {
-                continue;
-            }
-            var g = gradients.Slice(f * count, count);
-            double sx = 0, sy = 0, sz = 0;
-            for (int k = 0; k < count; k++)
-            {
-                var gk = g[k];
-                int row = 3 * neighbours[k] * columns + column;
-                forceRows[row] -= gk.X;
-                forceRows[row + columns] -= gk.Y;
-                forceRows[row + 2 * columns] -= gk.Z;
-                sx += gk.X;
-                sy += gk.Y;
-                sz += gk.Z;
-            }
-            int own = 3 * atom * columns + column;
-            forceRows[own] += sx;
-            forceRows[own + columns] += sy;
-            forceRows[own + 2 * columns] += sz;
-            var virial = SymmetricTensor3.Virial(displacements, g);
-            virialRows[column] += virial.Xx;
-            virialRows[columns + column] += virial.Yy;
-            virialRows[2 * columns + column] += virial.Zz;
-            virialRows[3 * columns + column] += virial.Yz;
-            virialRows[4 * columns + column] += virial.Xz;
-            virialRows[5 * columns + column] += virial.Xy;
         }
     }
 
@@ -177,6 +135,14 @@ internal sealed class StructureRowWriter
             rows += 6;
         }
         RowCount = rows;
+    }
+
+    private static void Add(Span<double> sum, ReadOnlySpan<double> values)
+    {
+        for (int f = 0; f < values.Length; f++)
+        {
+            sum[f] += values[f];
+        }
     }
 
     private void MoveRows(int from, int to, int count, int columns)
