@@ -72,11 +72,12 @@ public class AssemblyBenchmarks
     public long Assemble() => _fit!.AssembleNormalEquations(_structures).RowCount;
 }
 
-/// <summary>The whole fit of Tr1k_n.xyz at body order 5 (assembly on all cores + BLR), and the basis size; a few single runs.</summary>
+/// <summary>Whole fits of Tr1k_n.xyz at body order 5 (assembly on all cores + BLR), two basis sizes; a few single runs.</summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 3)]
 public class CarbonFitBenchmarks
 {
     private AceBasis? _basis;
+    private AceBasis? _largeBasis;
 
     /// <summary>Builds the basis.</summary>
     [GlobalSetup]
@@ -87,12 +88,19 @@ public class CarbonFitBenchmarks
             throw new InvalidOperationException("CarbonFitBenchmarks needs ../shared/data/carbon/Tr1k_n.xyz (set ACE_SHARED_DATA)");
         }
         _basis = CarbonFitData.Basis(5);
-        Console.WriteLine($"CarbonFitBenchmarks: {_basis.FunctionCount} functions, {CarbonFitData.Structures.Count} structures");
+        _largeBasis = CarbonFitData.LargeBasis();
+        Console.WriteLine($"CarbonFitBenchmarks: {_basis.FunctionCount} and {_largeBasis.FunctionCount} functions, {CarbonFitData.Structures.Count} structures");
     }
 
     /// <summary>Assembly and solve.</summary>
     [Benchmark]
     public double FitBodyOrder5() => CarbonFitData.Fit(_basis!, Environment.ProcessorCount).Run(CarbonFitData.Structures).Solution.ResidualNorm;
+
+    /// <summary>The fit of issue 17's aim: all of Tr1k_n, the 2,798-function basis (<see cref="CarbonFitData.LargeBasis"/>),
+    /// energy weight 60 per atom, forces 1, BLR; assembly on all cores.</summary>
+    [Benchmark]
+    public double FitLargeBasis() =>
+        CarbonFitData.Fit(_largeBasis!, Environment.ProcessorCount).Weights(energy: 60, forces: 1).Run(CarbonFitData.Structures).Solution.ResidualNorm;
 }
 
 /// <summary>Energy, forces and virial of the Tr1k_n structures with a body-order-5 potential; time per atom.</summary>
