@@ -183,25 +183,18 @@ public static class RealSphericalHarmonics
 
     private static SphericalHarmonicsCoefficients Coefficients(int lMax)
     {
-        if (lMax < 0 || lMax > MaxLMax)
+        if ((uint)lMax > MaxLMax)
         {
-            throw new ArgumentOutOfRangeException(nameof(lMax), lMax,
-                string.Create(CultureInfo.InvariantCulture, $"lMax must be between 0 and {MaxLMax}; it is {lMax}."));
+            ThrowBadDegree(lMax);
         }
         return SphericalHarmonicsCoefficients.ForDegree(lMax);
     }
 
     private static int RequireBatch(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z)
     {
-        if (y.Length != x.Length)
+        if (y.Length != x.Length || z.Length != x.Length)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"y has {y.Length} elements but x has {x.Length}; x, y and z must have one element per point."), nameof(y));
-        }
-        if (z.Length != x.Length)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"z has {z.Length} elements but x has {x.Length}; x, y and z must have one element per point."), nameof(z));
+            ThrowBatchLengths(x.Length, y.Length, z.Length);
         }
         return x.Length;
     }
@@ -219,10 +212,29 @@ public static class RealSphericalHarmonics
     {
         if (span.Length < required)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"{name} has {span.Length} elements but {required} are needed."), name);
+            ThrowTooShort(span.Length, required, name);
         }
     }
+
+    // The throw paths live in methods of their own, so that the checks above inline into the batch methods and their
+    // small-batch calls stay short.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowBadDegree(int lMax) =>
+        throw new ArgumentOutOfRangeException(nameof(lMax), lMax,
+            string.Create(CultureInfo.InvariantCulture, $"lMax must be between 0 and {MaxLMax}; it is {lMax}."));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowBatchLengths(int x, int y, int z)
+    {
+        var (name, length) = y != x ? ("y", y) : ("z", z);
+        throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+            $"{name} has {length} elements but x has {x}; x, y and z must have one element per point."), name);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowTooShort(int length, long required, string name) =>
+        throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+            $"{name} has {length} elements but {required} are needed."), name);
 
     /// <summary>1/|r|, or an ArgumentException when r is zero or not finite, or |r|^2 is not a finite normal double.</summary>
     private static double InverseNorm(double x, double y, double z, int point)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Ace.Core.Primitives.Angular;
 
 /// <summary>
@@ -89,10 +91,13 @@ internal sealed class SphericalHarmonicsCoefficients
     public static SphericalHarmonicsCoefficients ForDegree(int lMax)
     {
         var table = shared;
-        if (table.LMax >= lMax)
-        {
-            return table;
-        }
+        return table.LMax >= lMax ? table : Grow(lMax);
+    }
+
+    /// <summary>The slow path of <see cref="ForDegree"/>, kept out of its callers' inlined code.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static SphericalHarmonicsCoefficients Grow(int lMax)
+    {
         lock (GrowLock)
         {
             if (shared.LMax < lMax)
